@@ -1,0 +1,35 @@
+//! Build script: generates Tauri's context and the permission set for our own commands.
+
+/// Every command the UI may call. `capabilities/main.json` grants exactly these to the main
+/// window; a command missing here cannot be granted and so cannot be called.
+#[cfg(feature = "desktop")]
+const COMMANDS: &[&str] = &[
+    "app_status",
+    "setup_branch",
+    "update_branch",
+    "set_language",
+    "list_timezones",
+    "list_categories",
+    "add_category",
+    "rename_category",
+    "move_category",
+    "set_category_hidden",
+    "delete_category",
+    "get_time_limits",
+    "update_time_limits",
+    "list_staff",
+    "add_staff",
+    "update_staff",
+    "set_staff_active",
+    "reveal_database",
+    "show_window",
+];
+
+fn main() {
+    #[cfg(feature = "desktop")]
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("tauri-build failed");
+}

@@ -1,0 +1,38 @@
+//! One-line English messages for the command line, naming the flag that was wrong.
+
+use crate::error::{Error, Invalid};
+
+/// The flag a field name comes from.
+fn flag(field: &str) -> String {
+    match field {
+        "timezone" => "--tz".into(),
+        "language" => "--lang".into(),
+        other => format!("--{other}"),
+    }
+}
+
+/// A one-line explanation of `error` with what to do about it.
+pub fn describe(error: &Error) -> String {
+    match error {
+        Error::Invalid { field, kind } => {
+            let hint = match kind {
+                Invalid::Required => "must not be empty",
+                Invalid::TooLong => "is too long (at most 100 characters)",
+                Invalid::ControlChars => "must not contain control characters",
+                Invalid::BranchCode => "must be 2 to 12 letters or digits",
+                Invalid::Industry => "must be one of: property, hotel, postal, other",
+                Invalid::Timezone => "must be an IANA time zone such as Asia/Shanghai",
+                Invalid::Language => "must be zh-CN or en",
+                Invalid::Date => "must be a real date written YYYY-MM-DD",
+                Invalid::Phone => "must be a phone number (digits, spaces, + - ( ))",
+                Invalid::Range => "is out of range",
+            };
+            format!("{} {hint}", flag(field))
+        }
+        Error::AlreadyInitialized => "this database already has a branch; use another --db".into(),
+        Error::NotInitialized => {
+            "this database has no branch yet; run `branchdesk-cli init` first".into()
+        }
+        other => other.public_message(),
+    }
+}

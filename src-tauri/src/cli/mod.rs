@@ -1,0 +1,146 @@
+//! The headless command-line tool. It builds without the `desktop` feature (no WebKit).
+
+mod messages;
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::error::Result;
+use crate::settings::BranchInput;
+use crate::status::{self, SetupInput};
+use crate::store::{self, location};
+
+/// BranchDesk's command-line tool: set up and inspect a branch database without the window.
+#[derive(Debug, Parser)]
+#[command(name = "branchdesk-cli", version, about, long_about = None)]
+struct Cli {
+    /// The database file (default: $BRANCHDESK_DB, else the app-data folder).
+    #[arg(long, global = true, value_name = "PATH")]
+    db: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Set up a new branch: its name, code, industry, time zone and language.
+    Init {
+        /// The branch's name, e.g. "虹桥店".
+        #[arg(long)]
+        name: String,
+        /// Branch code: 2–12 letters or digits, used in case numbers and file names.
+        #[arg(long)]
+        code: String,
+        /// Industry: property, hotel, postal or other.
+        #[arg(long)]
+        industry: String,
+        /// IANA time zone, e.g. Asia/Shanghai (default: the system's).
+        #[arg(long = "tz", value_name = "TZ")]
+        timezone: Option<String>,
+        /// Language: zh-CN or en (default: the system's).
+        #[arg(long = "lang", value_name = "LANG")]
+        language: Option<String>,
+    },
+    /// Show the branch, schema version, SQLite version and row counts.
+    Info,
+}
+
+/// Runs the tool on the process's arguments and returns the exit code.
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) if !error.use_stderr() => {
+            // --help and --version: clap's own output, exit 0.
+            let _ = error.print();
+            return 0;
+        }
+        Err(error) => {
+            eprintln!("{}", one_line(&error.render().to_string()));
+            return 2;
+        }
+    };
+    let runtime = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("error: could not start: {error}");
+            return 1;
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(()) => 0,
+        Err(error) => {
+            eprintln!("error: {}", messages::describe(&error));
+            1
+        }
+    }
+}
+
+/// Clap's message up to its usage block, folded onto one line (scripts read one line).
+fn one_line(rendered: &str) -> String {
+    rendered
+        .lines()
+        .take_while(|line| !line.trim().is_empty())
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+async fn run(cli: Cli) -> Result<()> {
+    let db_path = location::resolve_db_path(cli.db);
+    match cli.command {
+        Command::Init {
+            name,
+            code,
+            industry,
+            timezone,
+            language,
+        } => {
+            // Check the answers before creating any file, so bad input leaves nothing behind.
+            let input = SetupInput {
+                branch: BranchInput {
+                    name,
+                    code,
+                    industry,
+                    timezone: timezone.unwrap_or_else(status::os_timezone),
+                },
+                language: language.unwrap_or_else(|| status::os_language().as_str().to_owned()),
+            };
+            input.branch.parse()?;
+            crate::settings::repo::parse_language(&input.language)?;
+            let pool = store::open(&db_path).await?;
+            let branch = status::setup(&pool, &input).await?;
+            println!(
+                "Set up {} ({}) in {}",
+                branch.name,
+                branch.code,
+                db_path.display()
+            );
+        }
+        Command::Info => {
+            let pool = store::open(&db_path).await?;
+            let status = status::status(&pool, &db_path).await?;
+            println!("database:       {}", db_path.display());
+            match &status.branch {
+                Some(branch) => println!(
+                    "branch:         {} ({}), {}, {}",
+                    branch.name,
+                    branch.code,
+                    branch.industry.as_str(),
+                    branch.timezone
+                ),
+                None => println!("branch:         (not set up: run `branchdesk-cli init`)"),
+            }
+            println!("language:       {}", status.language.as_str());
+            println!("schema version: {}", status.schema_version);
+            println!("sqlite version: {}", status.sqlite_version);
+            for (table, count) in store::row_counts(&pool).await? {
+                println!("rows {table:<10} {count}");
+            }
+        }
+    }
+    Ok(())
+}

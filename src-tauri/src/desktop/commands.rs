@@ -1,0 +1,148 @@
+//! The commands the UI may call (each granted in `capabilities/main.json` and listed in
+//! `build.rs`). Each is a one-liner over the domain: no rules live here.
+
+use tauri::{AppHandle, Runtime, State};
+
+use super::AppState;
+use crate::error::{Error, Result};
+use crate::settings::{self, Branch, BranchInput, Category, TimeLimit};
+use crate::staff::{self, Staff, StaffInput};
+use crate::status::{self, AppStatus, SetupInput};
+
+/// Every command, for `Builder::invoke_handler`.
+pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
+    tauri::generate_handler![
+        app_status,
+        setup_branch,
+        update_branch,
+        set_language,
+        list_timezones,
+        list_categories,
+        add_category,
+        rename_category,
+        move_category,
+        set_category_hidden,
+        delete_category,
+        get_time_limits,
+        update_time_limits,
+        list_staff,
+        add_staff,
+        update_staff,
+        set_staff_active,
+        reveal_database,
+        show_window,
+    ]
+}
+
+#[tauri::command]
+async fn app_status(state: State<'_, AppState>) -> Result<AppStatus> {
+    match state.pool() {
+        Ok(pool) => status::status(pool, &state.db_path).await,
+        Err(_) => Ok(status::failed_status(
+            &state.db_path,
+            state.startup_error().unwrap_or_else(|| {
+                crate::error::ErrorPayload::from(&Error::Database(sqlx::Error::PoolClosed))
+            }),
+        )),
+    }
+}
+
+#[tauri::command]
+async fn setup_branch(state: State<'_, AppState>, input: SetupInput) -> Result<AppStatus> {
+    let pool = state.pool()?;
+    status::setup(pool, &input).await?;
+    status::status(pool, &state.db_path).await
+}
+
+#[tauri::command]
+async fn update_branch(state: State<'_, AppState>, input: BranchInput) -> Result<Branch> {
+    settings::repo::update_branch(state.pool()?, &input.parse()?).await
+}
+
+#[tauri::command]
+async fn set_language(state: State<'_, AppState>, language: String) -> Result<()> {
+    settings::repo::set_language(state.pool()?, settings::repo::parse_language(&language)?).await
+}
+
+#[tauri::command]
+fn list_timezones() -> Vec<&'static str> {
+    chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name()).collect()
+}
+
+#[tauri::command]
+async fn list_categories(state: State<'_, AppState>) -> Result<Vec<Category>> {
+    settings::repo::list_categories(state.pool()?).await
+}
+
+#[tauri::command]
+async fn add_category(state: State<'_, AppState>, name: String) -> Result<Category> {
+    settings::repo::add_category(state.pool()?, &name).await
+}
+
+#[tauri::command]
+async fn rename_category(state: State<'_, AppState>, id: i64, name: String) -> Result<Category> {
+    settings::repo::rename_category(state.pool()?, id, &name).await
+}
+
+#[tauri::command]
+async fn move_category(state: State<'_, AppState>, id: i64, offset: i32) -> Result<Vec<Category>> {
+    settings::repo::move_category(state.pool()?, id, offset).await
+}
+
+#[tauri::command]
+async fn set_category_hidden(
+    state: State<'_, AppState>,
+    id: i64,
+    hidden: bool,
+) -> Result<Category> {
+    settings::repo::set_category_hidden(state.pool()?, id, hidden).await
+}
+
+#[tauri::command]
+async fn delete_category(state: State<'_, AppState>, id: i64) -> Result<()> {
+    settings::repo::delete_category(state.pool()?, id).await
+}
+
+#[tauri::command]
+async fn get_time_limits(state: State<'_, AppState>) -> Result<Vec<TimeLimit>> {
+    settings::repo::get_time_limits(state.pool()?).await
+}
+
+#[tauri::command]
+async fn update_time_limits(
+    state: State<'_, AppState>,
+    limits: Vec<TimeLimit>,
+) -> Result<Vec<TimeLimit>> {
+    settings::repo::update_time_limits(state.pool()?, &limits).await
+}
+
+#[tauri::command]
+async fn list_staff(state: State<'_, AppState>, include_inactive: bool) -> Result<Vec<Staff>> {
+    staff::repo::list_staff(state.pool()?, include_inactive).await
+}
+
+#[tauri::command]
+async fn add_staff(state: State<'_, AppState>, input: StaffInput) -> Result<Staff> {
+    staff::repo::add_staff(state.pool()?, &input.parse()?).await
+}
+
+#[tauri::command]
+async fn update_staff(state: State<'_, AppState>, id: i64, input: StaffInput) -> Result<Staff> {
+    staff::repo::update_staff(state.pool()?, id, &input.parse()?).await
+}
+
+#[tauri::command]
+async fn set_staff_active(state: State<'_, AppState>, id: i64, active: bool) -> Result<Staff> {
+    staff::repo::set_staff_active(state.pool()?, id, active).await
+}
+
+#[tauri::command]
+fn reveal_database(state: State<'_, AppState>) -> Result<()> {
+    tauri_plugin_opener::reveal_item_in_dir(&state.db_path)
+        .map_err(|e| Error::Io(std::io::Error::other(e.to_string())))
+}
+
+#[tauri::command]
+fn show_window<R: Runtime>(app: AppHandle<R>) {
+    super::reveal_main_window(&app);
+}

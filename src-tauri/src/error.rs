@@ -1,0 +1,192 @@
+//! The crate's one error type. It crosses IPC and the CLI as `{code, message, field}` with a
+//! stable `code` that the UI translates; SQL text and file paths never reach the user.
+
+use serde::ser::SerializeStruct;
+
+/// Why a piece of input was refused. Each maps to one stable code (`invalid.<kind>`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Invalid {
+    /// The field is empty but required.
+    Required,
+    /// The text is longer than the field allows.
+    TooLong,
+    /// The text contains control characters (tabs, newlines, NUL…) where none belong.
+    ControlChars,
+    /// A branch code that is not 2–12 letters or digits.
+    BranchCode,
+    /// An industry outside the known list.
+    Industry,
+    /// A time zone name that is not in the IANA database.
+    Timezone,
+    /// A language other than the supported ones.
+    Language,
+    /// A date that is malformed or does not exist.
+    Date,
+    /// A phone number with characters a phone number does not have.
+    Phone,
+    /// A number outside its allowed range.
+    Range,
+}
+
+impl Invalid {
+    /// The stable code the UI translates.
+    pub fn code(self) -> &'static str {
+        match self {
+            Invalid::Required => "invalid.required",
+            Invalid::TooLong => "invalid.too_long",
+            Invalid::ControlChars => "invalid.control_chars",
+            Invalid::BranchCode => "invalid.branch_code",
+            Invalid::Industry => "invalid.industry",
+            Invalid::Timezone => "invalid.timezone",
+            Invalid::Language => "invalid.language",
+            Invalid::Date => "invalid.date",
+            Invalid::Phone => "invalid.phone",
+            Invalid::Range => "invalid.range",
+        }
+    }
+}
+
+/// Everything that can go wrong in BranchDesk's domain and store.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// User input was refused; `field` names the input it concerns.
+    #[error("{field}: {}", kind.code())]
+    Invalid {
+        /// The input field, as the UI names it (e.g. `name`, `limits.2.resolveDays`).
+        field: String,
+        /// What is wrong with it.
+        kind: Invalid,
+    },
+    /// The record asked for does not exist.
+    #[error("not found")]
+    NotFound,
+    /// The record is referenced by others and cannot be deleted.
+    #[error("in use")]
+    InUse,
+    /// A record with the same name already exists.
+    #[error("{field}: duplicate")]
+    Duplicate {
+        /// The field whose value collides.
+        field: String,
+    },
+    /// First-run setup was attempted on a database that already has a branch.
+    #[error("already initialised")]
+    AlreadyInitialized,
+    /// An action needs the branch to be set up first.
+    #[error("not initialised")]
+    NotInitialized,
+    /// The database failed.
+    #[error("database: {0}")]
+    Database(#[from] sqlx::Error),
+    /// A migration failed.
+    #[error("migration: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    /// A file operation failed.
+    #[error("io: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// The crate's result alias.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    /// Shorthand for an input error on `field`.
+    pub fn invalid(field: impl Into<String>, kind: Invalid) -> Self {
+        Error::Invalid {
+            field: field.into(),
+            kind,
+        }
+    }
+
+    /// The stable code the UI branches on and translates.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Invalid { kind, .. } => kind.code(),
+            Error::NotFound => "not_found",
+            Error::InUse => "in_use",
+            Error::Duplicate { .. } => "duplicate",
+            Error::AlreadyInitialized => "already_initialized",
+            Error::NotInitialized => "not_initialized",
+            Error::Database(_) | Error::Migrate(_) => "database",
+            Error::Io(_) => "io",
+        }
+    }
+
+    /// The field the error concerns, if any.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            Error::Invalid { field, .. } | Error::Duplicate { field } => Some(field),
+            _ => None,
+        }
+    }
+
+    /// A one-line English message safe to show: internal detail (SQL, paths) stays in the log.
+    pub fn public_message(&self) -> String {
+        match self {
+            Error::Database(_) | Error::Migrate(_) => {
+                "the database could not complete the operation".into()
+            }
+            Error::Io(_) => "a file could not be read or written".into(),
+            other => other.to_string(),
+        }
+    }
+}
+
+/// An error as it crosses IPC: a plain, clonable copy of `{code, message, field}`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ErrorPayload {
+    /// The stable code.
+    pub code: String,
+    /// A one-line English message without internal detail.
+    pub message: String,
+    /// The field concerned, if any.
+    pub field: Option<String>,
+}
+
+impl From<&Error> for ErrorPayload {
+    fn from(error: &Error) -> Self {
+        ErrorPayload {
+            code: error.code().to_owned(),
+            message: error.public_message(),
+            field: error.field().map(str::to_owned),
+        }
+    }
+}
+
+impl serde::Serialize for Error {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if matches!(self, Error::Database(_) | Error::Migrate(_) | Error::Io(_)) {
+            tracing::error!(error = %self, "operation failed");
+        }
+        let mut payload = serializer.serialize_struct("Error", 3)?;
+        payload.serialize_field("code", self.code())?;
+        payload.serialize_field("message", &self.public_message())?;
+        payload.serialize_field("field", &self.field())?;
+        payload.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invalid_input_serialises_with_code_message_and_field() {
+        let json = serde_json::to_value(Error::invalid("name", Invalid::TooLong)).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({"code": "invalid.too_long", "message": "name: invalid.too_long", "field": "name"})
+        );
+    }
+
+    #[test]
+    fn database_errors_hide_their_detail() {
+        let err = Error::Database(sqlx::Error::Protocol(
+            "SELECT secret FROM /home/x.db".into(),
+        ));
+        let json = serde_json::to_value(&err).unwrap();
+        assert_eq!(json["code"], "database");
+        assert_eq!(json["field"], serde_json::Value::Null);
+        assert!(!json["message"].as_str().unwrap().contains("SELECT"));
+    }
+}

@@ -1,0 +1,17 @@
+//! BranchDesk: complaint tracking, staff training and prevention plans for branch managers.
+//!
+//! The domain and the store compile without a display; `desktop` (a cargo feature, on by
+//! default) adds the Tauri window, which is the only module that knows about Tauri.
+
+pub mod cli;
+pub mod error;
+pub mod input;
+pub mod settings;
+pub mod staff;
+pub mod status;
+pub mod store;
+
+#[cfg(feature = "desktop")]
+pub mod desktop;
+
+pub use error::{Error, Result};

@@ -1,0 +1,6 @@
+//! The staff directory.
+
+pub mod model;
+pub mod repo;
+
+pub use model::{Staff, StaffInput};

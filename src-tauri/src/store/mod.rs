@@ -1,0 +1,76 @@
+//! The local SQLite store: where it lives, how every connection is set up, and migrations.
+
+pub mod location;
+
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::SqlitePool;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+
+use crate::error::Result;
+
+/// The embedded, forward-only migrations in `src-tauri/migrations`.
+pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+
+/// How long a connection waits for another writer before giving up. Long enough that a backup
+/// or export running beside the app never surfaces "database is locked" to the user.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(15);
+
+/// Opens (creating if missing) the database at `path` and runs pending migrations.
+///
+/// Every connection runs in WAL mode with `synchronous=FULL` (a complaint record must survive a
+/// power cut), foreign keys on and a busy timeout.
+pub async fn open(path: &Path) -> Result<SqlitePool> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent)?;
+    }
+    let options = SqliteConnectOptions::from_str("sqlite:")?
+        .filename(path)
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Full)
+        .foreign_keys(true)
+        .busy_timeout(BUSY_TIMEOUT);
+    let pool = SqlitePoolOptions::new()
+        .max_connections(4)
+        .connect_with(options)
+        .await?;
+    MIGRATOR.run(&pool).await?;
+    Ok(pool)
+}
+
+/// The current time as RFC 3339 UTC text with second precision, as stored in every table.
+pub fn now_utc() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// The newest applied migration's version (0 on an empty database).
+pub async fn schema_version(pool: &SqlitePool) -> Result<i64> {
+    Ok(sqlx::query_scalar(
+        "SELECT COALESCE(MAX(version), 0) FROM _sqlx_migrations WHERE success = 1",
+    )
+    .fetch_one(pool)
+    .await?)
+}
+
+/// The SQLite library version in use, e.g. `3.51.3`.
+pub async fn sqlite_version(pool: &SqlitePool) -> Result<String> {
+    Ok(sqlx::query_scalar("SELECT sqlite_version()")
+        .fetch_one(pool)
+        .await?)
+}
+
+/// Row counts of the main tables, for `branchdesk-cli info` and diagnostics.
+pub async fn row_counts(pool: &SqlitePool) -> Result<Vec<(&'static str, i64)>> {
+    let mut counts = Vec::new();
+    for (table, sql) in [
+        ("branch", "SELECT COUNT(*) FROM branch"),
+        ("staff", "SELECT COUNT(*) FROM staff"),
+        ("categories", "SELECT COUNT(*) FROM categories"),
+    ] {
+        counts.push((table, sqlx::query_scalar(sql).fetch_one(pool).await?));
+    }
+    Ok(counts)
+}

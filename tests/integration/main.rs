@@ -1,0 +1,7 @@
+//! Integration tests on real SQLite files in temporary folders.
+
+mod cli;
+mod settings;
+mod staff;
+mod store;
+mod support;

@@ -1,0 +1,53 @@
+//! Shared set-up: a fresh database file in its own temporary folder.
+
+use std::path::PathBuf;
+
+use branchdesk::settings::{BranchInput, Language};
+use branchdesk::status::{self, SetupInput};
+use sqlx::SqlitePool;
+
+/// A database file that lives as long as the value.
+pub struct TempDb {
+    /// Keeps the folder alive.
+    pub dir: tempfile::TempDir,
+    /// The database file inside it.
+    pub path: PathBuf,
+}
+
+impl TempDb {
+    /// A path to a database that does not exist yet.
+    pub fn new() -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("nested").join("branchdesk.db");
+        TempDb { dir, path }
+    }
+
+    /// Opens (and migrates) the database.
+    pub async fn open(&self) -> SqlitePool {
+        branchdesk::store::open(&self.path)
+            .await
+            .expect("open database")
+    }
+}
+
+/// The answers of a typical first run.
+pub fn setup_input(industry: &str) -> SetupInput {
+    SetupInput {
+        branch: BranchInput {
+            name: "浦东快递服务点".into(),
+            code: "pd01".into(),
+            industry: industry.into(),
+            timezone: "Asia/Shanghai".into(),
+        },
+        language: Language::ZhCn.as_str().into(),
+    }
+}
+
+/// A fresh database with a postal branch set up.
+pub async fn set_up_branch(db: &TempDb) -> SqlitePool {
+    let pool = db.open().await;
+    status::setup(&pool, &setup_input("postal"))
+        .await
+        .expect("setup");
+    pool
+}

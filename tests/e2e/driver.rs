@@ -1,0 +1,275 @@
+//! Starting the app under tauri-driver and small polling helpers over fantoccini.
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+
+/// One app window at a time: the tests share the display and the window-state file.
+static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+/// How long to wait for the UI to reach an expected state (invoke is asynchronous).
+const PATIENCE: Duration = Duration::from_secs(20);
+
+/// Whether this machine can run the end-to-end tests; `Err` says what is missing. On CI a
+/// missing piece fails the run instead of skipping it.
+pub fn prerequisites() -> Result<PathBuf, String> {
+    if !cfg!(target_os = "linux") {
+        return Err("tauri-driver drives WebKitGTK on Linux only".into());
+    }
+    if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
+        return Err("no display: run the tests under `xvfb-run -a`".into());
+    }
+    if find_in_path("WebKitWebDriver").is_none() {
+        return Err("WebKitWebDriver missing: install the webkit2gtk-driver package".into());
+    }
+    tauri_driver().ok_or_else(|| "tauri-driver missing: cargo install tauri-driver --locked".into())
+}
+
+fn find_in_path(name: &str) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .map(|dir| dir.join(name))
+        .find(|candidate| candidate.is_file())
+}
+
+fn tauri_driver() -> Option<PathBuf> {
+    if let Some(explicit) = std::env::var_os("TAURI_DRIVER") {
+        return Some(PathBuf::from(explicit));
+    }
+    find_in_path("tauri-driver").or_else(|| {
+        let cargo_home = std::env::var_os("CARGO_HOME")
+            .map(PathBuf::from)
+            .or_else(|| dirs_home().map(|home| home.join(".cargo")))?;
+        Some(cargo_home.join("bin").join("tauri-driver")).filter(|p| p.is_file())
+    })
+}
+
+fn dirs_home() -> Option<PathBuf> {
+    std::env::var_os("HOME").map(PathBuf::from)
+}
+
+/// Returns `None` (and says why) when the tests cannot run here; panics on CI instead.
+pub async fn guard() -> Option<(tokio::sync::MutexGuard<'static, ()>, PathBuf)> {
+    match prerequisites() {
+        Ok(driver) => Some((ONE_AT_A_TIME.lock().await, driver)),
+        Err(reason) if std::env::var_os("CI").is_some() => {
+            panic!("end-to-end tests cannot run: {reason}")
+        }
+        Err(reason) => {
+            eprintln!("SKIPPED end-to-end test: {reason}");
+            None
+        }
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("free port")
+}
+
+/// A running tauri-driver with the app open on one database.
+pub struct App {
+    driver: Child,
+    /// The WebDriver session on the app's window.
+    pub client: Client,
+}
+
+impl App {
+    /// Starts tauri-driver and opens the app on `db`.
+    pub async fn launch(tauri_driver: &Path, db: &Path) -> App {
+        let port = free_port();
+        let native_port = free_port();
+        let driver = Command::new(tauri_driver)
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
+            .env("BRANCHDESK_DB", db)
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("start tauri-driver");
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert("browserName".into(), json!("wry"));
+        capabilities.insert(
+            "tauri:options".into(),
+            json!({ "application": env!("CARGO_BIN_EXE_branchdesk") }),
+        );
+        let url = format!("http://127.0.0.1:{port}");
+        let started = Instant::now();
+        let client = loop {
+            match ClientBuilder::native()
+                .capabilities(capabilities.clone())
+                .connect(&url)
+                .await
+            {
+                Ok(client) => break client,
+                Err(error) if started.elapsed() < PATIENCE => {
+                    let _ = error;
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                }
+                Err(error) => panic!("could not open a WebDriver session: {error}"),
+            }
+        };
+        let app = App { driver, client };
+        app.wait_until_shown().await;
+        app
+    }
+
+    /// Waits until the window is on screen with one of its screens up: the window stays
+    /// hidden until the UI's first paint, and WebDriver cannot interact before that.
+    async fn wait_until_shown(&self) {
+        let script = "return document.visibilityState === 'visible' &&
+            document.querySelector('#welcome:not([hidden]), #app-shell:not([hidden]), #fatal:not([hidden])') !== null;";
+        let started = Instant::now();
+        while started.elapsed() < PATIENCE {
+            if let Ok(serde_json::Value::Bool(true)) = self.client.execute(script, vec![]).await {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        save_screenshot("window_shown");
+        panic!("the window never came up");
+    }
+
+    /// Closes the window and stops tauri-driver.
+    pub async fn quit(self) {
+        let _ = self.client.clone().close().await;
+    }
+
+    /// Waits for an element matching `css`.
+    pub async fn find(&self, css: &str) -> fantoccini::elements::Element {
+        self.client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element {css}: {e}"))
+    }
+
+    /// The text content of the first element matching `css`, `None` when there is none.
+    pub async fn text_of(&self, css: &str) -> Option<String> {
+        let script =
+            "const n = document.querySelector(arguments[0]); return n ? n.textContent : null;";
+        match self.client.execute(script, vec![json!(css)]).await {
+            Ok(serde_json::Value::String(text)) => Some(text.trim().to_owned()),
+            _ => None,
+        }
+    }
+
+    /// Waits until the text of `css` equals `expected`.
+    pub async fn wait_text(&self, css: &str, expected: &str) {
+        let started = Instant::now();
+        let mut last = None;
+        while started.elapsed() < PATIENCE {
+            last = self.text_of(css).await;
+            if last.as_deref() == Some(expected) {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        save_screenshot(css);
+        panic!("{css} shows {last:?}, expected {expected:?}");
+    }
+
+    /// Waits until the text of `css` contains `needle`.
+    pub async fn wait_text_containing(&self, css: &str, needle: &str) {
+        let started = Instant::now();
+        let mut last = None;
+        while started.elapsed() < PATIENCE {
+            last = self.text_of(css).await;
+            if last.as_deref().is_some_and(|t| t.contains(needle)) {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        save_screenshot(css);
+        panic!("{css} shows {last:?}, expected it to contain {needle:?}");
+    }
+
+    /// Replaces the value of the input `css` by typing `text`.
+    pub async fn type_into(&self, css: &str, text: &str) {
+        let input = self.find(css).await;
+        input.clear().await.expect("clear");
+        input.send_keys(text).await.expect("type");
+    }
+
+    /// Clicks the element `css`.
+    pub async fn click(&self, css: &str) {
+        self.find(css)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("click {css}: {e}"));
+    }
+
+    /// Chooses `value` in the select `css`. WebKitGTK opens a native popup for a clicked
+    /// `<select>` that WebDriver cannot drive, so the choice is made as the popup would make it:
+    /// set the value, then fire `input` and `change`.
+    pub async fn select(&self, css: &str, value: &str) {
+        self.find(css).await;
+        let script = "const s = document.querySelector(arguments[0]);
+            if (![...s.options].some(o => o.value === arguments[1])) { return false; }
+            s.value = arguments[1];
+            s.dispatchEvent(new Event('input', { bubbles: true }));
+            s.dispatchEvent(new Event('change', { bubbles: true }));
+            return true;";
+        let chosen = self
+            .client
+            .execute(script, vec![json!(css), json!(value)])
+            .await;
+        assert_eq!(
+            chosen.ok(),
+            Some(json!(true)),
+            "{css} has no option {value}"
+        );
+    }
+
+    /// How many elements match `css` right now.
+    pub async fn count(&self, css: &str) -> usize {
+        self.client
+            .find_all(Locator::Css(css))
+            .await
+            .map(|v| v.len())
+            .unwrap_or(0)
+    }
+}
+
+impl Drop for App {
+    /// Stops tauri-driver with SIGTERM (SIGKILL would orphan WebKitWebDriver on its port), also
+    /// when a test panics, so no window outlives its test.
+    fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.driver.id().to_string()])
+            .status();
+        let _ = self.driver.wait();
+    }
+}
+
+/// Saves what the display shows to `target/e2e-failures/` (needs ImageMagick's `import`), so a
+/// failure on CI can be looked at.
+fn save_screenshot(what: &str) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/e2e-failures");
+    let _ = std::fs::create_dir_all(&dir);
+    let name: String = what
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect();
+    let file = dir.join(format!("{name}.png"));
+    if Command::new("import")
+        .args(["-window", "root"])
+        .arg(&file)
+        .status()
+        .is_ok_and(|s| s.success())
+    {
+        eprintln!("screenshot of the failure: {}", file.display());
+    }
+}

@@ -1,0 +1,9 @@
+//! End-to-end tests: the real BranchDesk window driven through tauri-driver and
+//! WebKitWebDriver (Linux; under Xvfb on CI). Each test gets its own temporary database through
+//! `BRANCHDESK_DB`, and the tests run one at a time.
+
+mod driver;
+mod first_run;
+
+/// The dictionaries the UI uses, so tests check what a user reads without copying UI text.
+mod dictionary;

@@ -1,0 +1,211 @@
+// Boot and routing. Asks the backend for the app's state, then shows one of three screens:
+// the fatal screen (the database could not be opened), the first-run welcome, or the shell
+// (header, nav, and the current view chosen by the URL hash, e.g. #/staff).
+
+import * as api from './api.js';
+import { t, setLanguage, translateTree, onLanguageChange } from './i18n/index.js';
+import { errorText, refreshErrors } from './lib/form.js';
+import { installShortcuts } from './lib/shortcuts.js';
+import { errorState } from './lib/states.js';
+import * as welcome from './views/welcome.js';
+import * as dashboard from './views/dashboard.js';
+import * as cases from './views/cases.js';
+import * as training from './views/training.js';
+import * as prevention from './views/prevention.js';
+import * as reports from './views/reports.js';
+import * as staff from './views/staff.js';
+import * as settings from './views/settings.js';
+
+const ROUTES = { dashboard, cases, training, prevention, reports, staff, settings };
+const DEFAULT_ROUTE = 'dashboard';
+// How long the hidden window waits for the first view's data before showing anyway.
+const FIRST_VIEW_WAIT_MS = 1500;
+
+const byId = (id) => document.getElementById(id);
+
+const state = {
+  screen: null, // 'fatal' | 'welcome' | 'shell'
+  status: null,
+  fatal: null, // {error, dbPath} while the fatal screen shows
+};
+
+/// What views receive: the current AppStatus and ways to update the shell.
+const ctx = {
+  get status() {
+    return state.status;
+  },
+  /// Called after the branch was saved, so the header shows the new name at once.
+  setBranch(branch) {
+    state.status = { ...state.status, branch };
+    fillHeader();
+  },
+  navigate(route) {
+    location.hash = `#/${route}`;
+  },
+};
+
+function showScreen(name) {
+  state.screen = name;
+  byId('app-shell').hidden = name !== 'shell';
+  byId('welcome').hidden = name !== 'welcome';
+  byId('fatal').hidden = name !== 'fatal';
+}
+
+function showFatal(error, dbPath) {
+  state.fatal = { error, dbPath };
+  showScreen('fatal');
+  fillFatal();
+}
+
+function fillFatal() {
+  const { error, dbPath } = state.fatal;
+  document.title = t('app.name');
+  byId('fatal-message').textContent = errorText(error?.code);
+  byId('fatal-db-path').textContent = dbPath || t('fatal.dbPathUnknown');
+  byId('fatal-code').textContent = error?.code || 'unknown';
+}
+
+async function showWelcome() {
+  showScreen('welcome');
+  document.title = t('app.name');
+  await welcome.render(byId('welcome'), {
+    status: state.status,
+    async onDone(status) {
+      state.status = status;
+      setLanguage(status.language);
+      await showShell(DEFAULT_ROUTE);
+      byId('view').focus({ preventScroll: true });
+    },
+  });
+}
+
+async function showShell(route) {
+  showScreen('shell');
+  // The first-run form is done with; drop it so its ids and inputs are gone for good.
+  byId('welcome').replaceChildren();
+  fillHeader();
+  if (route && currentRoute() !== route) history.replaceState(null, '', `#/${route}`);
+  await renderRoute();
+}
+
+function fillHeader() {
+  const branch = state.status?.branch;
+  byId('branch-name').textContent = branch?.name ?? '';
+  byId('branch-code').textContent = branch?.code ?? '';
+  byId('branch-code').hidden = !branch?.code;
+}
+
+function currentRoute() {
+  const name = location.hash.replace(/^#\/?/, '').split(/[/?]/)[0];
+  return Object.hasOwn(ROUTES, name) ? name : null;
+}
+
+/// Renders the view named by the hash into a fresh container. A render that is overtaken by
+/// a newer one keeps writing into its own detached container, so it can never clobber the
+/// page the user has moved on to.
+async function renderRoute() {
+  let name = currentRoute();
+  if (!name) {
+    name = DEFAULT_ROUTE;
+    history.replaceState(null, '', `#/${name}`);
+  }
+  for (const link of document.querySelectorAll('[data-nav]')) {
+    if (link.dataset.nav === name) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
+  document.title = t('app.titleWithView', { view: t(`nav.${name}`) });
+  const container = document.createElement('div');
+  container.className = `view-root view-${name}`;
+  byId('view').replaceChildren(container);
+  try {
+    await ROUTES[name].render(container, ctx);
+  } catch (err) {
+    container.replaceChildren(errorState(err, () => renderRoute()));
+  }
+}
+
+/// Language switch: everything static re-translates in place; the current view re-renders,
+/// keeping what the user had typed and where the focus was.
+async function handleLanguageChange(lang) {
+  translateTree(document);
+  refreshErrors(document);
+  if (state.status) state.status = { ...state.status, language: lang };
+  if (state.screen === 'fatal') fillFatal();
+  if (state.screen === 'welcome') document.title = t('app.name');
+  if (state.screen !== 'shell') return;
+  const view = byId('view');
+  const focusedId = view.contains(document.activeElement) ? document.activeElement.id : '';
+  const drafts = [...view.querySelectorAll('input[id], textarea[id]')]
+    .filter((control) => !['checkbox', 'radio', 'file', 'hidden'].includes(control.type))
+    .map((control) => [control.id, control.value]);
+  await renderRoute();
+  for (const [id, value] of drafts) {
+    const control = byId(id);
+    if (control && view.contains(control) && control.value !== value) control.value = value;
+  }
+  if (focusedId) byId(focusedId)?.focus();
+}
+
+function activeRoot() {
+  if (state.screen === 'shell') return byId('view');
+  if (state.screen === 'welcome') return byId('welcome');
+  return null;
+}
+
+// Two frames means the first paint has been committed. A hidden window may never run
+// animation frames on some webviews, so a short timer stands in for them.
+function afterFirstPaint() {
+  const frames = new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  const fallback = new Promise((resolve) => setTimeout(resolve, 300));
+  return Promise.race([frames, fallback]);
+}
+
+let windowShown = false;
+async function revealWindow() {
+  if (windowShown) return;
+  windowShown = true;
+  await afterFirstPaint();
+  try {
+    await api.showWindow();
+  } catch (err) {
+    // Outside the app (a plain browser) there is no window to show.
+    console.warn(err);
+  }
+}
+
+async function boot() {
+  installShortcuts(activeRoot);
+  onLanguageChange(handleLanguageChange);
+  window.addEventListener('hashchange', () => {
+    if (state.screen !== 'shell') return;
+    renderRoute().then(() => byId('view').focus({ preventScroll: true }));
+  });
+
+  let status;
+  try {
+    status = await api.appStatus();
+  } catch (err) {
+    translateTree(document);
+    showFatal(err, null);
+    return;
+  }
+  state.status = status;
+  setLanguage(status.language);
+  translateTree(document);
+  if (status.startupError) {
+    showFatal(status.startupError, status.dbPath);
+  } else if (!status.initialized) {
+    await showWelcome();
+  } else {
+    const wait = new Promise((resolve) => setTimeout(resolve, FIRST_VIEW_WAIT_MS));
+    await Promise.race([showShell(), wait]);
+  }
+}
+
+boot()
+  .catch((err) => {
+    console.error(err);
+    if (state.screen !== 'fatal') showFatal(err, state.status?.dbPath);
+  })
+  .finally(revealWindow);
+

@@ -26,6 +26,14 @@ pub enum Invalid {
     Phone,
     /// A number outside its allowed range.
     Range,
+    /// A value outside a fixed list (channel, customer type, root cause, status…).
+    Choice,
+    /// A reason is needed because of another choice (marking a case invalid, lowering its grade).
+    ReasonRequired,
+    /// An amount of money that is not written like `120`, `120.5` or `120.50`.
+    Money,
+    /// A case number that is not written like `SH01-202410-0001`.
+    CaseNumber,
 }
 
 impl Invalid {
@@ -42,6 +50,10 @@ impl Invalid {
             Invalid::Date => "invalid.date",
             Invalid::Phone => "invalid.phone",
             Invalid::Range => "invalid.range",
+            Invalid::Choice => "invalid.choice",
+            Invalid::ReasonRequired => "invalid.reason_required",
+            Invalid::Money => "invalid.money",
+            Invalid::CaseNumber => "invalid.case_number",
         }
     }
 }
@@ -56,6 +68,14 @@ pub enum Error {
         field: String,
         /// What is wrong with it.
         kind: Invalid,
+    },
+    /// A case cannot move from one status to the other; both are status codes.
+    #[error("cannot move a case from {from} to {to}")]
+    Transition {
+        /// The status the case is in.
+        from: &'static str,
+        /// The status that was asked for.
+        to: &'static str,
     },
     /// The record asked for does not exist.
     #[error("not found")]
@@ -102,6 +122,7 @@ impl Error {
     pub fn code(&self) -> &'static str {
         match self {
             Error::Invalid { kind, .. } => kind.code(),
+            Error::Transition { .. } => "invalid_transition",
             Error::NotFound => "not_found",
             Error::InUse => "in_use",
             Error::Duplicate { .. } => "duplicate",

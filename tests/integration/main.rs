@@ -1,5 +1,6 @@
 //! Integration tests on real SQLite files in temporary folders.
 
+mod cases;
 mod cli;
 mod settings;
 mod staff;

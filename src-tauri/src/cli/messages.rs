@@ -26,6 +26,10 @@ pub fn describe(error: &Error) -> String {
                 Invalid::Date => "must be a real date written YYYY-MM-DD",
                 Invalid::Phone => "must be a phone number (digits, spaces, + - ( ))",
                 Invalid::Range => "is out of range",
+                Invalid::Choice => "is not one of the allowed values",
+                Invalid::ReasonRequired => "needs a reason",
+                Invalid::Money => "must be an amount in yuan such as 120 or 120.50",
+                Invalid::CaseNumber => "must be a case number such as SH01-202410-0001",
             };
             format!("{} {hint}", flag(field))
         }

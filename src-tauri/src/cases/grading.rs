@@ -1,0 +1,201 @@
+//! Grading: how serious a case is, from 1 (crisis) to 4 (general). A case takes the highest
+//! grade any rule gives it; the user may raise it freely but lowering it needs a reason.
+
+use std::fmt;
+
+use serde::{Serialize, Serializer};
+
+use super::text::required_reason;
+use crate::error::{Error, Invalid, Result};
+
+/// A grade from 1 (crisis, the highest) to 4 (general). Serialised as the number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Grade(u8);
+
+impl Grade {
+    /// Grade 1: negative media exposure or a group of 10+ households; must be reported upward.
+    pub const CRISIS: Grade = Grade(1);
+    /// Grade 2: lawsuit risk, a group of 3–9 households, repeated by several people, or long open.
+    pub const SERIOUS: Grade = Grade(2);
+    /// Grade 3: keeps coming back, or needs other departments.
+    pub const RECURRING: Grade = Grade(3);
+    /// Grade 4: everything else.
+    pub const GENERAL: Grade = Grade(4);
+
+    /// A grade from its number, 1–4.
+    pub fn from_number(field: &str, number: i64) -> Result<Grade> {
+        u8::try_from(number)
+            .ok()
+            .filter(|n| (1..=4).contains(n))
+            .map(Grade)
+            .ok_or_else(|| Error::invalid(field, Invalid::Range))
+    }
+
+    /// Parses a grade written as `1`–`4`.
+    pub fn parse(field: &str, value: &str) -> Result<Grade> {
+        let number = value
+            .trim()
+            .parse::<i64>()
+            .map_err(|_| Error::invalid(field, Invalid::Range))?;
+        Self::from_number(field, number)
+    }
+
+    /// The grade's number, 1–4.
+    pub fn get(self) -> u8 {
+        self.0
+    }
+
+    /// Whether `self` is more serious than `other` (a smaller number).
+    pub fn is_higher_than(self, other: Grade) -> bool {
+        self.0 < other.0
+    }
+}
+
+impl fmt::Display for Grade {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+/// What is known about a case that bears on its grade: flags the user sets plus figures the
+/// app counts itself.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct GradingFacts {
+    /// Has caused or may cause negative media exposure that seriously harms the reputation.
+    pub media_exposure_risk: bool,
+    /// May lead to a lawsuit.
+    pub lawsuit_risk: bool,
+    /// Households complaining together (0 or 1 for a single complainant).
+    pub households: u32,
+    /// Handling needs help from other departments.
+    pub needs_other_departments: bool,
+    /// Different complainants in the same category in the last 30 days, this case included.
+    pub distinct_complainants_same_category_30d: u32,
+    /// Whole days the case has been open.
+    pub open_days: i64,
+    /// How often the case was reopened after closing.
+    pub reopen_count: u32,
+}
+
+/// One grading rule, with a stable code the UI translates to explain the grade.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum GradeRule {
+    /// Negative media exposure (grade 1).
+    MediaExposure,
+    /// A group complaint by 10 or more households (grade 1).
+    Households10Plus,
+    /// May lead to a lawsuit (grade 2).
+    LawsuitRisk,
+    /// A group complaint by 3 to 9 households (grade 2).
+    Households3To9,
+    /// The same complaint from 3 or more people within 30 days (grade 2).
+    RepeatedBy3People30d,
+    /// Open for more than 30 days (grade 2).
+    OpenOver30Days,
+    /// Reopened 3 or more times (grade 3).
+    Reopened3Times,
+    /// Needs other departments (grade 3).
+    NeedsOtherDepartments,
+}
+
+/// The code given when no rule fires and the case is general (grade 4).
+pub const GENERAL_CODE: &str = "general";
+
+impl GradeRule {
+    /// Every rule, highest grade first; suggestions list fired rules in this order.
+    pub const ALL: [GradeRule; 8] = [
+        GradeRule::MediaExposure,
+        GradeRule::Households10Plus,
+        GradeRule::LawsuitRisk,
+        GradeRule::Households3To9,
+        GradeRule::RepeatedBy3People30d,
+        GradeRule::OpenOver30Days,
+        GradeRule::Reopened3Times,
+        GradeRule::NeedsOtherDepartments,
+    ];
+
+    /// The stable code, also its serialised form.
+    pub fn code(self) -> &'static str {
+        match self {
+            GradeRule::MediaExposure => "media_exposure",
+            GradeRule::Households10Plus => "households_10_plus",
+            GradeRule::LawsuitRisk => "lawsuit_risk",
+            GradeRule::Households3To9 => "households_3_to_9",
+            GradeRule::RepeatedBy3People30d => "repeated_by_3_people_30d",
+            GradeRule::OpenOver30Days => "open_over_30_days",
+            GradeRule::Reopened3Times => "reopened_3_times",
+            GradeRule::NeedsOtherDepartments => "needs_other_departments",
+        }
+    }
+
+    /// The grade this rule gives.
+    pub fn grade(self) -> Grade {
+        match self {
+            GradeRule::MediaExposure | GradeRule::Households10Plus => Grade::CRISIS,
+            GradeRule::LawsuitRisk
+            | GradeRule::Households3To9
+            | GradeRule::RepeatedBy3People30d
+            | GradeRule::OpenOver30Days => Grade::SERIOUS,
+            GradeRule::Reopened3Times | GradeRule::NeedsOtherDepartments => Grade::RECURRING,
+        }
+    }
+
+    /// Whether the rule applies to `facts`.
+    pub fn fires(self, facts: &GradingFacts) -> bool {
+        match self {
+            GradeRule::MediaExposure => facts.media_exposure_risk,
+            GradeRule::Households10Plus => facts.households >= 10,
+            GradeRule::LawsuitRisk => facts.lawsuit_risk,
+            GradeRule::Households3To9 => (3..=9).contains(&facts.households),
+            GradeRule::RepeatedBy3People30d => facts.distinct_complainants_same_category_30d >= 3,
+            GradeRule::OpenOver30Days => facts.open_days > 30,
+            GradeRule::Reopened3Times => facts.reopen_count >= 3,
+            GradeRule::NeedsOtherDepartments => facts.needs_other_departments,
+        }
+    }
+}
+
+impl Serialize for GradeRule {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.code())
+    }
+}
+
+/// The grade the rules suggest and every rule that fired, highest grade first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GradeSuggestion {
+    /// The highest grade any fired rule gives; [`Grade::GENERAL`] when none fired.
+    pub grade: Grade,
+    /// Every rule that fired; empty for a general case.
+    pub fired: Vec<GradeRule>,
+}
+
+impl GradeSuggestion {
+    /// The code that explains the grade: the first fired rule's, or [`GENERAL_CODE`].
+    pub fn reason_code(&self) -> &'static str {
+        self.fired.first().map_or(GENERAL_CODE, |rule| rule.code())
+    }
+}
+
+/// Applies every rule to `facts`.
+pub fn suggest_grade(facts: &GradingFacts) -> GradeSuggestion {
+    let fired: Vec<GradeRule> = GradeRule::ALL
+        .into_iter()
+        .filter(|rule| rule.fires(facts))
+        .collect();
+    let grade = fired.first().map_or(Grade::GENERAL, |rule| rule.grade());
+    GradeSuggestion { grade, fired }
+}
+
+/// Checks the grade the user chose against the suggested one: raising it or keeping it is fine;
+/// lowering it needs a written reason (at most 2000 characters) in `gradeReason`.
+pub fn check_grade_choice(suggested: Grade, chosen: Grade, reason: Option<&str>) -> Result<()> {
+    if !suggested.is_higher_than(chosen) {
+        return Ok(());
+    }
+    required_reason("gradeReason", reason).map(drop)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,230 @@
+use super::*;
+
+fn codes(facts: GradingFacts) -> (u8, Vec<&'static str>) {
+    let suggestion = suggest_grade(&facts);
+    let codes = suggestion.fired.iter().map(|r| r.code()).collect();
+    (suggestion.grade.get(), codes)
+}
+
+#[test]
+fn a_case_with_nothing_special_is_general() {
+    let suggestion = suggest_grade(&GradingFacts::default());
+    assert_eq!(suggestion.grade, Grade::GENERAL);
+    assert!(suggestion.fired.is_empty());
+    assert_eq!(suggestion.reason_code(), "general");
+    let single = GradingFacts {
+        households: 1,
+        distinct_complainants_same_category_30d: 1,
+        open_days: 5,
+        ..GradingFacts::default()
+    };
+    assert_eq!(codes(single), (4, vec![]));
+}
+
+#[test]
+fn each_rule_alone_gives_its_grade() {
+    let base = GradingFacts::default();
+    let cases = [
+        (
+            GradingFacts {
+                media_exposure_risk: true,
+                ..base
+            },
+            1,
+            "media_exposure",
+        ),
+        (
+            GradingFacts {
+                households: 10,
+                ..base
+            },
+            1,
+            "households_10_plus",
+        ),
+        (
+            GradingFacts {
+                lawsuit_risk: true,
+                ..base
+            },
+            2,
+            "lawsuit_risk",
+        ),
+        (
+            GradingFacts {
+                households: 3,
+                ..base
+            },
+            2,
+            "households_3_to_9",
+        ),
+        (
+            GradingFacts {
+                distinct_complainants_same_category_30d: 3,
+                ..base
+            },
+            2,
+            "repeated_by_3_people_30d",
+        ),
+        (
+            GradingFacts {
+                open_days: 31,
+                ..base
+            },
+            2,
+            "open_over_30_days",
+        ),
+        (
+            GradingFacts {
+                reopen_count: 3,
+                ..base
+            },
+            3,
+            "reopened_3_times",
+        ),
+        (
+            GradingFacts {
+                needs_other_departments: true,
+                ..base
+            },
+            3,
+            "needs_other_departments",
+        ),
+    ];
+    for (facts, grade, code) in cases {
+        assert_eq!(codes(facts), (grade, vec![code]), "{code}");
+        assert_eq!(suggest_grade(&facts).reason_code(), code);
+    }
+    for rule in GradeRule::ALL {
+        assert_eq!(serde_json::to_value(rule).unwrap(), rule.code());
+    }
+}
+
+#[test]
+fn boundaries_fall_on_the_documented_side() {
+    let base = GradingFacts::default();
+    let households = |n| {
+        codes(GradingFacts {
+            households: n,
+            ..base
+        })
+    };
+    assert_eq!(households(2), (4, vec![]));
+    assert_eq!(households(3), (2, vec!["households_3_to_9"]));
+    assert_eq!(households(9), (2, vec!["households_3_to_9"]));
+    assert_eq!(households(10), (1, vec!["households_10_plus"]));
+    assert_eq!(households(u32::MAX), (1, vec!["households_10_plus"]));
+    let people = |n| {
+        codes(GradingFacts {
+            distinct_complainants_same_category_30d: n,
+            ..base
+        })
+    };
+    assert_eq!(people(2).0, 4);
+    assert_eq!(people(3).0, 2);
+    let open = |days| {
+        codes(GradingFacts {
+            open_days: days,
+            ..base
+        })
+    };
+    assert_eq!(open(30).0, 4);
+    assert_eq!(open(31).0, 2);
+    assert_eq!(open(-1).0, 4);
+    let reopened = |n| {
+        codes(GradingFacts {
+            reopen_count: n,
+            ..base
+        })
+    };
+    assert_eq!(reopened(2).0, 4);
+    assert_eq!(reopened(3).0, 3);
+}
+
+#[test]
+fn the_highest_grade_wins_and_every_fired_rule_is_listed_in_order() {
+    let facts = GradingFacts {
+        media_exposure_risk: false,
+        lawsuit_risk: true,
+        households: 4,
+        needs_other_departments: true,
+        distinct_complainants_same_category_30d: 5,
+        open_days: 45,
+        reopen_count: 3,
+    };
+    assert_eq!(
+        codes(facts),
+        (
+            2,
+            vec![
+                "lawsuit_risk",
+                "households_3_to_9",
+                "repeated_by_3_people_30d",
+                "open_over_30_days",
+                "reopened_3_times",
+                "needs_other_departments"
+            ]
+        )
+    );
+    let crisis = GradingFacts {
+        media_exposure_risk: true,
+        households: 12,
+        ..facts
+    };
+    let (grade, fired) = codes(crisis);
+    assert_eq!(grade, 1);
+    assert_eq!(
+        &fired[..3],
+        ["media_exposure", "households_10_plus", "lawsuit_risk"]
+    );
+    assert!(!fired.contains(&"households_3_to_9"));
+    let recurring = GradingFacts {
+        reopen_count: 4,
+        needs_other_departments: true,
+        ..Default::default()
+    };
+    assert_eq!(
+        codes(recurring),
+        (3, vec!["reopened_3_times", "needs_other_departments"])
+    );
+    let json = serde_json::to_value(suggest_grade(&recurring)).unwrap();
+    assert_eq!(
+        json,
+        serde_json::json!({"grade": 3, "fired": ["reopened_3_times", "needs_other_departments"]})
+    );
+}
+
+#[test]
+fn grades_parse_from_one_to_four() {
+    assert_eq!(Grade::parse("grade", " 1 ").unwrap(), Grade::CRISIS);
+    assert_eq!(Grade::from_number("grade", 4).unwrap(), Grade::GENERAL);
+    for bad in ["0", "5", "-1", "", "two", "1.0", "300"] {
+        let err = Grade::parse("grade", bad).unwrap_err();
+        assert_eq!(err.code(), "invalid.range", "{bad:?}");
+        assert_eq!(err.field(), Some("grade"));
+    }
+    assert!(Grade::from_number("grade", 257).is_err());
+    assert!(Grade::CRISIS.is_higher_than(Grade::SERIOUS));
+    assert!(!Grade::GENERAL.is_higher_than(Grade::GENERAL));
+    assert_eq!(Grade::RECURRING.to_string(), "3");
+}
+
+#[test]
+fn lowering_a_grade_needs_a_reason_raising_it_does_not() {
+    let serious = Grade::SERIOUS;
+    assert!(check_grade_choice(serious, Grade::CRISIS, None).is_ok());
+    assert!(check_grade_choice(serious, serious, None).is_ok());
+    for blank in [None, Some(""), Some("   ")] {
+        let err = check_grade_choice(serious, Grade::RECURRING, blank).unwrap_err();
+        assert_eq!(err.code(), "invalid.reason_required");
+        assert_eq!(err.field(), Some("gradeReason"));
+    }
+    assert!(check_grade_choice(serious, Grade::GENERAL, Some("住户已撤回联名，仅一户")).is_ok());
+    assert!(
+        check_grade_choice(
+            Grade::CRISIS,
+            Grade::GENERAL,
+            Some("media story was retracted")
+        )
+        .is_ok()
+    );
+}

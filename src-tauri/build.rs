@@ -23,6 +23,22 @@ const COMMANDS: &[&str] = &[
     "set_staff_active",
     "reveal_database",
     "show_window",
+    "set_current_staff",
+    "check_case_intake",
+    "create_case",
+    "list_cases",
+    "case_counts",
+    "get_case",
+    "update_case",
+    "change_case_status",
+    "set_case_grade",
+    "pause_case",
+    "resume_case",
+    "add_case_entry",
+    "tick_case_escalation",
+    "add_case_attachment",
+    "open_case_attachment",
+    "print_page",
 ];
 
 fn main() {

@@ -28,6 +28,8 @@ pub struct AppStatus {
     pub schema_version: i64,
     /// The SQLite library version.
     pub sqlite_version: String,
+    /// The staff member working at this computer, in whose name changes are recorded.
+    pub current_staff_id: Option<i64>,
     /// Set when the database could not be opened; the UI shows it instead of the app.
     pub startup_error: Option<ErrorPayload>,
 }
@@ -69,6 +71,7 @@ pub async fn status(pool: &SqlitePool, db_path: &Path) -> Result<AppStatus> {
         os_timezone: os_timezone(),
         schema_version: store::schema_version(pool).await?,
         sqlite_version: store::sqlite_version(pool).await?,
+        current_staff_id: crate::cases::repo::current_actor(pool).await?,
         startup_error: None,
     })
 }
@@ -83,6 +86,7 @@ pub fn failed_status(db_path: &Path, error: ErrorPayload) -> AppStatus {
         os_timezone: os_timezone(),
         schema_version: 0,
         sqlite_version: String::new(),
+        current_staff_id: None,
         startup_error: Some(error),
     }
 }

@@ -31,6 +31,22 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         set_staff_active,
         reveal_database,
         show_window,
+        super::case_commands::set_current_staff,
+        super::case_commands::check_case_intake,
+        super::case_commands::create_case,
+        super::case_commands::list_cases,
+        super::case_commands::case_counts,
+        super::case_commands::get_case,
+        super::case_commands::update_case,
+        super::case_commands::change_case_status,
+        super::case_commands::set_case_grade,
+        super::case_commands::pause_case,
+        super::case_commands::resume_case,
+        super::case_commands::add_case_entry,
+        super::case_commands::tick_case_escalation,
+        super::case_commands::add_case_attachment,
+        super::case_commands::open_case_attachment,
+        super::case_commands::print_page,
     ]
 }
 

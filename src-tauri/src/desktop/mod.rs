@@ -1,6 +1,7 @@
 //! The desktop window: the only module that knows about Tauri. It opens the store, registers
 //! the plugins and exposes the commands in `commands.rs`.
 
+mod case_commands;
 mod commands;
 mod state;
 
@@ -35,6 +36,7 @@ pub fn run() {
                 .build(),
         )
         .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_dialog::init())
         .setup(move |app| {
             let state = tauri::async_runtime::block_on(AppState::open(db_path.clone()));
             app.manage(state);

@@ -1,5 +1,6 @@
 //! SQL for cases: intake, the list and search, the case page, and every change to a case.
 
+pub mod attachments;
 pub mod create;
 pub mod detail;
 mod journal;
@@ -73,4 +74,52 @@ pub fn parse_stamp(text: &str) -> Result<chrono::DateTime<chrono::Utc>> {
     chrono::DateTime::parse_from_rfc3339(text)
         .map(|t| t.with_timezone(&chrono::Utc))
         .map_err(|_| Error::Database(sqlx::Error::Decode(format!("bad instant {text:?}").into())))
+}
+
+/// Counts for the dashboard: open, overdue, due today, and open crises (grade 1).
+#[derive(Debug, Clone, Copy, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CaseCounts {
+    /// Open cases.
+    pub open: i64,
+    /// Open cases past a deadline.
+    pub overdue: i64,
+    /// Open cases due before the end of today.
+    pub due_today: i64,
+    /// Open grade 1 cases.
+    pub crisis: i64,
+}
+
+/// The dashboard counts at `now`.
+pub async fn case_counts(
+    pool: &sqlx::SqlitePool,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<CaseCounts> {
+    use list::{CaseQuery, list_cases};
+    let count = |query: CaseQuery| async move {
+        let query = CaseQuery {
+            status: Some("open".into()),
+            page_size: Some(1),
+            ..query
+        };
+        list_cases(pool, &query, now).await.map(|page| page.total)
+    };
+    Ok(CaseCounts {
+        open: count(CaseQuery::default()).await?,
+        overdue: count(CaseQuery {
+            overdue: true,
+            ..Default::default()
+        })
+        .await?,
+        due_today: count(CaseQuery {
+            due_today: true,
+            ..Default::default()
+        })
+        .await?,
+        crisis: count(CaseQuery {
+            grade: Some(1),
+            ..Default::default()
+        })
+        .await?,
+    })
 }

@@ -1,10 +1,12 @@
 //! SQL for cases: intake, the list and search, the case page, and every change to a case.
 
 pub mod attachments;
+mod columns;
 pub mod create;
 pub mod detail;
 mod journal;
 pub mod list;
+pub mod transitions;
 pub mod workflow;
 
 use chrono_tz::Tz;

@@ -1,0 +1,100 @@
+//! Small shared steps of every change to a case: read its status, set a column with its audit
+//! line, and the pauses that move its deadline.
+
+use sqlx::SqliteConnection;
+
+use super::journal::record_audit;
+use super::{BranchContext, parse_stamp};
+use crate::cases::Status;
+use crate::cases::deadlines::Pause;
+use crate::error::{Error, Result};
+
+pub(super) async fn status_of(conn: &mut SqliteConnection, id: i64) -> Result<Status> {
+    let status: String = sqlx::query_scalar("SELECT status FROM cases WHERE id = ?")
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or(Error::NotFound)?;
+    Status::parse("status", &status)
+}
+
+/// Finished pauses of a case, for moving its deadline.
+pub(super) async fn finished_pauses(conn: &mut SqliteConnection, id: i64) -> Result<Vec<Pause>> {
+    let rows: Vec<(String, String)> = sqlx::query_as(
+        "SELECT start_at, end_at FROM case_pauses WHERE case_id = ? AND end_at IS NOT NULL",
+    )
+    .bind(id)
+    .fetch_all(conn)
+    .await?;
+    rows.into_iter()
+        .map(|(start, end)| {
+            Ok(Pause {
+                start: parse_stamp(&start)?,
+                end: Some(parse_stamp(&end)?),
+            })
+        })
+        .collect()
+}
+
+/// Updates one column and writes its audit line when the value changes.
+pub(super) async fn set_column(
+    conn: &mut SqliteConnection,
+    id: i64,
+    at: &str,
+    actor: Option<i64>,
+    column: &'static str,
+    value: Option<String>,
+) -> Result<()> {
+    let old: Option<String> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        "SELECT CAST({column} AS TEXT) FROM cases WHERE id = ?"
+    )))
+    .bind(id)
+    .fetch_one(&mut *conn)
+    .await?;
+    if old == value {
+        return Ok(());
+    }
+    sqlx::query(sqlx::AssertSqlSafe(format!(
+        "UPDATE cases SET {column} = ?, updated_at = ? WHERE id = ?"
+    )))
+    .bind(&value)
+    .bind(at)
+    .bind(id)
+    .execute(&mut *conn)
+    .await?;
+    record_audit(
+        conn,
+        id,
+        at,
+        actor,
+        column,
+        old.as_deref(),
+        value.as_deref(),
+    )
+    .await
+}
+
+pub(super) async fn received_on(
+    conn: &mut SqliteConnection,
+    id: i64,
+    ctx: &BranchContext,
+) -> Result<chrono::NaiveDate> {
+    let received: String = sqlx::query_scalar("SELECT received_at FROM cases WHERE id = ?")
+        .bind(id)
+        .fetch_one(conn)
+        .await?;
+    Ok(parse_stamp(&received)?.with_timezone(&ctx.tz).date_naive())
+}
+
+pub(super) async fn end_open_pause(conn: &mut SqliteConnection, id: i64, at: &str) -> Result<()> {
+    sqlx::query("UPDATE case_pauses SET end_at = ? WHERE case_id = ? AND end_at IS NULL")
+        .bind(at)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("UPDATE cases SET paused_since = NULL WHERE id = ?")
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}

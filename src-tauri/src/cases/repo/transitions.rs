@@ -1,0 +1,270 @@
+//! Status moves: the workflow from new to closed, reopening and voiding, with what each move
+//! needs (a resolution, a follow-up, a reason). Each runs in one transaction.
+
+use chrono::{DateTime, Utc};
+use serde::Deserialize;
+use sqlx::{Row, SqliteConnection, SqlitePool};
+
+use super::columns::{end_open_pause, received_on, set_column, status_of};
+use super::journal::{Event, record_event};
+use super::{BranchContext, branch_context, stamp};
+use crate::cases::deadlines::deadlines;
+use crate::cases::resolution::{FollowUpInput, FollowUpOutcome, ResolutionInput};
+use crate::cases::{Status, check_close, check_invalidation, check_transition};
+use crate::error::Result;
+
+/// A move to another status, with what that move needs.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct StatusChange {
+    /// The status to move to.
+    pub to: String,
+    /// Why (required for `invalid`; optional otherwise, e.g. why it is reopened).
+    pub reason: Option<String>,
+    /// The resolution, when moving to follow-up or closing.
+    pub resolution: Option<ResolutionInput>,
+    /// The follow-up call (or why the customer could not be reached), when closing.
+    pub follow_up: Option<FollowUpInput>,
+}
+
+async fn store_resolution(
+    conn: &mut SqliteConnection,
+    id: i64,
+    at: &str,
+    actor: Option<i64>,
+    input: &ResolutionInput,
+) -> Result<()> {
+    let resolution = input.parse()?;
+    set_column(
+        conn,
+        id,
+        at,
+        actor,
+        "action_taken",
+        Some(resolution.action_taken.clone()),
+    )
+    .await?;
+    set_column(
+        conn,
+        id,
+        at,
+        actor,
+        "customer_accepted",
+        Some(i64::from(resolution.customer_accepted).to_string()),
+    )
+    .await?;
+    set_column(
+        conn,
+        id,
+        at,
+        actor,
+        "goodwill_fen",
+        Some(resolution.goodwill.fen().to_string()),
+    )
+    .await?;
+    set_column(
+        conn,
+        id,
+        at,
+        actor,
+        "root_cause",
+        Some(resolution.root_cause.as_str().to_owned()),
+    )
+    .await
+}
+
+async fn store_follow_up(
+    conn: &mut SqliteConnection,
+    id: i64,
+    at: &str,
+    actor: Option<i64>,
+    outcome: &FollowUpOutcome,
+) -> Result<()> {
+    let (kind, called_on, satisfaction, comment) = match outcome {
+        FollowUpOutcome::Called {
+            called_on,
+            satisfaction,
+            comment,
+        } => (
+            "called",
+            Some(called_on.to_string()),
+            Some(satisfaction.get().to_string()),
+            comment.clone(),
+        ),
+        FollowUpOutcome::Unreachable { note } => ("unreachable", None, None, Some(note.clone())),
+    };
+    set_column(conn, id, at, actor, "follow_up_kind", Some(kind.to_owned())).await?;
+    set_column(conn, id, at, actor, "called_on", called_on).await?;
+    set_column(conn, id, at, actor, "satisfaction", satisfaction).await?;
+    set_column(conn, id, at, actor, "follow_up_comment", comment).await
+}
+
+/// Whether the stored resolution is complete (for closing without re-entering it).
+async fn stored_resolution(
+    conn: &mut SqliteConnection,
+    id: i64,
+) -> Result<Option<ResolutionInput>> {
+    let row = sqlx::query(
+        "SELECT action_taken, customer_accepted, goodwill_fen, root_cause FROM cases WHERE id = ?",
+    )
+    .bind(id)
+    .fetch_one(conn)
+    .await?;
+    let (Some(action_taken), Some(accepted), Some(root_cause)) = (
+        row.try_get::<Option<String>, _>(0)?,
+        row.try_get::<Option<bool>, _>(1)?,
+        row.try_get::<Option<String>, _>(3)?,
+    ) else {
+        return Ok(None);
+    };
+    let fen: i64 = row.try_get(2)?;
+    Ok(Some(ResolutionInput {
+        action_taken,
+        customer_accepted: accepted,
+        goodwill: Some(format!("{}.{:02}", fen / 100, fen % 100)),
+        root_cause: root_cause.clone(),
+    }))
+}
+
+/// Moves a case to another status, enforcing the workflow and what each move needs.
+pub async fn change_status(
+    pool: &SqlitePool,
+    id: i64,
+    change: &StatusChange,
+    actor: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let ctx = branch_context(&mut tx).await?;
+    let from = status_of(&mut tx, id).await?;
+    let to = Status::parse("to", &change.to)?;
+    let at = stamp(now);
+    let mut reason = change
+        .reason
+        .as_deref()
+        .map(str::trim)
+        .unwrap_or_default()
+        .to_owned();
+    match to {
+        Status::Invalid => {
+            reason = check_invalidation(from, change.reason.as_deref())?;
+            set_column(
+                &mut tx,
+                id,
+                &at,
+                actor,
+                "invalid_reason",
+                Some(reason.clone()),
+            )
+            .await?;
+        }
+        Status::Closed => {
+            check_transition(from, to)?;
+            let resolution_input = match &change.resolution {
+                Some(input) => Some(input.clone()),
+                None => stored_resolution(&mut tx, id).await?,
+            };
+            let resolution = resolution_input
+                .as_ref()
+                .map(ResolutionInput::parse)
+                .transpose()?;
+            let today = now.with_timezone(&ctx.tz).date_naive();
+            let follow_up = match &change.follow_up {
+                Some(input) => Some(input.parse(received_on(&mut tx, id, &ctx).await?, today)?),
+                None => None,
+            };
+            check_close(from, resolution.as_ref(), follow_up.as_ref())?;
+            if let Some(input) = &change.resolution {
+                store_resolution(&mut tx, id, &at, actor, input).await?;
+            }
+            if let Some(outcome) = &follow_up {
+                store_follow_up(&mut tx, id, &at, actor, outcome).await?;
+            }
+            end_open_pause(&mut tx, id, &at).await?;
+            set_column(&mut tx, id, &at, actor, "closed_at", Some(at.clone())).await?;
+        }
+        _ => check_transition(from, to)?,
+    }
+    match to {
+        Status::Acknowledged => {
+            set_column(&mut tx, id, &at, actor, "acknowledged_at", Some(at.clone())).await?
+        }
+        Status::FollowUp => {
+            if let Some(input) = &change.resolution {
+                store_resolution(&mut tx, id, &at, actor, input).await?;
+            }
+            set_column(&mut tx, id, &at, actor, "resolved_at", Some(at.clone())).await?;
+        }
+        Status::Reopened => reopen(&mut tx, id, &ctx, &at, actor, now).await?,
+        _ => {}
+    }
+    set_column(
+        &mut tx,
+        id,
+        &at,
+        actor,
+        "status",
+        Some(to.as_str().to_owned()),
+    )
+    .await?;
+    let event = Event {
+        kind: "status",
+        body: &reason,
+        old_value: Some(from.as_str()),
+        new_value: Some(to.as_str()),
+    };
+    record_event(&mut tx, id, &at, actor, event).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// A reopened case counts once more, starts a fresh resolve window from now, and needs a new
+/// resolution and follow-up before it closes again (the old ones stay in the audit trail).
+async fn reopen(
+    conn: &mut SqliteConnection,
+    id: i64,
+    ctx: &BranchContext,
+    at: &str,
+    actor: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let (count, grade): (i64, u8) =
+        sqlx::query_as("SELECT reopen_count, grade FROM cases WHERE id = ?")
+            .bind(id)
+            .fetch_one(&mut *conn)
+            .await?;
+    set_column(
+        conn,
+        id,
+        at,
+        actor,
+        "reopen_count",
+        Some((count + 1).to_string()),
+    )
+    .await?;
+    let due = deadlines(now, &ctx.limit(grade)?, ctx.tz);
+    set_column(
+        conn,
+        id,
+        at,
+        actor,
+        "resolve_by",
+        Some(stamp(due.resolve_by)),
+    )
+    .await?;
+    set_column(conn, id, at, actor, "due_at", Some(stamp(due.resolve_by))).await?;
+    for column in [
+        "closed_at",
+        "resolved_at",
+        "action_taken",
+        "customer_accepted",
+        "root_cause",
+        "follow_up_kind",
+        "called_on",
+        "satisfaction",
+        "follow_up_comment",
+    ] {
+        set_column(conn, id, at, actor, column, None).await?;
+    }
+    set_column(conn, id, at, actor, "goodwill_fen", Some("0".into())).await
+}

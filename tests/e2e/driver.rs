@@ -211,26 +211,44 @@ impl App {
             .unwrap_or_else(|e| panic!("click {css}: {e}"));
     }
 
-    /// Chooses `value` in the select `css`. WebKitGTK opens a native popup for a clicked
-    /// `<select>` that WebDriver cannot drive, so the choice is made as the popup would make it:
-    /// set the value, then fire `input` and `change`.
+    /// Chooses `value` in the select `css`; fails when there is no such option.
     pub async fn select(&self, css: &str, value: &str) {
+        self.set_value(css, value).await;
+    }
+
+    /// Sets the value of an input or select as the user's choice would, then fires `input` and
+    /// `change`. WebKitGTK opens a native popup for a clicked `<select>`, and date inputs take
+    /// no typed text, neither of which WebDriver can drive.
+    pub async fn set_value(&self, css: &str, value: &str) {
         self.find(css).await;
         let script = "const s = document.querySelector(arguments[0]);
-            if (![...s.options].some(o => o.value === arguments[1])) { return false; }
+            if (s.tagName === 'SELECT' && ![...s.options].some(o => o.value === arguments[1])) { return false; }
             s.value = arguments[1];
             s.dispatchEvent(new Event('input', { bubbles: true }));
             s.dispatchEvent(new Event('change', { bubbles: true }));
             return true;";
-        let chosen = self
+        let done = self
             .client
             .execute(script, vec![json!(css), json!(value)])
             .await;
-        assert_eq!(
-            chosen.ok(),
-            Some(json!(true)),
-            "{css} has no option {value}"
-        );
+        assert_eq!(done.ok(), Some(json!(true)), "{css} cannot take {value}");
+    }
+
+    /// The value of the first option of the select `css` that has a non-empty value.
+    pub async fn first_option(&self, css: &str) -> String {
+        self.find(css).await;
+        let script =
+            "const o = [...document.querySelector(arguments[0]).options].find(o => o.value !== '');
+            return o ? o.value : null;";
+        match self.client.execute(script, vec![json!(css)]).await {
+            Ok(serde_json::Value::String(value)) => value,
+            other => panic!("{css} has no options: {other:?}"),
+        }
+    }
+
+    /// Waits until an element matching `css` exists.
+    pub async fn wait_for(&self, css: &str) {
+        self.find(css).await;
     }
 
     /// How many elements match `css` right now.

@@ -2,8 +2,10 @@
 //! WebKitWebDriver (Linux; under Xvfb on CI). Each test gets its own temporary database through
 //! `BRANCHDESK_DB`, and the tests run one at a time.
 
+mod cases;
 mod driver;
 mod first_run;
+mod single_instance;
 
 /// The dictionaries the UI uses, so tests check what a user reads without copying UI text.
 mod dictionary;

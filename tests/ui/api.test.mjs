@@ -89,3 +89,66 @@ test('the time-zone list is fetched once, but a failure is not cached', async ()
   assert.deepEqual(await api.listTimezones(), ['Asia/Shanghai', 'UTC']);
   assert.equal(calls.filter(([cmd]) => cmd === 'list_timezones').length, 2);
 });
+
+test('cases: each function calls its command with camelCase arguments', async () => {
+  const expectations = [
+    [() => api.setCurrentStaff('3'), ['set_current_staff', { staffId: 3 }]],
+    [() => api.setCurrentStaff(''), ['set_current_staff', { staffId: null }]],
+    [() => api.listCases({ status: 'open', page: 0, pageSize: 50 }), ['list_cases', { query: { status: 'open', page: 0, pageSize: 50 } }]],
+    [() => api.caseCounts(), ['case_counts', undefined]],
+    [() => api.getCase(7), ['get_case', { id: 7 }]],
+    [() => api.setCaseGrade(7, '4', '  已澄清 '), ['set_case_grade', { id: 7, grade: 4, reason: '已澄清' }]],
+    [() => api.setCaseGrade(7, 1, ''), ['set_case_grade', { id: 7, grade: 1, reason: null }]],
+    [() => api.pauseCase(7, ' 等小票 '), ['pause_case', { id: 7, reason: '等小票' }]],
+    [() => api.resumeCase(7), ['resume_case', { id: 7 }]],
+    [() => api.addCaseEntry(7, 'call', ' 第一行\n第二行 '), ['add_case_entry', { id: 7, kind: 'call', body: '第一行\n第二行' }]],
+    [() => api.tickCaseEscalation(7, 'team_meeting'), ['tick_case_escalation', { id: 7, item: 'team_meeting' }]],
+    [() => api.addCaseAttachment(7), ['add_case_attachment', { id: 7 }]],
+    [() => api.openCaseAttachment(9), ['open_case_attachment', { attachmentId: 9 }]],
+    [() => api.printPage(), ['print_page', undefined]],
+  ];
+  for (const [run, expected] of expectations) {
+    calls.length = 0;
+    await run();
+    assert.deepEqual(calls, [expected]);
+  }
+});
+
+test('cases: form values become a CaseInput (ids, booleans, blanks as null, line breaks kept)', async () => {
+  const values = {
+    receivedAt: '2024-10-31T23:30', channel: 'phone', complainantName: '  ', phone: ' 138 0013 8000 ', reference: '3-502',
+    customerType: '', categoryId: '4', description: ' 第一行\n第二行 ', customerRequest: '', takenById: '2', assigneeId: '',
+    department: '', mediaExposureRisk: true, lawsuitRisk: false, households: '12', needsOtherDepartments: false,
+    grade: '', gradeReason: '',
+  };
+  await api.createCase(values);
+  await api.checkCaseIntake({ ...values, categoryId: '', households: 'x', grade: '3' });
+  await api.updateCase(5, values);
+  const input = {
+    receivedAt: '2024-10-31T23:30', channel: 'phone', complainantName: null, phone: '138 0013 8000', reference: '3-502',
+    customerType: 'unknown', categoryId: 4, description: '第一行\n第二行', customerRequest: null, takenById: 2, assigneeId: null,
+    department: null, mediaExposureRisk: true, lawsuitRisk: false, households: 12, needsOtherDepartments: false,
+    grade: null, gradeReason: null,
+  };
+  assert.deepEqual(calls, [
+    ['create_case', { input }],
+    ['check_case_intake', { input: { ...input, categoryId: 0, households: null, grade: 3 } }],
+    ['update_case', { id: 5, input }],
+  ]);
+});
+
+test('cases: a status change carries only the parts the move needs', async () => {
+  await api.changeCaseStatus(3, { to: 'acknowledged' });
+  await api.changeCaseStatus(3, { to: 'follow_up', resolution: { actionTaken: ' 换水管 ', customerAccepted: true, goodwill: ' ', rootCause: 'quality' } });
+  await api.changeCaseStatus(3, { to: 'closed', followUp: { unreachable: false, calledOn: '2024-03-05', satisfaction: '4', comment: '' } });
+  await api.changeCaseStatus(3, { to: 'closed', followUp: { unreachable: true, unreachableNote: ' 三次未接 ' } });
+  await api.changeCaseStatus(3, { to: 'invalid', reason: ' 误会 ' });
+  assert.deepEqual(calls.map(([, args]) => args.change), [
+    { to: 'acknowledged', reason: null, resolution: null, followUp: null },
+    { to: 'follow_up', reason: null, resolution: { actionTaken: '换水管', customerAccepted: true, goodwill: null, rootCause: 'quality' }, followUp: null },
+    { to: 'closed', reason: null, resolution: null, followUp: { unreachable: false, unreachableNote: null, calledOn: '2024-03-05', satisfaction: 4, comment: null } },
+    { to: 'closed', reason: null, resolution: null, followUp: { unreachable: true, unreachableNote: '三次未接', calledOn: null, satisfaction: null, comment: null } },
+    { to: 'invalid', reason: '误会', resolution: null, followUp: null },
+  ]);
+  assert.ok(calls.every(([cmd, args]) => cmd === 'change_case_status' && args.id === 3));
+});

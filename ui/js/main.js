@@ -6,6 +6,7 @@ import * as api from './api.js';
 import { t, setLanguage, translateTree, onLanguageChange } from './i18n/index.js';
 import { errorText, refreshErrors } from './lib/form.js';
 import { installShortcuts } from './lib/shortcuts.js';
+import { isConfirmOpen } from './lib/confirm.js';
 import { errorState } from './lib/states.js';
 import * as welcome from './views/welcome.js';
 import * as dashboard from './views/dashboard.js';
@@ -15,6 +16,7 @@ import * as prevention from './views/prevention.js';
 import * as reports from './views/reports.js';
 import * as staff from './views/staff.js';
 import * as settings from './views/settings.js';
+import { installWorkingAs } from './views/case-working-as.js';
 
 const ROUTES = { dashboard, cases, training, prevention, reports, staff, settings };
 const DEFAULT_ROUTE = 'dashboard';
@@ -27,6 +29,7 @@ const state = {
   screen: null, // 'fatal' | 'welcome' | 'shell'
   status: null,
   fatal: null, // {error, dbPath} while the fatal screen shows
+  refreshWorkingAs: null, // refills the header's "working as" picker
 };
 
 /// What views receive: the current AppStatus and ways to update the shell.
@@ -43,6 +46,19 @@ const ctx = {
     location.hash = `#/${route}`;
   },
 };
+
+/// Ctrl/Cmd+N opens a new complaint from anywhere in the app (the webview would otherwise try
+/// to open a new window). Already on intake, it just puts the cursor in the first field.
+function installNewCaseShortcut() {
+  document.addEventListener('keydown', (event) => {
+    const mod = event.ctrlKey || event.metaKey;
+    if (!mod || event.altKey || event.shiftKey || event.key.toLowerCase() !== 'n') return;
+    event.preventDefault();
+    if (state.screen !== 'shell' || isConfirmOpen()) return;
+    if (location.hash === '#/cases/new') byId('case-channel')?.focus();
+    else location.hash = '#/cases/new';
+  });
+}
 
 function showScreen(name) {
   state.screen = name;
@@ -114,6 +130,8 @@ async function renderRoute() {
     else link.removeAttribute('aria-current');
   }
   document.title = t('app.titleWithView', { view: t(`nav.${name}`) });
+  // Staff may have been added or marked as former since: keep the picker current.
+  state.refreshWorkingAs?.();
   const container = document.createElement('div');
   container.className = `view-root view-${name}`;
   byId('view').replaceChildren(container);
@@ -175,10 +193,21 @@ async function revealWindow() {
 
 async function boot() {
   installShortcuts(activeRoot);
+  installNewCaseShortcut();
+  state.refreshWorkingAs = installWorkingAs(byId('current-staff'), {
+    getStatus: () => state.status,
+    setStaffId(id) {
+      state.status = { ...state.status, currentStaffId: id };
+    },
+  });
   onLanguageChange(handleLanguageChange);
   window.addEventListener('hashchange', () => {
     if (state.screen !== 'shell') return;
-    renderRoute().then(() => byId('view').focus({ preventScroll: true }));
+    // A view that placed the focus itself (intake's first field) keeps it.
+    renderRoute().then(() => {
+      const view = byId('view');
+      if (!view.contains(document.activeElement)) view.focus({ preventScroll: true });
+    });
   });
 
   let status;

@@ -70,6 +70,7 @@
     schemaVersion: 1,
     sqliteVersion: '3.51.3',
     startupError: mode === 'fatal' ? { code: 'database', message: 'x', field: null } : null,
+    currentStaffId: db.currentStaffId ?? null,
   });
   const category = (id) => db.categories.find((c) => c.id === id) ?? fail('not_found');
   const reorder = () => db.categories.forEach((c, i) => { c.position = i; });
@@ -153,6 +154,10 @@
     reveal_database: () => null,
     show_window: () => { db.shown += 1; return null; },
   };
+
+  // mock-cases.js (loaded next) adds the complaint-case commands and shares these helpers.
+  window.__mockCommands = commands;
+  window.__mockHelpers = { fail, text, status };
 
   window.__TAURI__ = {
     core: {

@@ -1,17 +1,15 @@
-// Complaint cases: record, grade, assign, resolve, follow up and close.
-// The feature has not landed yet; the page explains what it will do and where to start now.
+// Complaint cases: the list (#/cases?filters), intake (#/cases/new) and one case
+// (#/cases/<id>). This module only picks the screen from the hash.
 
-import { renderComingSoon, linkButton } from '../lib/states.js';
+import { parseCaseHash } from './case-format.js';
+import { renderList } from './cases-list.js';
+import { renderIntake } from './case-intake.js';
+import { renderCasePage } from './case-page.js';
 
-/// Renders the cases page.
-export function render(container) {
-  renderComingSoon(container, {
-    titleKey: 'nav.cases',
-    emptyTitleKey: 'cases.empty.title',
-    bodyKeys: ['cases.empty.body', 'cases.empty.next'],
-    actions: [
-      linkButton('#/settings', 'cases.empty.actionSettings', true),
-      linkButton('#/staff', 'cases.empty.actionStaff'),
-    ],
-  });
+/// Renders whichever case screen the hash names.
+export function render(container, ctx) {
+  const route = parseCaseHash(location.hash);
+  if (route.view === 'new') return renderIntake(container, ctx);
+  if (route.view === 'case') return renderCasePage(container, ctx, route.id);
+  return renderList(container, ctx, route.filters);
 }

@@ -1,17 +1,70 @@
-// Dashboard: open cases, deadlines and trends at a glance.
-// The feature has not landed yet; the page explains what it will do and where to start now.
+// Dashboard: the branch at a glance. Four figures (open, overdue, due today, crisis), each a
+// link to the case list already filtered, and the most recent complaints. Training and
+// prevention have not landed yet; their cards say so.
 
-import { renderComingSoon, linkButton } from '../lib/states.js';
+import * as api from '../api.js';
+import { el } from '../lib/dom.js';
+import { t, getLanguage } from '../i18n/index.js';
+import { formatNumber } from '../lib/format.js';
+import { pageHeader, emptyState, linkButton } from '../lib/states.js';
+import { gradeBadge, statusBadge, deadlineBadge, whenText } from './case-ui.js';
 
-/// Renders the dashboard page.
-export function render(container) {
-  renderComingSoon(container, {
-    titleKey: 'nav.dashboard',
-    emptyTitleKey: 'dashboard.empty.title',
-    bodyKeys: ['dashboard.empty.body', 'dashboard.empty.next'],
-    actions: [
-      linkButton('#/staff', 'dashboard.empty.actionStaff', true),
-      linkButton('#/settings', 'dashboard.empty.actionSettings'),
-    ],
+// Each figure and the list it opens.
+const FIGURES = [
+  { key: 'open', href: '#/cases?status=open', labelKey: 'dashboard.figure.open' },
+  { key: 'overdue', href: '#/cases?overdue=1', labelKey: 'dashboard.figure.overdue' },
+  { key: 'dueToday', href: '#/cases?dueToday=1', labelKey: 'dashboard.figure.dueToday' },
+  { key: 'crisis', href: '#/cases?status=open&grade=1', labelKey: 'dashboard.figure.crisis' },
+];
+const RECENT = 8;
+
+/// Renders the dashboard.
+export async function render(container, ctx) {
+  const [counts, recent] = await Promise.all([
+    api.caseCounts(),
+    api.listCases({ sort: 'newest', page: 0, pageSize: RECENT }),
+  ]);
+  const lang = getLanguage();
+  const header = pageHeader('nav.dashboard', {
+    introKey: 'dashboard.intro',
+    actions: [el('a', { href: '#/cases/new', id: 'dashboard-new-case', class: ['button', 'button-primary'], attrs: { 'aria-keyshortcuts': 'Control+N' }, i18n: 'cases.new' })],
   });
+  if (!recent.total) {
+    container.replaceChildren(header,
+      emptyState({
+        id: 'dashboard-empty', titleKey: 'dashboard.none.title', bodyKeys: ['dashboard.none.body', 'cases.first.shortcut'],
+        actions: [linkButton('#/cases/new', 'cases.first.action', true), linkButton('#/staff', 'dashboard.empty.actionStaff'), linkButton('#/settings', 'dashboard.empty.actionSettings')],
+      }),
+      comingSoon());
+    return;
+  }
+  container.replaceChildren(header,
+    el('div', { id: 'dashboard-figures', class: 'figures' }, FIGURES.map((figure) => {
+      const value = counts[figure.key] ?? 0;
+      return el('a', {
+        href: figure.href, id: `dashboard-${figure.key}`,
+        class: ['figure', `figure-${figure.key}`, value > 0 && figure.key !== 'open' && 'is-alert'], dataset: { count: String(value) },
+      },
+      el('span', { class: 'figure-value' }, formatNumber(value, lang)),
+      el('span', { class: 'figure-label', i18n: figure.labelKey }));
+    })),
+    el('section', { id: 'dashboard-recent', class: 'card', attrs: { 'aria-labelledby': 'dashboard-recent-title' } },
+      el('div', { class: 'card-heading' },
+        el('h2', { id: 'dashboard-recent-title', class: 'card-title', i18n: 'dashboard.recent.title' }),
+        el('a', { href: '#/cases', class: 'card-link', i18n: 'dashboard.recent.all' })),
+      el('ul', { class: 'recent-list' }, recent.rows.map((row) => el('li', { dataset: { caseId: String(row.id) } },
+        el('a', { href: `#/cases/${Number(row.id)}`, class: 'recent-number' }, row.number),
+        el('span', { class: 'recent-name' }, row.complainantName || t('case.anonymous')),
+        el('span', { class: ['recent-when', 'muted'] }, whenText(row.receivedAt, ctx)),
+        el('span', { class: 'recent-badges' }, gradeBadge(row.grade), statusBadge(row.status),
+          row.deadline ? deadlineBadge(row.deadline, row.acknowledgeOverdue) : null))))),
+    comingSoon());
+}
+
+function comingSoon() {
+  return el('div', { class: 'coming-grid' },
+    ['training', 'prevention'].map((area) => el('section', { class: ['card', 'coming'] },
+      el('h2', { class: 'card-title', i18n: `nav.${area}` }),
+      el('p', { class: 'muted', i18n: `dashboard.coming.${area}` }),
+      el('span', { class: ['tag', 'tag-muted'], i18n: 'dashboard.coming.tag' }))));
 }

@@ -142,3 +142,31 @@ async fn every_change_is_recorded_in_the_name_of_who_made_it() {
         "not_found"
     );
 }
+
+#[tokio::test]
+async fn an_edit_audits_each_changed_field_once() {
+    use branchdesk::cases::repo::workflow::update_case;
+    let db = TempDb::new();
+    let pool = set_up_branch(&db).await;
+    let id = new_case(&pool).await;
+    let category = list_categories(&pool).await.unwrap()[1].id;
+    let edit = CaseInput {
+        channel: "walk_in".into(),
+        customer_type: "angry".into(),
+        category_id: category,
+        description: "柜台排队太久".into(),
+        phone: Some("139 1111 2222".into()),
+        ..Default::default()
+    };
+    update_case(&pool, id, &edit, None, now()).await.unwrap();
+    let detail = get_case(&pool, id, now()).await.unwrap();
+    let mut fields: Vec<&str> = detail
+        .audit
+        .iter()
+        .map(|a| a.field.as_str())
+        .filter(|f| *f != "created")
+        .collect();
+    fields.sort_unstable();
+    assert_eq!(fields, ["category_id", "customer_type", "phone"]);
+    assert_eq!(detail.fields["phone"], "139 1111 2222");
+}

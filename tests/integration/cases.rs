@@ -354,7 +354,14 @@ async fn lowering_the_grade_needs_a_reason_and_moves_the_deadline() {
     );
     input.grade_reason = Some("记者已确认不报道".into());
     let id = create_case(&pool, &input, None, now()).await.unwrap();
-    let before = get_case(&pool, id, now()).await.unwrap().fields["dueAt"].clone();
+    let created = get_case(&pool, id, now()).await.unwrap();
+    let reason = created
+        .audit
+        .iter()
+        .find(|a| a.field == "grade_reason")
+        .expect("reason audited");
+    assert_eq!(reason.new_value.as_deref(), Some("记者已确认不报道"));
+    let before = created.fields["dueAt"].clone();
     set_grade(&pool, id, 1, None, None, now()).await.unwrap();
     let after = get_case(&pool, id, now()).await.unwrap();
     assert_eq!(after.fields["grade"], 1);

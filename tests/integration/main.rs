@@ -3,6 +3,9 @@
 mod case_records;
 mod cases;
 mod cli;
+mod cli_demo;
+mod demo;
+mod list_counts;
 mod settings;
 mod staff;
 mod store;

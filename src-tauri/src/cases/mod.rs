@@ -4,6 +4,7 @@
 
 pub mod case_number;
 pub mod deadlines;
+pub mod demo;
 pub mod grading;
 pub mod intake;
 pub mod money;

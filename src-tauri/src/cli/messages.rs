@@ -33,6 +33,9 @@ pub fn describe(error: &Error) -> String {
             };
             format!("{} {hint}", flag(field))
         }
+        Error::Duplicate { field } if field == "keep" => {
+            "--keep names a file that already exists; choose a new path".into()
+        }
         Error::AlreadyInitialized => "this database already has a branch; use another --db".into(),
         Error::NotInitialized => {
             "this database has no branch yet; run `branchdesk-cli init` first".into()

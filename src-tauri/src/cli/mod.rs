@@ -1,11 +1,13 @@
 //! The headless command-line tool. It builds without the `desktop` feature (no WebKit).
 
+mod bench;
 mod messages;
 
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+use crate::cases::demo::{self, DemoOptions};
 use crate::error::Result;
 use crate::settings::BranchInput;
 use crate::status::{self, SetupInput};
@@ -44,6 +46,28 @@ enum Command {
     },
     /// Show the branch, schema version, SQLite version and row counts.
     Info,
+    /// Add realistic demo complaints to a set-up branch, to try the app or measure it.
+    DemoData {
+        /// How many cases to add.
+        #[arg(long, value_name = "N")]
+        cases: u32,
+        /// Spread them over this many months up to now (1–120).
+        #[arg(long, value_name = "M")]
+        months: u32,
+        /// The same seed (at the same moment) gives the same cases.
+        #[arg(long, value_name = "S", default_value_t = 1)]
+        seed: u64,
+    },
+    /// Build a fresh database of demo cases and time the app's main operations against their
+    /// budgets (the --db database is not touched).
+    Bench {
+        /// How many cases the database holds.
+        #[arg(long, value_name = "N", default_value_t = 200_000)]
+        cases: u32,
+        /// Build the database at this new file and keep it (default: a temporary folder).
+        #[arg(long, value_name = "PATH")]
+        keep: Option<PathBuf>,
+    },
 }
 
 /// Runs the tool on the process's arguments and returns the exit code.
@@ -141,6 +165,29 @@ async fn run(cli: Cli) -> Result<()> {
                 println!("rows {table:<10} {count}");
             }
         }
+        Command::DemoData {
+            cases,
+            months,
+            seed,
+        } => {
+            let pool = store::open(&db_path).await?;
+            let options = DemoOptions {
+                cases,
+                months,
+                seed,
+            };
+            let report = demo::generate(&pool, &options, chrono::Utc::now()).await?;
+            if report.staff_added > 0 {
+                println!("Added {} demo staff members", report.staff_added);
+            }
+            println!(
+                "Added {} demo cases over {months} months (seed {seed}) in {:.2} s: {:.0} cases/s",
+                report.cases,
+                report.elapsed.as_secs_f64(),
+                report.rate()
+            );
+        }
+        Command::Bench { cases, keep } => bench::run(cases, keep).await?,
     }
     Ok(())
 }

@@ -4,14 +4,12 @@ use chrono::{DateTime, TimeDelta, Utc};
 use serde::Serialize;
 use sqlx::{SqliteConnection, SqlitePool};
 
-use super::journal::{Event, index_case, record_audit, record_event};
+use super::insert::{NewCase, insert_cases};
+use super::journal::{Event, record_audit, record_event};
 use super::list::{CaseRow, ROW_COLUMNS, to_row};
 use super::{BranchContext, branch_context, stamp};
 use crate::cases::intake::{CaseInput, ValidIntake, phone_key, reference_key};
-use crate::cases::{
-    CaseNumber, GradeSuggestion, GradingFacts, check_grade_choice, deadlines, local_month_of,
-    suggest_grade,
-};
+use crate::cases::{GradeSuggestion, GradingFacts, check_grade_choice, suggest_grade};
 use crate::error::{Error, Invalid, Result};
 
 /// What the intake form shows before saving.
@@ -198,8 +196,9 @@ pub async fn create_case(
     Ok(id)
 }
 
-/// Inserts the case row (number, deadlines) and its search entries; used by intake and by the
-/// demo-data generator, which supplies its own grades.
+/// Inserts the case row (number, deadlines, status `new`) and its search entries, and returns
+/// its id. The demo-data generator stores thousands at a time through
+/// [`insert_cases`](super::insert::insert_cases), the same path.
 pub async fn insert_case(
     conn: &mut SqliteConnection,
     ctx: &BranchContext,
@@ -208,68 +207,12 @@ pub async fn insert_case(
     grade: u8,
     now: DateTime<Utc>,
 ) -> Result<i64> {
-    let (year, month) = local_month_of(case.received_at, ctx.tz);
-    let month_key = i64::from(year) * 100 + i64::from(month);
-    let sequence: i64 = sqlx::query_scalar(
-        "INSERT INTO case_sequences (month_key, last_sequence) VALUES (?, 1)
-         ON CONFLICT (month_key) DO UPDATE SET last_sequence = last_sequence + 1 RETURNING last_sequence",
-    )
-    .bind(month_key)
-    .fetch_one(&mut *conn)
-    .await?;
-    let number = CaseNumber::new(
-        &ctx.code,
-        (year, month),
-        u32::try_from(sequence).unwrap_or(u32::MAX),
-    )?
-    .to_string();
-    let due = deadlines(case.received_at, &ctx.limit(grade)?, ctx.tz);
-    let at = stamp(now);
-    let id = sqlx::query(
-        "INSERT INTO cases (number, received_at, received_month, channel, complainant_name, phone, phone_key,
-            reference, reference_key, customer_type, category_id, description, customer_request, taken_by_id,
-            assignee_id, department, media_exposure_risk, lawsuit_risk, households, needs_other_departments,
-            suggested_grade, grade, grade_reason, status, acknowledge_by, resolve_by, due_at, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, ?, ?, ?)",
-    )
-    .bind(&number)
-    .bind(stamp(case.received_at))
-    .bind(month_key)
-    .bind(case.channel.as_str())
-    .bind(&case.complainant_name)
-    .bind(&case.phone)
-    .bind(phone_key(case.phone.as_deref()))
-    .bind(&case.reference)
-    .bind(reference_key(case.reference.as_deref()))
-    .bind(case.customer_type.as_str())
-    .bind(case.category_id)
-    .bind(&case.description)
-    .bind(&case.customer_request)
-    .bind(case.taken_by_id)
-    .bind(case.assignee_id)
-    .bind(&case.department)
-    .bind(case.media_exposure_risk)
-    .bind(case.lawsuit_risk)
-    .bind(case.households)
-    .bind(case.needs_other_departments)
-    .bind(suggested_grade)
-    .bind(grade)
-    .bind(&case.grade_reason)
-    .bind(stamp(due.acknowledge_by))
-    .bind(stamp(due.resolve_by))
-    .bind(stamp(due.resolve_by))
-    .bind(&at)
-    .bind(&at)
-    .execute(&mut *conn)
-    .await?
-    .last_insert_rowid();
-    let fields = [
-        number.as_str(),
-        case.complainant_name.as_str(),
-        case.phone.as_deref().unwrap_or_default(),
-        case.reference.as_deref().unwrap_or_default(),
-        case.description.as_str(),
-    ];
-    index_case(conn, id, &fields).await?;
-    Ok(id)
+    let new = NewCase {
+        case,
+        suggested_grade,
+        grade,
+        now,
+    };
+    let ids = insert_cases(conn, ctx, &[new]).await?;
+    ids.first().copied().ok_or(Error::NotFound)
 }

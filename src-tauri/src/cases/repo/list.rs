@@ -1,16 +1,18 @@
 //! The case list: filters, sort, paging, counts per status, and search.
 
+mod filter;
+
+use filter::{build_filter, order_by};
+
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
-use sqlx::sqlite::SqliteArguments;
-use sqlx::{Arguments, SqlitePool};
+use sqlx::SqlitePool;
 
-use super::{parse_stamp, stamp};
-use crate::cases::deadlines::{Countdown, Pause, countdown, start_of_local_day};
-use crate::cases::search::SearchPlan;
+use super::parse_stamp;
+use crate::cases::deadlines::{Countdown, Pause, countdown};
 use crate::cases::{Channel, Grade, Status};
-use crate::error::{Error, Invalid, Result};
+use crate::error::Result;
 
 /// The largest page the list returns.
 pub const MAX_PAGE_SIZE: u32 = 200;
@@ -154,134 +156,22 @@ pub(super) fn to_row(raw: RawRow, now: DateTime<Utc>, tz: Tz) -> Result<CaseRow>
     })
 }
 
-/// A WHERE clause built from static fragments; every value is a bound parameter.
-struct Filter {
-    clauses: Vec<&'static str>,
-    args: SqliteArguments,
-}
-
-impl Filter {
-    fn push<T>(&mut self, clause: &'static str, value: T) -> Result<()>
-    where
-        T: for<'q> sqlx::Encode<'q, sqlx::Sqlite> + sqlx::Type<sqlx::Sqlite> + Send + 'static,
-    {
-        self.clauses.push(clause);
-        self.args
-            .add(value)
-            .map_err(|e| Error::Database(sqlx::Error::Encode(e)))
-    }
-
-    fn sql(&self) -> String {
-        if self.clauses.is_empty() {
-            String::new()
-        } else {
-            format!(" WHERE {}", self.clauses.join(" AND "))
-        }
-    }
-}
-
-fn local_day(field: &str, text: &str, tz: Tz, days_after: u64) -> Result<String> {
-    let date = crate::input::optional_date(field, Some(text))?
-        .ok_or_else(|| Error::invalid(field, Invalid::Date))?;
-    let day = date
-        .checked_add_days(chrono::Days::new(days_after))
-        .ok_or_else(|| Error::invalid(field, Invalid::Date))?;
-    Ok(stamp(start_of_local_day(day, tz)))
-}
-
-/// Builds the filter for `query`; `with_status` is off for the per-status counts.
-fn build_filter(
-    query: &CaseQuery,
-    now: DateTime<Utc>,
-    tz: Tz,
-    with_status: bool,
-) -> Result<Filter> {
-    let mut filter = Filter {
-        clauses: Vec::new(),
-        args: SqliteArguments::default(),
+/// The cases matching every filter, status included, from the counts per status (which match
+/// every filter but the status): one counting query instead of two.
+fn total_of(status: Option<&str>, counts: &[(String, i64)]) -> Result<i64> {
+    let wanted = match status.filter(|s| !s.is_empty()) {
+        Some("open") => None,
+        Some(code) => Some(Status::parse("status", code)?.as_str()),
+        None => return Ok(counts.iter().map(|(_, count)| count).sum()),
     };
-    let now_text = stamp(now);
-    if with_status {
-        match query.status.as_deref().filter(|s| !s.is_empty()) {
-            Some("open") => filter.clauses.push("c.status NOT IN ('closed', 'invalid')"),
-            Some(code) => filter.push("c.status = ?", Status::parse("status", code)?.as_str())?,
-            None => {}
-        }
-    }
-    if let Some(grade) = query.grade {
-        filter.push(
-            "c.grade = ?",
-            i64::from(Grade::from_number("grade", i64::from(grade))?.get()),
-        )?;
-    }
-    if let Some(category) = query.category_id {
-        filter.push("c.category_id = ?", category)?;
-    }
-    if let Some(channel) = query.channel.as_deref().filter(|s| !s.is_empty()) {
-        filter.push(
-            "c.channel = ?",
-            Channel::parse("channel", channel)?.as_str(),
-        )?;
-    }
-    if let Some(assignee) = query.assignee_id {
-        filter.push("c.assignee_id = ?", assignee)?;
-    }
-    if query.overdue {
-        // Late to acknowledge, or past the resolve deadline unless a pause began before it (an
-        // open pause that began in time keeps moving the deadline).
-        filter.clauses.push(
-            "c.status NOT IN ('closed', 'invalid') AND ((c.status = 'new' AND c.acknowledge_by <= ?1)
-             OR (c.due_at <= ?1 AND (c.paused_since IS NULL OR c.paused_since >= c.due_at)))",
-        );
-        filter
-            .args
-            .add(now_text.clone())
-            .map_err(|e| Error::Database(sqlx::Error::Encode(e)))?;
-    }
-    if query.due_today {
-        let tomorrow = now
-            .with_timezone(&tz)
-            .date_naive()
-            .succ_opt()
-            .unwrap_or(chrono::NaiveDate::MAX);
-        filter.push(
-            "c.status NOT IN ('closed', 'invalid') AND c.paused_since IS NULL AND c.due_at > ?",
-            now_text,
-        )?;
-        filter.push("c.due_at <= ?", stamp(start_of_local_day(tomorrow, tz)))?;
-    }
-    if let Some(from) = query.from.as_deref().filter(|s| !s.is_empty()) {
-        filter.push("c.received_at >= ?", local_day("from", from, tz, 0)?)?;
-    }
-    if let Some(to) = query.to.as_deref().filter(|s| !s.is_empty()) {
-        filter.push("c.received_at < ?", local_day("to", to, tz, 1)?)?;
-    }
-    if let Some(plan) = query.search.as_deref().and_then(SearchPlan::parse) {
-        if let Some(trigram) = plan.trigram {
-            filter.push(
-                "c.id IN (SELECT rowid FROM case_search_trigram WHERE case_search_trigram MATCH ?)",
-                trigram,
-            )?;
-        }
-        if let Some(grams) = plan.grams {
-            filter.push(
-                "c.id IN (SELECT rowid FROM case_search_grams WHERE case_search_grams MATCH ?)",
-                grams,
-            )?;
-        }
-    }
-    Ok(filter)
-}
-
-fn order_by(sort: Option<&str>) -> &'static str {
-    match sort {
-        Some("oldest") => "c.received_at ASC, c.id ASC",
-        Some("due") => {
-            "CASE WHEN c.status IN ('closed', 'invalid') THEN 1 ELSE 0 END, c.due_at ASC, c.id ASC"
-        }
-        Some("grade") => "c.grade ASC, c.received_at DESC, c.id DESC",
-        _ => "c.received_at DESC, c.id DESC",
-    }
+    Ok(counts
+        .iter()
+        .filter(|(status, _)| match wanted {
+            Some(code) => status == code,
+            None => status != "closed" && status != "invalid",
+        })
+        .map(|(_, count)| count)
+        .sum())
 }
 
 /// One page of cases matching `query`, the total, and counts per status.
@@ -296,10 +186,14 @@ pub async fn list_cases(
     let offset = i64::from(query.page) * i64::from(page_size);
 
     let filter = build_filter(query, now, tz, true)?;
+    let order = order_by(query.sort.as_deref());
+    // The page's ids first, then its rows: the ids come from an index alone (sorting and
+    // filtering thousands of index entries), and only the page's 50 rows are read in full.
     let sql = format!(
-        "SELECT {ROW_COLUMNS} FROM cases c LEFT JOIN staff a ON a.id = c.assignee_id{} ORDER BY {} LIMIT {page_size} OFFSET {offset}",
-        filter.sql(),
-        order_by(query.sort.as_deref())
+        "SELECT {ROW_COLUMNS} FROM cases c LEFT JOIN staff a ON a.id = c.assignee_id
+         WHERE c.id IN (SELECT c.id FROM cases c{} ORDER BY {order} LIMIT {page_size} OFFSET {offset})
+         ORDER BY {order}",
+        filter.sql()
     );
     let raw: Vec<RawRow> = sqlx::query_as_with(sqlx::AssertSqlSafe(sql), filter.args)
         .fetch_all(&mut *conn)
@@ -309,21 +203,27 @@ pub async fn list_cases(
         .map(|r| to_row(r, now, tz))
         .collect::<Result<Vec<_>>>()?;
 
-    let filter = build_filter(query, now, tz, true)?;
-    let sql = format!("SELECT COUNT(*) FROM cases c{}", filter.sql());
-    let total: i64 = sqlx::query_scalar_with(sqlx::AssertSqlSafe(sql), filter.args)
-        .fetch_one(&mut *conn)
-        .await?;
-
     let filter = build_filter(query, now, tz, false)?;
-    let sql = format!(
-        "SELECT c.status, COUNT(*) FROM cases c{} GROUP BY c.status",
-        filter.sql()
-    );
+    let sql = if filter.tallied {
+        // Filters on nothing but tallied columns: sum the running tallies (migration 0003)
+        // instead of reading every matching case.
+        format!(
+            "SELECT c.status, SUM(c.cases) FROM case_tallies c{} GROUP BY c.status HAVING SUM(c.cases) > 0",
+            filter.sql()
+        )
+    } else {
+        // `+c.status` makes SQLite filter first and group what is left, rather than walk the
+        // status index in order and test every case.
+        format!(
+            "SELECT c.status, COUNT(*) FROM cases c{} GROUP BY +c.status",
+            filter.sql()
+        )
+    };
     let status_counts: Vec<(String, i64)> =
         sqlx::query_as_with(sqlx::AssertSqlSafe(sql), filter.args)
             .fetch_all(&mut *conn)
             .await?;
+    let total = total_of(query.status.as_deref(), &status_counts)?;
 
     Ok(CasePage {
         rows,

@@ -1,9 +1,11 @@
 //! SQL for cases: intake, the list and search, the case page, and every change to a case.
 
 pub mod attachments;
+pub(crate) mod bulk;
 mod columns;
 pub mod create;
 pub mod detail;
+pub mod insert;
 mod journal;
 pub mod list;
 pub mod transitions;

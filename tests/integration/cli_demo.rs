@@ -1,0 +1,105 @@
+//! `branchdesk-cli demo-data` and `bench`, run as a user would.
+
+use std::process::{Command, Output};
+
+use super::support::TempDb;
+
+fn cli(db: &TempDb, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_branchdesk-cli"))
+        .arg("--db")
+        .arg(&db.path)
+        .args(args)
+        .env_remove("BRANCHDESK_DB")
+        .output()
+        .expect("run branchdesk-cli")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn one_line_error(out: &Output, needle: &str) {
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
+    let stderr = text(&out.stderr);
+    assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+    assert!(stderr.contains(needle), "{stderr}");
+}
+
+#[test]
+fn demo_data_fills_a_set_up_branch_and_bench_prints_its_table() {
+    let db = TempDb::new();
+    let demo = [
+        "demo-data",
+        "--cases",
+        "300",
+        "--months",
+        "3",
+        "--seed",
+        "5",
+    ];
+    one_line_error(&cli(&db, &demo), "init");
+
+    let init = [
+        "init",
+        "--name",
+        "虹桥物业",
+        "--code",
+        "hq1",
+        "--industry",
+        "property",
+    ];
+    assert!(cli(&db, &init).status.success());
+    one_line_error(
+        &cli(&db, &["demo-data", "--cases", "10", "--months", "0"]),
+        "--months",
+    );
+    let out = cli(&db, &demo);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("Added 8 demo staff members"), "{stdout}");
+    assert!(
+        stdout.contains("Added 300 demo cases over 3 months (seed 5)"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("cases/s"), "{stdout}");
+    let info = text(&cli(&db, &["info"]).stdout);
+    assert!(info.contains("rows staff      8"), "{info}");
+
+    let kept = db.dir.path().join("bench.db");
+    let kept_arg = kept.to_str().unwrap();
+    let bench = cli(&db, &["bench", "--cases", "2000", "--keep", kept_arg]);
+    assert!(bench.status.success(), "{}", text(&bench.stderr));
+    let table = text(&bench.stdout);
+    for expected in [
+        "measure",
+        "median",
+        "p95",
+        "budget",
+        "insert demo cases",
+        "≥ 20,000/s",
+        "list: no filter (2000 rows)",
+        "list: status=open",
+        "list: sort=due",
+        "search: 2 Chinese characters \"漏水\"",
+        "< 150 ms",
+        "search: phone fragment",
+        "save a new case",
+        "start to interactive list",
+        "< 1.5 s",
+        "database file size",
+        "Kept the database at",
+    ] {
+        assert!(table.contains(expected), "missing {expected:?} in\n{table}");
+    }
+    let verdicts = table.matches("PASS").count() + table.matches("OVER").count();
+    assert_eq!(
+        verdicts,
+        1 + 10 + 1 + 1 + 1,
+        "one verdict per budget:\n{table}"
+    );
+    assert!(kept.exists());
+    one_line_error(
+        &cli(&db, &["bench", "--cases", "10", "--keep", kept_arg]),
+        "--keep",
+    );
+}

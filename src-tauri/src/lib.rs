@@ -9,6 +9,7 @@ pub mod error;
 pub mod input;
 pub mod settings;
 pub mod staff;
+pub mod stats;
 pub mod status;
 pub mod store;
 

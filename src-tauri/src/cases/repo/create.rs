@@ -212,6 +212,7 @@ pub async fn insert_case(
         suggested_grade,
         grade,
         now,
+        standing: None,
     };
     let ids = insert_cases(conn, ctx, &[new]).await?;
     ids.first().copied().ok_or(Error::NotFound)

@@ -31,6 +31,49 @@ pub struct NewCase<'a> {
     pub grade: u8,
     /// When it is recorded (`created_at`, `updated_at`).
     pub now: DateTime<Utc>,
+    /// Where it already stands: `None` for intake (status `new`); demo data stores cases that
+    /// have moved on, in the same statement rather than a second pass of updates.
+    pub standing: Option<&'a Standing>,
+}
+
+/// The columns that change after intake, for a case stored part-way through its lifecycle.
+/// Times are stored text (see [`stamp`]).
+#[derive(Debug, Clone, Default)]
+pub struct Standing {
+    /// Status code.
+    pub status: &'static str,
+    /// When acknowledged.
+    pub acknowledged_at: Option<String>,
+    /// When it entered follow-up.
+    pub resolved_at: Option<String>,
+    /// When closed.
+    pub closed_at: Option<String>,
+    /// A restarted resolve deadline (reopened cases); otherwise the grade's from receipt.
+    pub resolve_by: Option<String>,
+    /// Waiting on the customer since.
+    pub paused_since: Option<String>,
+    /// Times reopened.
+    pub reopen_count: u32,
+    /// Why it was voided.
+    pub invalid_reason: Option<String>,
+    /// What was done.
+    pub action_taken: Option<String>,
+    /// Whether the customer accepted it.
+    pub customer_accepted: Option<bool>,
+    /// Goodwill payment in fen.
+    pub goodwill_fen: i64,
+    /// Root cause code.
+    pub root_cause: Option<&'static str>,
+    /// `called` or `unreachable`.
+    pub follow_up_kind: Option<&'static str>,
+    /// Date of the follow-up call.
+    pub called_on: Option<String>,
+    /// Satisfaction 1–5.
+    pub satisfaction: Option<u8>,
+    /// Follow-up comment or why the customer was unreachable.
+    pub follow_up_comment: Option<String>,
+    /// Last change.
+    pub updated_at: Option<String>,
 }
 
 /// Reserves the next numbers of each local month the cases fall in, one statement per month;
@@ -62,10 +105,12 @@ async fn reserve_numbers(
 const CASE_COLUMNS: &str = "INSERT INTO cases (number, received_at, received_month, channel, complainant_name, \
      phone, phone_key, reference, reference_key, customer_type, category_id, description, customer_request, \
      taken_by_id, assignee_id, department, media_exposure_risk, lawsuit_risk, households, \
-     needs_other_departments, suggested_grade, grade, grade_reason, status, acknowledge_by, resolve_by, \
-     due_at, created_at, updated_at)";
-const CASE_ROW: &str =
-    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, ?, ?, ?)";
+     needs_other_departments, suggested_grade, grade, grade_reason, acknowledge_by, resolve_by, \
+     due_at, created_at, status, acknowledged_at, resolved_at, closed_at, paused_since, reopen_count, \
+     invalid_reason, action_taken, customer_accepted, goodwill_fen, root_cause, follow_up_kind, called_on, \
+     satisfaction, follow_up_comment, updated_at)";
+const CASE_ROW: &str = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, \
+     ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 /// Binds one case row: its number, deadlines and keys.
 fn bind_case(
@@ -102,16 +147,45 @@ fn bind_case(
     values.add(new.grade)?;
     values.add(case.grade_reason.clone())?;
     values.add(stamp(due.acknowledge_by))?;
-    values.add(stamp(due.resolve_by))?;
-    values.add(stamp(due.resolve_by))?;
+    let fresh = Standing {
+        status: "new",
+        ..Standing::default()
+    };
+    let standing = new.standing.unwrap_or(&fresh);
+    let resolve_by = standing
+        .resolve_by
+        .clone()
+        .unwrap_or_else(|| stamp(due.resolve_by));
+    values.add(resolve_by.clone())?;
+    values.add(resolve_by)?;
     values.add(at.clone())?;
-    values.add(at)?;
+    bind_standing(values, standing, at)?;
     values.end_row();
     Ok(())
 }
 
+/// Binds the lifecycle columns, from `status` to `updated_at`.
+fn bind_standing(values: &mut Values, standing: &Standing, created_at: String) -> Result<()> {
+    values.add(standing.status)?;
+    values.add(standing.acknowledged_at.clone())?;
+    values.add(standing.resolved_at.clone())?;
+    values.add(standing.closed_at.clone())?;
+    values.add(standing.paused_since.clone())?;
+    values.add(standing.reopen_count)?;
+    values.add(standing.invalid_reason.clone())?;
+    values.add(standing.action_taken.clone())?;
+    values.add(standing.customer_accepted)?;
+    values.add(standing.goodwill_fen)?;
+    values.add(standing.root_cause)?;
+    values.add(standing.follow_up_kind)?;
+    values.add(standing.called_on.clone())?;
+    values.add(standing.satisfaction)?;
+    values.add(standing.follow_up_comment.clone())?;
+    values.add(standing.updated_at.clone().unwrap_or(created_at))
+}
+
 /// Inserts cases in the order given, each with the next number of its local month, its
-/// deadlines from its grade, status `new`, and its search entries. Returns their ids in order.
+/// deadlines from its grade, its standing (status `new` unless given), and its search entries. Returns their ids in order.
 pub async fn insert_cases(
     conn: &mut SqliteConnection,
     ctx: &BranchContext,

@@ -39,6 +39,11 @@ const COMMANDS: &[&str] = &[
     "add_case_attachment",
     "open_case_attachment",
     "print_page",
+    "backup_overview",
+    "back_up_now",
+    "set_backup_keep",
+    "restore_backup",
+    "reveal_backups",
 ];
 
 fn main() {

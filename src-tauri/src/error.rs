@@ -104,6 +104,9 @@ pub enum Error {
     /// A file operation failed.
     #[error("io: {0}")]
     Io(#[from] std::io::Error),
+    /// A backup cannot be restored.
+    #[error("{}", .0.code())]
+    Backup(crate::store::backup::BackupProblem),
 }
 
 /// The crate's result alias.
@@ -130,6 +133,7 @@ impl Error {
             Error::NotInitialized => "not_initialized",
             Error::Database(_) | Error::Migrate(_) => "database",
             Error::Io(_) => "io",
+            Error::Backup(problem) => problem.code(),
         }
     }
 

@@ -1,5 +1,6 @@
 //! Integration tests on real SQLite files in temporary folders.
 
+mod backup;
 mod case_records;
 mod cases;
 mod cli;

@@ -1,6 +1,7 @@
 //! One-line English messages for the command line, naming the flag that was wrong.
 
 use crate::error::{Error, Invalid};
+use crate::store::backup::BackupProblem;
 
 /// The flag a field name comes from.
 fn flag(field: &str) -> String {
@@ -36,6 +37,19 @@ pub fn describe(error: &Error) -> String {
         Error::Duplicate { field } if field == "keep" => {
             "--keep names a file that already exists; choose a new path".into()
         }
+        Error::Duplicate { field } if field == "out" => {
+            "--out names a file that already exists; choose a new path".into()
+        }
+        Error::Backup(problem) => match problem {
+            BackupProblem::Missing => "the backup file does not exist".into(),
+            BackupProblem::Damaged => {
+                "the backup is damaged (SQLite's integrity check failed); choose another".into()
+            }
+            BackupProblem::NotBranchDesk => "that file is not a BranchDesk database".into(),
+            BackupProblem::Newer => {
+                "that backup is from a newer version of BranchDesk; update the app first".into()
+            }
+        },
         Error::AlreadyInitialized => "this database already has a branch; use another --db".into(),
         Error::NotInitialized => {
             "this database has no branch yet; run `branchdesk-cli init` first".into()

@@ -11,6 +11,7 @@ use crate::cases::demo::{self, DemoOptions};
 use crate::error::Result;
 use crate::settings::BranchInput;
 use crate::status::{self, SetupInput};
+use crate::store::backup::{self, BackupKind};
 use crate::store::{self, location};
 
 /// BranchDesk's command-line tool: set up and inspect a branch database without the window.
@@ -67,6 +68,19 @@ enum Command {
         /// Build the database at this new file and keep it (default: a temporary folder).
         #[arg(long, value_name = "PATH")]
         keep: Option<PathBuf>,
+    },
+    /// Make a consistent copy of the database (safe while the app is running).
+    Backup {
+        /// Write the copy here (default: the backups folder beside the database).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Replace the database with a backup, after checking it; the current database is kept as
+    /// a pre-restore backup. Close the app first.
+    Restore {
+        /// The backup to restore.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
     },
 }
 
@@ -188,6 +202,35 @@ async fn run(cli: Cli) -> Result<()> {
             );
         }
         Command::Bench { cases, keep } => bench::run(cases, keep).await?,
+        Command::Backup { out } => {
+            let pool = store::open(&db_path).await?;
+            let path = match out {
+                Some(out) => {
+                    backup::back_up_to(&mut *pool.acquire().await?, &out).await?;
+                    out
+                }
+                None => {
+                    let now = chrono::Utc::now();
+                    backup::back_up(&pool, &db_path, BackupKind::Manual, now)
+                        .await?
+                        .path
+                }
+            };
+            println!("Backed up {} to {}", db_path.display(), path.display());
+        }
+        Command::Restore { file } => {
+            // Check first: a bad file must not even open (and so migrate) the current database.
+            backup::check_backup(&file).await?;
+            let pool = store::open(&db_path).await?;
+            let kept = backup::restore(pool, &db_path, &file, chrono::Utc::now()).await?;
+            store::open(&db_path).await?.close().await;
+            println!(
+                "Restored {} from {}; the previous database is kept at {}",
+                db_path.display(),
+                file.display(),
+                kept.path.display()
+            );
+        }
     }
     Ok(())
 }

@@ -18,16 +18,16 @@ use crate::cases::repo::{self, CaseCounts, current_actor};
 use crate::error::{Error, Result};
 
 async fn page(state: &AppState, id: i64) -> Result<CaseDetail> {
-    load_case(state.pool()?, id, Utc::now()).await
+    load_case(&state.pool()?, id, Utc::now()).await
 }
 
 async fn actor(state: &AppState) -> Result<Option<i64>> {
-    current_actor(state.pool()?).await
+    current_actor(&state.pool()?).await
 }
 
 #[tauri::command]
 pub async fn set_current_staff(state: State<'_, AppState>, staff_id: Option<i64>) -> Result<()> {
-    repo::set_current_actor(state.pool()?, staff_id).await
+    repo::set_current_actor(&state.pool()?, staff_id).await
 }
 
 #[tauri::command]
@@ -35,24 +35,24 @@ pub async fn check_case_intake(
     state: State<'_, AppState>,
     input: CaseInput,
 ) -> Result<IntakeCheck> {
-    check_intake(state.pool()?, &input, Utc::now()).await
+    check_intake(&state.pool()?, &input, Utc::now()).await
 }
 
 #[tauri::command]
 pub async fn create_case(state: State<'_, AppState>, input: CaseInput) -> Result<CaseDetail> {
     let id =
-        repo::create::create_case(state.pool()?, &input, actor(&state).await?, Utc::now()).await?;
+        repo::create::create_case(&state.pool()?, &input, actor(&state).await?, Utc::now()).await?;
     page(&state, id).await
 }
 
 #[tauri::command]
 pub async fn list_cases(state: State<'_, AppState>, query: CaseQuery) -> Result<CasePage> {
-    repo::list::list_cases(state.pool()?, &query, Utc::now()).await
+    repo::list::list_cases(&state.pool()?, &query, Utc::now()).await
 }
 
 #[tauri::command]
 pub async fn case_counts(state: State<'_, AppState>) -> Result<CaseCounts> {
-    repo::case_counts(state.pool()?, Utc::now()).await
+    repo::case_counts(&state.pool()?, Utc::now()).await
 }
 
 #[tauri::command]
@@ -66,7 +66,7 @@ pub async fn update_case(
     id: i64,
     input: CaseInput,
 ) -> Result<CaseDetail> {
-    workflow::update_case(state.pool()?, id, &input, actor(&state).await?, Utc::now()).await?;
+    workflow::update_case(&state.pool()?, id, &input, actor(&state).await?, Utc::now()).await?;
     page(&state, id).await
 }
 
@@ -76,7 +76,14 @@ pub async fn change_case_status(
     id: i64,
     change: StatusChange,
 ) -> Result<CaseDetail> {
-    workflow::change_status(state.pool()?, id, &change, actor(&state).await?, Utc::now()).await?;
+    workflow::change_status(
+        &state.pool()?,
+        id,
+        &change,
+        actor(&state).await?,
+        Utc::now(),
+    )
+    .await?;
     page(&state, id).await
 }
 
@@ -88,7 +95,7 @@ pub async fn set_case_grade(
     reason: Option<String>,
 ) -> Result<CaseDetail> {
     workflow::set_grade(
-        state.pool()?,
+        &state.pool()?,
         id,
         grade,
         reason.as_deref(),
@@ -101,13 +108,20 @@ pub async fn set_case_grade(
 
 #[tauri::command]
 pub async fn pause_case(state: State<'_, AppState>, id: i64, reason: String) -> Result<CaseDetail> {
-    workflow::pause_case(state.pool()?, id, &reason, actor(&state).await?, Utc::now()).await?;
+    workflow::pause_case(
+        &state.pool()?,
+        id,
+        &reason,
+        actor(&state).await?,
+        Utc::now(),
+    )
+    .await?;
     page(&state, id).await
 }
 
 #[tauri::command]
 pub async fn resume_case(state: State<'_, AppState>, id: i64) -> Result<CaseDetail> {
-    workflow::resume_case(state.pool()?, id, actor(&state).await?, Utc::now()).await?;
+    workflow::resume_case(&state.pool()?, id, actor(&state).await?, Utc::now()).await?;
     page(&state, id).await
 }
 
@@ -119,7 +133,7 @@ pub async fn add_case_entry(
     body: String,
 ) -> Result<CaseDetail> {
     workflow::add_entry(
-        state.pool()?,
+        &state.pool()?,
         id,
         &kind,
         &body,
@@ -136,7 +150,7 @@ pub async fn tick_case_escalation(
     id: i64,
     item: String,
 ) -> Result<CaseDetail> {
-    workflow::tick_escalation(state.pool()?, id, &item, actor(&state).await?, Utc::now()).await?;
+    workflow::tick_escalation(&state.pool()?, id, &item, actor(&state).await?, Utc::now()).await?;
     page(&state, id).await
 }
 
@@ -159,7 +173,7 @@ pub async fn add_case_attachment<R: Runtime>(
     if let Some(path) = picked.and_then(|p| p.into_path().ok()) {
         let dir = attachments_dir(&state.db_path);
         add_attachment(
-            state.pool()?,
+            &state.pool()?,
             id,
             &path,
             &dir,
@@ -175,7 +189,7 @@ pub async fn add_case_attachment<R: Runtime>(
 #[tauri::command]
 pub async fn open_case_attachment(state: State<'_, AppState>, attachment_id: i64) -> Result<()> {
     let path = attachment_path(
-        state.pool()?,
+        &state.pool()?,
         attachment_id,
         &attachments_dir(&state.db_path),
     )

@@ -47,13 +47,18 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         super::case_commands::add_case_attachment,
         super::case_commands::open_case_attachment,
         super::case_commands::print_page,
+        super::backup_commands::backup_overview,
+        super::backup_commands::back_up_now,
+        super::backup_commands::set_backup_keep,
+        super::backup_commands::restore_backup,
+        super::backup_commands::reveal_backups,
     ]
 }
 
 #[tauri::command]
 async fn app_status(state: State<'_, AppState>) -> Result<AppStatus> {
     match state.pool() {
-        Ok(pool) => status::status(pool, &state.db_path).await,
+        Ok(pool) => status::status(&pool, &state.db_path).await,
         Err(_) => Ok(status::failed_status(
             &state.db_path,
             state.startup_error().unwrap_or_else(|| {
@@ -66,18 +71,18 @@ async fn app_status(state: State<'_, AppState>) -> Result<AppStatus> {
 #[tauri::command]
 async fn setup_branch(state: State<'_, AppState>, input: SetupInput) -> Result<AppStatus> {
     let pool = state.pool()?;
-    status::setup(pool, &input).await?;
-    status::status(pool, &state.db_path).await
+    status::setup(&pool, &input).await?;
+    status::status(&pool, &state.db_path).await
 }
 
 #[tauri::command]
 async fn update_branch(state: State<'_, AppState>, input: BranchInput) -> Result<Branch> {
-    settings::repo::update_branch(state.pool()?, &input.parse()?).await
+    settings::repo::update_branch(&state.pool()?, &input.parse()?).await
 }
 
 #[tauri::command]
 async fn set_language(state: State<'_, AppState>, language: String) -> Result<()> {
-    settings::repo::set_language(state.pool()?, settings::repo::parse_language(&language)?).await
+    settings::repo::set_language(&state.pool()?, settings::repo::parse_language(&language)?).await
 }
 
 #[tauri::command]
@@ -87,22 +92,22 @@ fn list_timezones() -> Vec<&'static str> {
 
 #[tauri::command]
 async fn list_categories(state: State<'_, AppState>) -> Result<Vec<Category>> {
-    settings::repo::list_categories(state.pool()?).await
+    settings::repo::list_categories(&state.pool()?).await
 }
 
 #[tauri::command]
 async fn add_category(state: State<'_, AppState>, name: String) -> Result<Category> {
-    settings::repo::add_category(state.pool()?, &name).await
+    settings::repo::add_category(&state.pool()?, &name).await
 }
 
 #[tauri::command]
 async fn rename_category(state: State<'_, AppState>, id: i64, name: String) -> Result<Category> {
-    settings::repo::rename_category(state.pool()?, id, &name).await
+    settings::repo::rename_category(&state.pool()?, id, &name).await
 }
 
 #[tauri::command]
 async fn move_category(state: State<'_, AppState>, id: i64, offset: i32) -> Result<Vec<Category>> {
-    settings::repo::move_category(state.pool()?, id, offset).await
+    settings::repo::move_category(&state.pool()?, id, offset).await
 }
 
 #[tauri::command]
@@ -111,17 +116,17 @@ async fn set_category_hidden(
     id: i64,
     hidden: bool,
 ) -> Result<Category> {
-    settings::repo::set_category_hidden(state.pool()?, id, hidden).await
+    settings::repo::set_category_hidden(&state.pool()?, id, hidden).await
 }
 
 #[tauri::command]
 async fn delete_category(state: State<'_, AppState>, id: i64) -> Result<()> {
-    settings::repo::delete_category(state.pool()?, id).await
+    settings::repo::delete_category(&state.pool()?, id).await
 }
 
 #[tauri::command]
 async fn get_time_limits(state: State<'_, AppState>) -> Result<Vec<TimeLimit>> {
-    settings::repo::get_time_limits(state.pool()?).await
+    settings::repo::get_time_limits(&state.pool()?).await
 }
 
 #[tauri::command]
@@ -129,27 +134,27 @@ async fn update_time_limits(
     state: State<'_, AppState>,
     limits: Vec<TimeLimit>,
 ) -> Result<Vec<TimeLimit>> {
-    settings::repo::update_time_limits(state.pool()?, &limits).await
+    settings::repo::update_time_limits(&state.pool()?, &limits).await
 }
 
 #[tauri::command]
 async fn list_staff(state: State<'_, AppState>, include_inactive: bool) -> Result<Vec<Staff>> {
-    staff::repo::list_staff(state.pool()?, include_inactive).await
+    staff::repo::list_staff(&state.pool()?, include_inactive).await
 }
 
 #[tauri::command]
 async fn add_staff(state: State<'_, AppState>, input: StaffInput) -> Result<Staff> {
-    staff::repo::add_staff(state.pool()?, &input.parse()?).await
+    staff::repo::add_staff(&state.pool()?, &input.parse()?).await
 }
 
 #[tauri::command]
 async fn update_staff(state: State<'_, AppState>, id: i64, input: StaffInput) -> Result<Staff> {
-    staff::repo::update_staff(state.pool()?, id, &input.parse()?).await
+    staff::repo::update_staff(&state.pool()?, id, &input.parse()?).await
 }
 
 #[tauri::command]
 async fn set_staff_active(state: State<'_, AppState>, id: i64, active: bool) -> Result<Staff> {
-    staff::repo::set_staff_active(state.pool()?, id, active).await
+    staff::repo::set_staff_active(&state.pool()?, id, active).await
 }
 
 #[tauri::command]

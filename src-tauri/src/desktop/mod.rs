@@ -1,6 +1,7 @@
 //! The desktop window: the only module that knows about Tauri. It opens the store, registers
 //! the plugins and exposes the commands in `commands.rs`.
 
+mod backup_commands;
 mod case_commands;
 mod commands;
 mod state;
@@ -39,6 +40,7 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .setup(move |app| {
             let state = tauri::async_runtime::block_on(AppState::open(db_path.clone()));
+            backup_commands::spawn_daily_backup(&state);
             app.manage(state);
             schedule_show_fallback(app.handle().clone());
             Ok(())

@@ -1,6 +1,8 @@
 //! What the window keeps while it runs: the database path and its pool (or why it failed).
+//! The pool can be replaced while the app runs: a restore closes it and opens the restored file.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::RwLock;
 
 use sqlx::SqlitePool;
 
@@ -11,28 +13,57 @@ use crate::store;
 pub struct AppState {
     /// The database file in use.
     pub db_path: PathBuf,
-    pool: std::result::Result<SqlitePool, ErrorPayload>,
+    pool: RwLock<std::result::Result<SqlitePool, ErrorPayload>>,
+}
+
+/// Opens the database; a failure is kept so the UI can explain it instead of crashing.
+async fn open_pool(db_path: &Path) -> std::result::Result<SqlitePool, ErrorPayload> {
+    store::open(db_path).await.map_err(|error| {
+        tracing::error!(%error, path = %db_path.display(), "could not open the database");
+        ErrorPayload::from(&error)
+    })
 }
 
 impl AppState {
-    /// Opens the database; a failure is kept so the UI can explain it instead of crashing.
+    /// Opens the database at `db_path`.
     pub async fn open(db_path: PathBuf) -> Self {
-        let pool = store::open(&db_path).await.map_err(|error| {
-            tracing::error!(%error, path = %db_path.display(), "could not open the database");
-            ErrorPayload::from(&error)
-        });
+        let pool = RwLock::new(open_pool(&db_path).await);
         AppState { db_path, pool }
     }
 
-    /// The pool, or a database error when it could not be opened.
-    pub fn pool(&self) -> Result<&SqlitePool> {
-        self.pool
+    /// The pool (a cheap handle), or a database error when it could not be opened. The lock is
+    /// only held to clone the handle, never across an await.
+    pub fn pool(&self) -> Result<SqlitePool> {
+        let guard = self
+            .pool
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        guard
             .as_ref()
+            .cloned()
             .map_err(|_| Error::Database(sqlx::Error::PoolClosed))
     }
 
     /// Why the database could not be opened, if it could not.
     pub fn startup_error(&self) -> Option<ErrorPayload> {
-        self.pool.as_ref().err().cloned()
+        let guard = self
+            .pool
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        guard.as_ref().err().cloned()
+    }
+
+    /// Opens the database file again (after a restore replaced it) and uses the new pool.
+    pub async fn reopen(&self) -> Result<()> {
+        let reopened = open_pool(&self.db_path).await;
+        let failed = reopened.is_err();
+        *self
+            .pool
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = reopened;
+        if failed {
+            return Err(Error::Database(sqlx::Error::PoolClosed));
+        }
+        Ok(())
     }
 }

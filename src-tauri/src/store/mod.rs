@@ -1,5 +1,6 @@
 //! The local SQLite store: where it lives, how every connection is set up, and migrations.
 
+pub mod backup;
 pub mod location;
 
 use std::path::Path;
@@ -18,7 +19,8 @@ pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 /// or export running beside the app never surfaces "database is locked" to the user.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(15);
 
-/// Opens (creating if missing) the database at `path` and runs pending migrations.
+/// Opens (creating if missing) the database at `path` and runs pending migrations, backing up
+/// an existing database first when there are any.
 ///
 /// Every connection runs in WAL mode with `synchronous=FULL` (a complaint record must survive a
 /// power cut), foreign keys on and a busy timeout. The page cache is 64 MiB instead of SQLite's
@@ -41,6 +43,7 @@ pub async fn open(path: &Path) -> Result<SqlitePool> {
         .max_connections(4)
         .connect_with(options)
         .await?;
+    backup::back_up_before_migrating(&pool, path, chrono::Utc::now()).await?;
     MIGRATOR.run(&pool).await?;
     Ok(pool)
 }

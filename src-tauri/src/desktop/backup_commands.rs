@@ -1,0 +1,79 @@
+//! Backup and restore from Settings: thin commands over `store::backup`.
+
+use std::path::PathBuf;
+
+use chrono::Utc;
+use serde::Serialize;
+use tauri::State;
+
+use super::AppState;
+use crate::error::{Error, Result};
+use crate::store::backup::{self, BackupInfo, BackupKind};
+
+/// What the Backups section shows.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BackupOverview {
+    /// The backups, newest first.
+    pub backups: Vec<BackupInfo>,
+    /// How many are kept.
+    pub keep: u32,
+    /// The folder they are in.
+    pub folder: PathBuf,
+}
+
+#[tauri::command]
+pub async fn backup_overview(state: State<'_, AppState>) -> Result<BackupOverview> {
+    Ok(BackupOverview {
+        backups: backup::list_backups(&state.db_path)?,
+        keep: backup::keep_count(&state.pool()?).await?,
+        folder: backup::backups_dir(&state.db_path),
+    })
+}
+
+#[tauri::command]
+pub async fn back_up_now(state: State<'_, AppState>) -> Result<BackupInfo> {
+    backup::back_up(
+        &state.pool()?,
+        &state.db_path,
+        BackupKind::Manual,
+        Utc::now(),
+    )
+    .await
+}
+
+#[tauri::command]
+pub async fn set_backup_keep(state: State<'_, AppState>, keep: u32) -> Result<u32> {
+    backup::set_keep_count(&state.pool()?, &state.db_path, keep).await
+}
+
+/// Restores `path` over the database and reopens it; returns the pre-restore backup.
+#[tauri::command]
+pub async fn restore_backup(state: State<'_, AppState>, path: PathBuf) -> Result<BackupInfo> {
+    backup::check_backup(&path).await?;
+    let kept = backup::restore(state.pool()?, &state.db_path, &path, Utc::now()).await;
+    // Reopen whatever the file now holds, even after a failed restore, so the app keeps working.
+    state.reopen().await?;
+    kept
+}
+
+#[tauri::command]
+pub fn reveal_backups(state: State<'_, AppState>) -> Result<()> {
+    let folder = backup::backups_dir(&state.db_path);
+    std::fs::create_dir_all(&folder)?;
+    tauri_plugin_opener::reveal_item_in_dir(&folder)
+        .map_err(|e| Error::Io(std::io::Error::other(e.to_string())))
+}
+
+/// Makes the day's first backup in the background, so a large database never delays the window.
+pub fn spawn_daily_backup(state: &AppState) {
+    let Ok(pool) = state.pool() else { return };
+    let db_path = state.db_path.clone();
+    tauri::async_runtime::spawn(async move {
+        match backup::daily_backup_if_due(&pool, &db_path, Utc::now()).await {
+            Ok(Some(made)) => tracing::info!(path = %made.path.display(), "daily backup made"),
+            Ok(None) => {}
+            Err(error) => tracing::error!(%error, "the daily backup failed"),
+        }
+    });
+}

@@ -43,6 +43,7 @@ const COMMANDS: &[&str] = &[
     "back_up_now",
     "set_backup_keep",
     "restore_backup",
+    "restore_backup_from_file",
     "reveal_backups",
 ];
 

@@ -220,5 +220,17 @@ export const printPage = () => call('print_page');
 
 /// Opens the folder holding the database file in the system file manager.
 export const revealDatabase = () => call('reveal_database');
+/// The backups beside the database, how many are kept, and their folder.
+export const backupOverview = () => call('backup_overview');
+/// Makes a backup now.
+export const backUpNow = () => call('back_up_now');
+/// Sets how many backups are kept (1–365); older ones are deleted.
+export const setBackupKeep = (keep) => call('set_backup_keep', { keep });
+/// Restores a listed backup (by its path); resolves to the pre-restore backup.
+export const restoreBackup = (path) => call('restore_backup', { path });
+/// Lets the user pick any backup file (the backend opens the dialog) and restores it; null if cancelled.
+export const restoreBackupFromFile = () => call('restore_backup_from_file');
+/// Opens the backups folder in the system file manager.
+export const revealBackups = () => call('reveal_backups');
 /// Shows the main window, which starts hidden to avoid a white flash.
 export const showWindow = () => call('show_window');

@@ -1,14 +1,15 @@
 //! Backup and restore from Settings: thin commands over `store::backup`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chrono::Utc;
 use serde::Serialize;
-use tauri::State;
+use tauri::{AppHandle, Runtime, State};
+use tauri_plugin_dialog::DialogExt;
 
 use super::AppState;
 use crate::error::{Error, Result};
-use crate::store::backup::{self, BackupInfo, BackupKind};
+use crate::store::backup::{self, BackupInfo, BackupKind, BackupProblem};
 
 /// What the Backups section shows.
 #[derive(Debug, Serialize)]
@@ -47,11 +48,42 @@ pub async fn set_backup_keep(state: State<'_, AppState>, keep: u32) -> Result<u3
     backup::set_keep_count(&state.pool()?, &state.db_path, keep).await
 }
 
-/// Restores `path` over the database and reopens it; returns the pre-restore backup.
+/// Restores one of the listed backups over the database; returns the pre-restore backup.
+/// Only files in the backups folder are accepted here: other files come through the dialog.
 #[tauri::command]
 pub async fn restore_backup(state: State<'_, AppState>, path: PathBuf) -> Result<BackupInfo> {
-    backup::check_backup(&path).await?;
-    let kept = backup::restore(state.pool()?, &state.db_path, &path, Utc::now()).await;
+    let listed = backup::list_backups(&state.db_path)?;
+    if !listed.iter().any(|b| b.path == path) {
+        return Err(Error::Backup(BackupProblem::Missing));
+    }
+    restore_from(&state, &path).await
+}
+
+/// Asks for a backup file with the system's dialog and restores it; `None` when cancelled.
+#[tauri::command]
+pub async fn restore_backup_from_file<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> Result<Option<BackupInfo>> {
+    let (sender, receiver) = tokio::sync::oneshot::channel();
+    app.dialog()
+        .file()
+        .add_filter("BranchDesk backup", &["sqlite", "db"])
+        .set_directory(backup::backups_dir(&state.db_path))
+        .pick_file(move |picked| {
+            let _ = sender.send(picked);
+        });
+    let picked = receiver.await.ok().flatten();
+    match picked.and_then(|p| p.into_path().ok()) {
+        Some(path) => restore_from(&state, &path).await.map(Some),
+        None => Ok(None),
+    }
+}
+
+/// Checks `path`, restores it and reopens the database.
+async fn restore_from(state: &AppState, path: &Path) -> Result<BackupInfo> {
+    backup::check_backup(path).await?;
+    let kept = backup::restore(state.pool()?, &state.db_path, path, Utc::now()).await;
     // Reopen whatever the file now holds, even after a failed restore, so the app keeps working.
     state.reopen().await?;
     kept

@@ -51,6 +51,7 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         super::backup_commands::back_up_now,
         super::backup_commands::set_backup_keep,
         super::backup_commands::restore_backup,
+        super::backup_commands::restore_backup_from_file,
         super::backup_commands::reveal_backups,
     ]
 }

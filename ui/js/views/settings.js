@@ -1,5 +1,5 @@
 // Settings: the branch's details, the language, complaint categories, time limits per grade,
-// and where the data lives.
+// where the data lives and its backups.
 
 import * as api from '../api.js';
 import { el } from '../lib/dom.js';
@@ -12,11 +12,14 @@ import { pageHeader } from '../lib/states.js';
 import { toastSaved, toastError } from '../lib/toast.js';
 import { buildCategories } from './settings-categories.js';
 import { buildLimits } from './settings-limits.js';
+import { buildBackups } from './settings-backups.js';
 
 /// Renders the Settings page.
 export async function render(container, ctx) {
   const categories = buildCategories();
   const limits = buildLimits();
+  // A restore swaps every record: start the app afresh on the restored data.
+  const backups = buildBackups({ onRestored: () => window.location.reload() });
   container.replaceChildren(
     pageHeader('nav.settings', { introKey: 'settings.intro' }),
     el('div', { class: 'settings-grid' },
@@ -24,8 +27,9 @@ export async function render(container, ctx) {
       languageSection(),
       categories.section,
       limits.section,
-      dataSection(ctx.status)));
-  await Promise.all([categories.load(), limits.load()]);
+      dataSection(ctx.status),
+      backups.section));
+  await Promise.all([categories.load(), limits.load(), backups.load()]);
 }
 
 function section(id, titleKey, ...children) {

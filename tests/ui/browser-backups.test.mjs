@@ -1,0 +1,85 @@
+// Settings › Backups in WebKitGTK against the mock backend: the empty state, backing up now,
+// the kept number's range, restoring (asks first, then reloads on the restored data) and a
+// damaged file's message. Skips itself like browser.test.mjs.
+
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startDriver, openSession, browserUnavailable } from './support/webdriver.mjs';
+import { startServer } from './harness/server.mjs';
+
+const skip = process.env.BRANCHDESK_SKIP_BROWSER === '1' ? 'BRANCHDESK_SKIP_BROWSER=1' : browserUnavailable();
+
+describe('settings › backups in a real webview', { skip: skip ?? false }, () => {
+  let server;
+  let driver;
+  let s;
+
+  before(async () => {
+    server = await startServer();
+    driver = await startDriver();
+    s = await openSession(driver);
+  });
+
+  after(async () => {
+    await s?.close().catch(() => {});
+    await driver?.stop();
+    await server?.close();
+  });
+
+  const openSettings = async (query) => {
+    await s.go(`${server.url}/?${query}#/settings`);
+    await s.waitFor('return document.readyState === "complete" && window.__mock && document.querySelector("#backup-list li") !== null');
+  };
+  const textOf = (css) => s.exec('const n = document.querySelector(arguments[0]); return n ? n.textContent.trim() : null;', css);
+  const waitText = (css, expected) => s.waitFor('const n = document.querySelector(arguments[0]); return n ? n.textContent.trim() : null;',
+    (value) => (expected instanceof RegExp ? expected.test(value ?? '') : value === expected), 5000, css);
+
+  test('no backups yet says what happens; back up now adds one; the kept number is checked', async () => {
+    await openSettings('state=ready&lang=en');
+    assert.match(await textOf('#backup-none'), /made automatically the first time BranchDesk starts each day/);
+    assert.equal(await s.exec("return document.querySelector('#backup-keep').value"), '14');
+
+    await s.click('#backup-now');
+    await s.waitFor("return document.querySelectorAll('#backup-list .backup-row').length === 1");
+    assert.match(await textOf('#backup-list .backup-row'), /Manual/);
+    assert.match(await textOf('#backup-list .backup-size'), /^2\.4 MB$/);
+    await waitText('#toast', 'Backup made.');
+
+    await s.exec("document.querySelector('#backup-keep').value = '0'");
+    await s.click('#backup-keep-save');
+    await waitText('#backup-keep-form .field-error[data-error-for="keep"]', /^Backups to keep: This number is outside the allowed range\.$/);
+    assert.equal(await s.exec('return window.__mock.backupKeep'), 14, 'nothing saved');
+    await s.exec("document.querySelector('#backup-keep').value = '2'");
+    await s.click('#backup-keep-save');
+    await s.waitFor('return window.__mock.backupKeep === 2');
+  });
+
+  test('restoring asks first; cancel changes nothing; confirm restores and reloads', async () => {
+    await s.exec('sessionStorage.clear()');
+    await openSettings('state=ready&backups=some');
+    assert.equal(await s.exec("return document.querySelectorAll('#backup-list .backup-row').length"), 3);
+    assert.match(await textOf('#backup-list .backup-row[data-kind="preMigration"]'), /升级前/);
+
+    await s.click('#backup-list .backup-row[data-kind="manual"] button');
+    await s.waitFor("return document.querySelector('#confirm-dialog').open");
+    assert.match(await textOf('#confirm-message'), /恢复前/);
+    await s.click('#confirm-cancel');
+    await s.waitFor("return !document.querySelector('#confirm-dialog').open");
+    assert.equal(await s.exec("return sessionStorage.getItem('mock.restored')"), null);
+
+    await s.click('#backup-list .backup-row[data-kind="manual"] button');
+    await s.waitFor("return document.querySelector('#confirm-dialog').open");
+    await s.click('#confirm-ok');
+    await s.waitFor("return sessionStorage.getItem('mock.restored') !== null");
+    assert.match(await s.exec("return sessionStorage.getItem('mock.restored')"), /_manual\.sqlite$/);
+  });
+
+  test('a damaged file chosen for restore is explained and nothing changes', async () => {
+    await openSettings('state=ready&lang=en&restoreFile=damaged');
+    await s.click('#backup-restore-file');
+    await s.waitFor("return document.querySelector('#confirm-dialog').open");
+    await s.click('#confirm-ok');
+    await waitText('#toast', /That backup is damaged \(its integrity check failed\)\. Nothing was changed/);
+    assert.deepEqual(await s.exec('return window.__cspViolations'), []);
+  });
+});

@@ -45,6 +45,9 @@ const COMMANDS: &[&str] = &[
     "restore_backup",
     "restore_backup_from_file",
     "reveal_backups",
+    "retry_open",
+    "open_other_database",
+    "quit_app",
 ];
 
 fn main() {

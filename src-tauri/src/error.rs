@@ -107,6 +107,9 @@ pub enum Error {
     /// A backup cannot be restored.
     #[error("{}", .0.code())]
     Backup(crate::store::backup::BackupProblem),
+    /// The database could not be opened, for a reason the user can act on.
+    #[error("{}", .0.code())]
+    Startup(crate::store::startup::StartupProblem),
 }
 
 /// The crate's result alias.
@@ -134,6 +137,7 @@ impl Error {
             Error::Database(_) | Error::Migrate(_) => "database",
             Error::Io(_) => "io",
             Error::Backup(problem) => problem.code(),
+            Error::Startup(problem) => problem.code(),
         }
     }
 

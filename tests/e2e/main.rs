@@ -6,6 +6,7 @@ mod cases;
 mod driver;
 mod first_run;
 mod single_instance;
+mod startup;
 
 /// The dictionaries the UI uses, so tests check what a user reads without copying UI text.
 mod dictionary;

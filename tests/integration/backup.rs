@@ -271,3 +271,42 @@ async fn the_cli_backs_up_and_restores() {
     assert!(String::from_utf8_lossy(&refused.stderr).contains("damaged"));
     assert_eq!(names_in(&db.path).await, ["周敏"]);
 }
+
+#[tokio::test]
+async fn a_damaged_database_can_be_replaced_by_a_backup_and_is_kept_aside() {
+    let db = TempDb::new();
+    let pool = set_up_branch(&db).await;
+    add_person(&pool, "吴刚").await;
+    let saved = backup::back_up(
+        &pool,
+        &db.path,
+        BackupKind::Manual,
+        at("2026-11-20T08:00:00Z"),
+    )
+    .await
+    .unwrap();
+    pool.close().await;
+    let mut bytes = std::fs::read(&db.path).unwrap();
+    bytes[..100].fill(0);
+    std::fs::write(&db.path, &bytes).unwrap();
+    assert_eq!(
+        store::open(&db.path).await.unwrap_err().code(),
+        "startup.corrupt"
+    );
+
+    let aside = backup::restore_over_unopenable(&db.path, &saved.path, at("2026-11-22T08:00:00Z"))
+        .await
+        .unwrap();
+    assert_eq!(
+        std::fs::read(&aside.path).unwrap(),
+        bytes,
+        "the damaged file is kept as it was"
+    );
+    assert_eq!(names_in(&db.path).await, ["吴刚"]);
+    let kinds: Vec<BackupKind> = backup::list_backups(&db.path)
+        .unwrap()
+        .iter()
+        .map(|b| b.kind)
+        .collect();
+    assert_eq!(kinds, [BackupKind::PreRestore, BackupKind::Manual]);
+}

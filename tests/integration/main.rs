@@ -9,5 +9,6 @@ mod demo;
 mod list_counts;
 mod settings;
 mod staff;
+mod startup;
 mod store;
 mod support;

@@ -98,5 +98,5 @@ async fn bundled_sqlite_is_at_least_3_51_3() {
 async fn a_path_that_is_a_folder_is_an_error_not_a_panic() {
     let db = TempDb::new();
     let err = store::open(db.dir.path()).await.unwrap_err();
-    assert_eq!(err.code(), "database");
+    assert_eq!(err.code(), "startup.unreadable");
 }

@@ -83,3 +83,54 @@ describe('settings › backups in a real webview', { skip: skip ?? false }, () =
     assert.deepEqual(await s.exec('return window.__cspViolations'), []);
   });
 });
+
+describe('the start-up screen in a real webview', { skip: skip ?? false }, () => {
+  let server;
+  let driver;
+  let s;
+
+  before(async () => {
+    server = await startServer();
+    driver = await startDriver();
+    s = await openSession(driver);
+  });
+
+  after(async () => {
+    await s?.close().catch(() => {});
+    await driver?.stop();
+    await server?.close();
+  });
+
+  const textOf = (css) => s.exec('const n = document.querySelector(arguments[0]); return n ? n.textContent.trim() : null;', css);
+  const openFatal = async (query) => {
+    await s.exec('sessionStorage.clear()').catch(() => {});
+    await s.go(`${server.url}/?state=fatal&${query}`);
+    await s.waitFor('return document.querySelector("#fatal-retry") !== null');
+  };
+
+  test('a damaged file says so and offers its backups; a failed retry is explained', async () => {
+    await openFatal('lang=en&fatalCode=startup.corrupt&backups=some');
+    assert.equal(await textOf('#fatal-message'), 'The data file is damaged and cannot be read.');
+    assert.match(await textOf('#fatal-next'), /Restore the most recent backup below/);
+    assert.equal(await s.exec("return document.querySelectorAll('#fatal-backups .backup-row').length"), 3);
+    assert.equal(await s.exec("return document.querySelector('#app-shell').hidden"), true);
+    await s.click('#fatal-retry');
+    await s.waitFor("const n = document.querySelector('#toast'); return n && /damaged/.test(n.textContent)");
+
+    await s.click('#fatal-backups .backup-row[data-kind="daily"] button');
+    await s.waitFor("return document.querySelector('#confirm-dialog').open");
+    assert.match(await textOf('#confirm-message'), /moved to the backups folder/);
+    await s.click('#confirm-ok');
+    await s.waitFor("return sessionStorage.getItem('mock.restored') !== null");
+  });
+
+  test('a lock released meanwhile: try again opens the data file; quit is offered', async () => {
+    await openFatal('fatalCode=startup.locked&retry=ok');
+    assert.match(await textOf('#fatal-next'), /另一个程序正占用数据文件/);
+    assert.equal(await textOf('#fatal-no-backups'), '在该数据文件旁没有找到备份。');
+    assert.equal(await textOf('#fatal-quit'), '退出');
+    await s.click('#fatal-retry');
+    // The mock's file has no branch yet, so the app goes on to the first-run welcome.
+    await s.waitFor("return document.querySelector('#fatal').hidden && !document.querySelector('#welcome').hidden", Boolean, 8000);
+  });
+});

@@ -232,5 +232,11 @@ export const restoreBackup = (path) => call('restore_backup', { path });
 export const restoreBackupFromFile = () => call('restore_backup_from_file');
 /// Opens the backups folder in the system file manager.
 export const revealBackups = () => call('reveal_backups');
+/// Opens the data file again (the start-up screen's "Try again").
+export const retryOpen = () => call('retry_open');
+/// Lets the user pick another data file (the backend opens the dialog); false if cancelled.
+export const openOtherDatabase = () => call('open_other_database');
+/// Closes the app.
+export const quitApp = () => call('quit_app');
 /// Shows the main window, which starts hidden to avoid a white flash.
 export const showWindow = () => call('show_window');

@@ -3,7 +3,7 @@
 // (header, nav, and the current view chosen by the URL hash, e.g. #/staff).
 
 import * as api from './api.js';
-import { t, setLanguage, translateTree, onLanguageChange } from './i18n/index.js';
+import { t, hasKey, setLanguage, translateTree, onLanguageChange } from './i18n/index.js';
 import { errorText, refreshErrors } from './lib/form.js';
 import { installShortcuts } from './lib/shortcuts.js';
 import { isConfirmOpen } from './lib/confirm.js';
@@ -17,6 +17,7 @@ import * as reports from './views/reports.js';
 import * as staff from './views/staff.js';
 import * as settings from './views/settings.js';
 import { installWorkingAs } from './views/case-working-as.js';
+import { renderFatalActions, nextStepKey } from './views/fatal-actions.js';
 
 const ROUTES = { dashboard, cases, training, prevention, reports, staff, settings };
 const DEFAULT_ROUTE = 'dashboard';
@@ -79,6 +80,8 @@ function fillFatal() {
   byId('fatal-message').textContent = errorText(error?.code);
   byId('fatal-db-path').textContent = dbPath || t('fatal.dbPathUnknown');
   byId('fatal-code').textContent = error?.code || 'unknown';
+  byId('fatal-next').textContent = t(nextStepKey(error?.code, hasKey));
+  renderFatalActions(byId('fatal-actions'), { restart: () => window.location.reload() });
 }
 
 async function showWelcome() {

@@ -2,6 +2,7 @@
 
 use crate::error::{Error, Invalid};
 use crate::store::backup::BackupProblem;
+use crate::store::startup::StartupProblem;
 
 /// The flag a field name comes from.
 fn flag(field: &str) -> String {
@@ -50,10 +51,33 @@ pub fn describe(error: &Error) -> String {
                 "that backup is from a newer version of BranchDesk; update the app first".into()
             }
         },
+        Error::Startup(problem) => startup_hint(*problem).into(),
         Error::AlreadyInitialized => "this database already has a branch; use another --db".into(),
         Error::NotInitialized => {
             "this database has no branch yet; run `branchdesk-cli init` first".into()
         }
         other => other.public_message(),
+    }
+}
+
+/// What went wrong opening the database, and what to do next.
+fn startup_hint(problem: StartupProblem) -> &'static str {
+    match problem {
+        StartupProblem::Corrupt => {
+            "the database file is damaged; restore a backup with `branchdesk-cli restore FILE`"
+        }
+        StartupProblem::Newer => {
+            "the database was upgraded by a newer BranchDesk; update this tool to use it"
+        }
+        StartupProblem::Unreadable => {
+            "the database file cannot be opened; check that it exists and that you may read it"
+        }
+        StartupProblem::ReadOnly => {
+            "the database file or its folder is read-only; move it somewhere writable"
+        }
+        StartupProblem::DiskFull => "the disk is full; free some space and try again",
+        StartupProblem::Locked => {
+            "another program is holding the database locked; close it and try again"
+        }
     }
 }

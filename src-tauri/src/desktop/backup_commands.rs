@@ -26,9 +26,13 @@ pub struct BackupOverview {
 #[tauri::command]
 pub async fn backup_overview(state: State<'_, AppState>) -> Result<BackupOverview> {
     Ok(BackupOverview {
-        backups: backup::list_backups(&state.db_path)?,
-        keep: backup::keep_count(&state.pool()?).await?,
-        folder: backup::backups_dir(&state.db_path),
+        backups: backup::list_backups(&state.db_path())?,
+        // The start-up screen lists backups while the database itself cannot be opened.
+        keep: match state.pool() {
+            Ok(pool) => backup::keep_count(&pool).await?,
+            Err(_) => backup::DEFAULT_KEEP,
+        },
+        folder: backup::backups_dir(&state.db_path()),
     })
 }
 
@@ -36,7 +40,7 @@ pub async fn backup_overview(state: State<'_, AppState>) -> Result<BackupOvervie
 pub async fn back_up_now(state: State<'_, AppState>) -> Result<BackupInfo> {
     backup::back_up(
         &state.pool()?,
-        &state.db_path,
+        &state.db_path(),
         BackupKind::Manual,
         Utc::now(),
     )
@@ -45,14 +49,14 @@ pub async fn back_up_now(state: State<'_, AppState>) -> Result<BackupInfo> {
 
 #[tauri::command]
 pub async fn set_backup_keep(state: State<'_, AppState>, keep: u32) -> Result<u32> {
-    backup::set_keep_count(&state.pool()?, &state.db_path, keep).await
+    backup::set_keep_count(&state.pool()?, &state.db_path(), keep).await
 }
 
 /// Restores one of the listed backups over the database; returns the pre-restore backup.
 /// Only files in the backups folder are accepted here: other files come through the dialog.
 #[tauri::command]
 pub async fn restore_backup(state: State<'_, AppState>, path: PathBuf) -> Result<BackupInfo> {
-    let listed = backup::list_backups(&state.db_path)?;
+    let listed = backup::list_backups(&state.db_path())?;
     if !listed.iter().any(|b| b.path == path) {
         return Err(Error::Backup(BackupProblem::Missing));
     }
@@ -69,7 +73,7 @@ pub async fn restore_backup_from_file<R: Runtime>(
     app.dialog()
         .file()
         .add_filter("BranchDesk backup", &["sqlite", "db"])
-        .set_directory(backup::backups_dir(&state.db_path))
+        .set_directory(backup::backups_dir(&state.db_path()))
         .pick_file(move |picked| {
             let _ = sender.send(picked);
         });
@@ -80,10 +84,15 @@ pub async fn restore_backup_from_file<R: Runtime>(
     }
 }
 
-/// Checks `path`, restores it and reopens the database.
+/// Checks `path`, restores it and reopens the database. A database that could not be opened
+/// is moved aside instead of copied.
 async fn restore_from(state: &AppState, path: &Path) -> Result<BackupInfo> {
     backup::check_backup(path).await?;
-    let kept = backup::restore(state.pool()?, &state.db_path, path, Utc::now()).await;
+    let db_path = state.db_path();
+    let kept = match state.pool() {
+        Ok(pool) => backup::restore(pool, &db_path, path, Utc::now()).await,
+        Err(_) => backup::restore_over_unopenable(&db_path, path, Utc::now()).await,
+    };
     // Reopen whatever the file now holds, even after a failed restore, so the app keeps working.
     state.reopen().await?;
     kept
@@ -91,7 +100,7 @@ async fn restore_from(state: &AppState, path: &Path) -> Result<BackupInfo> {
 
 #[tauri::command]
 pub fn reveal_backups(state: State<'_, AppState>) -> Result<()> {
-    let folder = backup::backups_dir(&state.db_path);
+    let folder = backup::backups_dir(&state.db_path());
     std::fs::create_dir_all(&folder)?;
     tauri_plugin_opener::reveal_item_in_dir(&folder)
         .map_err(|e| Error::Io(std::io::Error::other(e.to_string())))
@@ -100,7 +109,7 @@ pub fn reveal_backups(state: State<'_, AppState>) -> Result<()> {
 /// Makes the day's first backup in the background, so a large database never delays the window.
 pub fn spawn_daily_backup(state: &AppState) {
     let Ok(pool) = state.pool() else { return };
-    let db_path = state.db_path.clone();
+    let db_path = state.db_path();
     tauri::async_runtime::spawn(async move {
         match backup::daily_backup_if_due(&pool, &db_path, Utc::now()).await {
             Ok(Some(made)) => tracing::info!(path = %made.path.display(), "daily backup made"),

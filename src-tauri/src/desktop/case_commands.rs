@@ -171,7 +171,7 @@ pub async fn add_case_attachment<R: Runtime>(
         });
     let picked = receiver.await.ok().flatten();
     if let Some(path) = picked.and_then(|p| p.into_path().ok()) {
-        let dir = attachments_dir(&state.db_path);
+        let dir = attachments_dir(&state.db_path());
         add_attachment(
             &state.pool()?,
             id,
@@ -191,7 +191,7 @@ pub async fn open_case_attachment(state: State<'_, AppState>, attachment_id: i64
     let path = attachment_path(
         &state.pool()?,
         attachment_id,
-        &attachments_dir(&state.db_path),
+        &attachments_dir(&state.db_path()),
     )
     .await?;
     tauri_plugin_opener::open_path(&path, None::<&str>)

@@ -53,15 +53,18 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         super::backup_commands::restore_backup,
         super::backup_commands::restore_backup_from_file,
         super::backup_commands::reveal_backups,
+        super::startup_commands::retry_open,
+        super::startup_commands::open_other_database,
+        super::startup_commands::quit_app,
     ]
 }
 
 #[tauri::command]
 async fn app_status(state: State<'_, AppState>) -> Result<AppStatus> {
     match state.pool() {
-        Ok(pool) => status::status(&pool, &state.db_path).await,
+        Ok(pool) => status::status(&pool, &state.db_path()).await,
         Err(_) => Ok(status::failed_status(
-            &state.db_path,
+            &state.db_path(),
             state.startup_error().unwrap_or_else(|| {
                 crate::error::ErrorPayload::from(&Error::Database(sqlx::Error::PoolClosed))
             }),
@@ -73,7 +76,7 @@ async fn app_status(state: State<'_, AppState>) -> Result<AppStatus> {
 async fn setup_branch(state: State<'_, AppState>, input: SetupInput) -> Result<AppStatus> {
     let pool = state.pool()?;
     status::setup(&pool, &input).await?;
-    status::status(&pool, &state.db_path).await
+    status::status(&pool, &state.db_path()).await
 }
 
 #[tauri::command]
@@ -160,7 +163,7 @@ async fn set_staff_active(state: State<'_, AppState>, id: i64, active: bool) -> 
 
 #[tauri::command]
 fn reveal_database(state: State<'_, AppState>) -> Result<()> {
-    tauri_plugin_opener::reveal_item_in_dir(&state.db_path)
+    tauri_plugin_opener::reveal_item_in_dir(state.db_path())
         .map_err(|e| Error::Io(std::io::Error::other(e.to_string())))
 }
 

@@ -4,6 +4,7 @@
 mod backup_commands;
 mod case_commands;
 mod commands;
+mod startup_commands;
 mod state;
 
 use std::path::Path;

@@ -11,8 +11,7 @@ use crate::store;
 
 /// The app's shared state, managed by Tauri.
 pub struct AppState {
-    /// The database file in use.
-    pub db_path: PathBuf,
+    db_path: RwLock<PathBuf>,
     pool: RwLock<std::result::Result<SqlitePool, ErrorPayload>>,
 }
 
@@ -28,7 +27,18 @@ impl AppState {
     /// Opens the database at `db_path`.
     pub async fn open(db_path: PathBuf) -> Self {
         let pool = RwLock::new(open_pool(&db_path).await);
-        AppState { db_path, pool }
+        AppState {
+            db_path: RwLock::new(db_path),
+            pool,
+        }
+    }
+
+    /// The database file in use.
+    pub fn db_path(&self) -> PathBuf {
+        self.db_path
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone()
     }
 
     /// The pool (a cheap handle), or a database error when it could not be opened. The lock is
@@ -53,9 +63,23 @@ impl AppState {
         guard.as_ref().err().cloned()
     }
 
-    /// Opens the database file again (after a restore replaced it) and uses the new pool.
+    /// Switches to another database file for this session (the start-up screen's "open
+    /// another data file"), closing the current pool if there is one.
+    pub async fn switch_to(&self, db_path: PathBuf) -> Result<()> {
+        if let Ok(pool) = self.pool() {
+            pool.close().await;
+        }
+        *self
+            .db_path
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = db_path;
+        self.reopen().await
+    }
+
+    /// Opens the database file again (after a restore replaced it, or to retry after a
+    /// start-up fault) and uses the new pool.
     pub async fn reopen(&self) -> Result<()> {
-        let reopened = open_pool(&self.db_path).await;
+        let reopened = open_pool(&self.db_path()).await;
         let failed = reopened.is_err();
         *self
             .pool

@@ -291,20 +291,67 @@ pub async fn restore(
     // The old WAL and shared-memory files belong to the old database: were they left beside
     // the restored file, SQLite would replay them into it.
     for suffix in ["-wal", "-shm"] {
-        let mut side = db_path.as_os_str().to_owned();
-        side.push(suffix);
-        match std::fs::remove_file(PathBuf::from(side)) {
+        match std::fs::remove_file(side_file(db_path, suffix)) {
             Err(error) if error.kind() != std::io::ErrorKind::NotFound => {
                 return Err(error.into());
             }
             _ => {}
         }
     }
+    put_in_place(from, db_path)?;
+    Ok(kept)
+}
+
+/// Restores `from` over a database that cannot be opened (damaged, newer, locked open by
+/// nobody): the current file is moved, with its WAL, into the backups folder as a pre-restore
+/// backup rather than copied, since SQLite cannot read it.
+pub async fn restore_over_unopenable(
+    db_path: &Path,
+    from: &Path,
+    now: DateTime<Utc>,
+) -> Result<BackupInfo> {
+    check_backup(from).await?;
+    let name = format!(
+        "{}_{}_{}.sqlite",
+        db_stem(db_path),
+        now.format(NAME_TIME),
+        BackupKind::PreRestore.tag()
+    );
+    let aside = backups_dir(db_path).join(name);
+    std::fs::create_dir_all(backups_dir(db_path))?;
+    if db_path.is_file() {
+        std::fs::rename(db_path, &aside)?;
+    }
+    for suffix in ["-wal", "-shm"] {
+        let side = side_file(db_path, suffix);
+        if side.exists() {
+            std::fs::rename(&side, side_file(&aside, suffix))?;
+        }
+    }
+    put_in_place(from, db_path)?;
+    Ok(BackupInfo {
+        size_bytes: std::fs::metadata(&aside).map_or(0, |m| m.len()),
+        path: aside,
+        made_at: now,
+        kind: BackupKind::PreRestore,
+    })
+}
+
+/// `db_path` with `suffix` appended, e.g. `branchdesk.db-wal`.
+fn side_file(db_path: &Path, suffix: &str) -> PathBuf {
+    let mut side = db_path.as_os_str().to_owned();
+    side.push(suffix);
+    PathBuf::from(side)
+}
+
+/// Copies `from` to `db_path` through a synced staging file and a rename, so a crash leaves
+/// either the old file or the whole new one.
+fn put_in_place(from: &Path, db_path: &Path) -> Result<()> {
     let staging = db_path.with_extension("restoring");
     std::fs::copy(from, &staging)?;
     std::fs::File::open(&staging)?.sync_all()?;
     std::fs::rename(&staging, db_path)?;
-    Ok(kept)
+    Ok(())
 }
 
 /// Makes a pre-migration backup when `pool`'s database is an existing BranchDesk database with

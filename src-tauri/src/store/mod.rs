@@ -2,6 +2,7 @@
 
 pub mod backup;
 pub mod location;
+pub mod startup;
 
 use std::path::Path;
 use std::str::FromStr;
@@ -10,7 +11,7 @@ use std::time::Duration;
 use sqlx::SqlitePool;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 
 /// The embedded, forward-only migrations in `src-tauri/migrations`.
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
@@ -27,7 +28,22 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(15);
 /// 2 MiB: the cases table carries a dozen indexes and two search indexes, and with the small
 /// cache a large write spilled pages to the journal and read them back (demo data ran 40% slower).
 /// Memory is taken only as pages are read, so a small database stays small.
+///
+/// A failure a user can act on (damaged, newer, unreadable, read-only, disk full, locked) comes
+/// back as [`Error::Startup`].
 pub async fn open(path: &Path) -> Result<SqlitePool> {
+    open_and_migrate(path)
+        .await
+        .map_err(|error| match startup::StartupProblem::of(&error) {
+            Some(problem) => {
+                tracing::error!(%error, "the database could not be opened");
+                Error::Startup(problem)
+            }
+            None => error,
+        })
+}
+
+async fn open_and_migrate(path: &Path) -> Result<SqlitePool> {
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent)?;
     }

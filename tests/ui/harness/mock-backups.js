@@ -1,6 +1,7 @@
 // The backup commands of the mock backend (see mock-tauri.js, loaded first). Backups live in
 // memory; a restore is remembered in sessionStorage because the page reloads afterwards.
-// Starting data from the page URL: ?backups=some (three backups).
+// Starting data from the page URL: ?backups=some (three backups); with ?state=fatal,
+// &fatalCode=startup.corrupt picks the start-up error, and &retry=ok makes "Try again" work.
 (() => {
   const db = window.__mock;
   const commands = window.__mockCommands;
@@ -14,7 +15,22 @@
     : [];
   db.restoreFromFile = params.get('restoreFile'); // 'damaged' makes the dialog pick a damaged file
 
+  const appStatus = commands.app_status;
+  const fatalCode = params.get('fatalCode');
   Object.assign(commands, {
+    app_status: () => {
+      const status = appStatus();
+      if (status.startupError && fatalCode) status.startupError = { code: fatalCode, message: fatalCode, field: null };
+      if (sessionStorage.getItem('mock.recovered')) status.startupError = null;
+      return status;
+    },
+    retry_open: () => {
+      if (params.get('retry') !== 'ok') fail(fatalCode ?? 'database');
+      sessionStorage.setItem('mock.recovered', 'retry');
+      return null;
+    },
+    open_other_database: () => false,
+    quit_app: () => { db.quit = true; return null; },
     backup_overview: () => ({ backups: db.backups, keep: db.backupKeep, folder }),
     back_up_now: () => {
       const madeAt = new Date().toISOString().replace(/\.\d+Z$/, 'Z');

@@ -2,7 +2,8 @@
 // chart (counts by category). Built with createElementNS only; every text is a text node or an
 // attribute value, never markup. Each chart is a <figure> holding the SVG (with <title> and
 // <desc>), an HTML legend, and a visually hidden table with the same numbers for screen readers.
-// Bars that lead somewhere are SVG links with their own accessible names. Colours come from
+// Bars that lead somewhere are SVG links with their own accessible names; a transparent
+// rectangle on top of each makes the whole column or row the click target. Colours come from
 // css/reports.css (classes only: the CSP allows no style attributes).
 // The helpers at the top are pure and unit-tested; nothing touches the DOM at load time.
 
@@ -98,7 +99,8 @@ const round = (value) => Math.round(value * 10) / 10;
 // The outer <svg> with its accessible name and description.
 function frame(id, width, height, title, desc, className) {
   return svg('svg', {
-    id: `${id}-svg`, class: ['chart-svg', className], viewBox: `0 0 ${width} ${height}`,
+    // Drawn 1:1 where there is room, shrunk to fit where there is not (css: max-width 100%).
+    id: `${id}-svg`, class: ['chart-svg', className], viewBox: `0 0 ${width} ${height}`, width, height,
     role: 'group', 'aria-labelledby': `${id}-title`, 'aria-describedby': `${id}-desc`, focusable: 'false',
   },
   svg('title', { id: `${id}-title` }, title),
@@ -128,11 +130,10 @@ function dataTable(caption, headers, rows) {
     el('tbody', null, rows.map(([head, ...cells]) => el('tr', null, el('th', { scope: 'row' }, head), cells.map((text) => el('td', null, text))))));
 }
 
-/// The 12-month trend: for each point `{month: {year, month}, received, closed, href, label}`
+/// The 12-month trend (`width` in pixels at full size): for each point `{month: {year, month}, received, closed, href, label}`
 /// two bars side by side. `label` is the month written out ("2024年3月"); `href` opens that
 /// month's cases. Returns a <figure>.
-export function trendChart({ id, title, desc, points, lang }) {
-  const width = 560;
+export function trendChart({ id, title, desc, points, lang, width = 560 }) {
   const height = 230;
   const m = { top: 14, right: 8, bottom: 42, left: 40 };
   const plotWidth = width - m.left - m.right;
@@ -158,10 +159,12 @@ export function trendChart({ id, title, desc, points, lang }) {
         class: ['chart-bar', `chart-bar-${series}`],
       });
     };
+    const area = { x: round(m.left + index * layout.slot), y: m.top, width: round(layout.slot), height: plotBottom - m.top };
     return target(point.href, label,
-      svg('rect', { x: round(m.left + index * layout.slot), y: m.top, width: round(layout.slot), height: plotBottom - m.top, class: 'chart-hit' }),
+      svg('rect', { ...area, class: 'chart-hover' }),
       column(point.received, 0, 'received'),
-      column(point.closed, bar, 'closed'));
+      column(point.closed, bar, 'closed'),
+      svg('rect', { ...area, class: 'chart-hit' }));
   })));
   root.append(svg('g', { class: 'chart-axis', 'aria-hidden': 'true' }, axis.map((tick, index) => {
     const cx = round(m.left + index * layout.slot + layout.slot / 2);
@@ -186,10 +189,10 @@ function monthKeyOf({ year, month }) {
 
 /// Horizontal bars, largest first: rows `{label, value, href, key}`. Long labels are cut with
 /// an ellipsis (the full text is the bar's tooltip and in the hidden table). Returns a <figure>.
-export function barChart({ id, title, desc, rows, lang, valueHeading }) {
-  const width = 560;
+export function barChart({ id, title, desc, rows, lang, valueHeading, width = 400 }) {
   const rowHeight = 28;
-  const m = { top: 6, right: 52, bottom: 6, left: 172 };
+  const m = { top: 6, right: 44, bottom: 6, left: Math.round(width * 0.36) };
+  const labelUnits = Math.floor((m.left - 14) / 6.5);
   const height = m.top + m.bottom + Math.max(1, rows.length) * rowHeight;
   const max = Math.max(1, ...rows.map((row) => row.value));
   const x = scaleLinear([0, max], [0, width - m.left - m.right]);
@@ -198,11 +201,13 @@ export function barChart({ id, title, desc, rows, lang, valueHeading }) {
   root.append(svg('g', { class: 'chart-bars' }, rows.map((row, index) => {
     const top = m.top + index * rowHeight;
     const label = t('charts.bar.point', { name: row.label, count: formatNumber(row.value, lang) });
+    const area = { x: 0, y: top, width, height: rowHeight };
     const item = target(row.href, label,
-      svg('rect', { x: 0, y: top, width, height: rowHeight, class: 'chart-hit' }),
-      svg('text', { x: m.left - 10, y: top + rowHeight / 2 + 4, 'text-anchor': 'end', class: 'chart-label' }, truncateLabel(row.label, 24)),
+      svg('rect', { ...area, class: 'chart-hover' }),
+      svg('text', { x: m.left - 10, y: top + rowHeight / 2 + 4, 'text-anchor': 'end', class: 'chart-label' }, truncateLabel(row.label, labelUnits)),
       svg('rect', { x: m.left, y: top + 5, width: round(Math.max(row.value > 0 ? 2 : 0, x(row.value))), height: rowHeight - 10, rx: 2, class: 'chart-bar chart-bar-count' }),
-      svg('text', { x: round(m.left + x(row.value) + 6), y: top + rowHeight / 2 + 4, class: 'chart-value' }, formatNumber(row.value, lang)));
+      svg('text', { x: round(m.left + x(row.value) + 6), y: top + rowHeight / 2 + 4, class: 'chart-value' }, formatNumber(row.value, lang)),
+      svg('rect', { ...area, class: 'chart-hit' }));
     if (row.key != null) item.dataset.key = String(row.key);
     return item;
   })));

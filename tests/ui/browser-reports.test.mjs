@@ -88,6 +88,9 @@ describe('monthly report, export, roll-up and dashboard charts in a real webview
     }
     assert.ok(changes.some(([, verdict]) => verdict === 'better' || verdict === 'worse'));
     await shot('reports-zh');
+    // Printed, the page says whose report it is (the app's header does not print).
+    assert.match(await textOf('#report-print-meta'), /^网点：阳光花园物业服务中心（SH01）· 生成于 /);
+    assert.equal(await s.exec("return document.querySelector('#report-print-meta').offsetParent"), null, 'not shown on screen');
 
     // (i) shows the definition in place; the glossary lists them all.
     assert.equal(await s.exec("return document.querySelector('#kpi-def-closure_rate').hidden"), true);

@@ -66,10 +66,12 @@ export async function render(container, ctx) {
 function monthPicker(view) {
   const title = el('h2', { id: 'report-month', class: 'month-title', attrs: { 'aria-live': 'polite' } });
   const note = el('p', { id: 'report-month-note', class: ['month-note', 'muted'], hidden: true });
+  // On paper the app's header is gone: say whose report it is and when it was produced.
+  const meta = el('p', { id: 'report-print-meta', class: ['month-note', 'print-only'] });
   const prev = el('button', { type: 'button', id: 'report-prev', class: ['button', 'button-small', 'no-print'], i18n: 'reports.month.previous' });
   const next = el('button', { type: 'button', id: 'report-next', class: ['button', 'button-small', 'no-print'], i18n: 'reports.month.next' });
   const node = el('div', { class: 'month-picker', attrs: { role: 'group', 'aria-label': t('reports.month.label') } },
-    prev, title, next, note);
+    prev, title, next, note, meta);
   const update = () => {
     const lang = getLanguage();
     const nav = monthNavigation(view.month, view.now);
@@ -91,7 +93,7 @@ function monthPicker(view) {
   prev.addEventListener('click', () => go(monthNavigation(view.month, view.now).previous));
   next.addEventListener('click', () => go(monthNavigation(view.month, view.now).next));
   update();
-  return { node, note, update, go };
+  return { node, note, meta, update, go };
 }
 
 async function load(view) {
@@ -113,10 +115,10 @@ async function load(view) {
   body.removeAttribute('aria-busy');
   const lang = getLanguage();
   const current = compareMonths(view.month, view.now) === 0;
+  const time = formatDateTime(report.computedAt, lang, view.ctx.status?.branch?.timezone);
   view.picker.note.hidden = !current;
-  view.picker.note.textContent = current
-    ? t('reports.month.soFar', { time: formatDateTime(report.computedAt, lang, view.ctx.status?.branch?.timezone) })
-    : '';
+  view.picker.note.textContent = current ? t('reports.month.soFar', { time }) : '';
+  view.picker.meta.textContent = t('reports.printMeta', { name: report.branch?.name ?? '', code: report.branch?.code ?? '', time });
   if (isEmptyMonth(report)) {
     body.replaceChildren(emptyMonth(view, lang));
     return;

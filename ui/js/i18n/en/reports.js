@@ -7,6 +7,7 @@ export default {
   // ---- reports screen ----
   'reports.intro': 'This branch’s figures for one month, compared with the month before and the same month last year. Export the workbook for head office below.',
   'reports.print': 'Print',
+  'reports.printMeta': 'Branch: {name} ({code}) · produced {time}',
   'reports.month.label': 'Month shown',
   'reports.month.previous': '‹ Previous month',
   'reports.month.next': 'Next month ›',

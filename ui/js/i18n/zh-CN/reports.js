@@ -7,6 +7,7 @@ export default {
   // ---- 报表页 ----
   'reports.intro': '本网点某个月的各项指标，并与上月和去年同月对比。可在下方导出发给总部的 Excel 报表。',
   'reports.print': '打印',
+  'reports.printMeta': '网点：{name}（{code}）· 生成于 {time}',
   'reports.month.label': '所选月份',
   'reports.month.previous': '‹ 上个月',
   'reports.month.next': '下个月 ›',

@@ -152,3 +152,48 @@ test('cases: a status change carries only the parts the move needs', async () =>
   ]);
   assert.ok(calls.every(([cmd, args]) => cmd === 'change_case_status' && args.id === 3));
 });
+
+test('reports: each function calls its command with the exact argument names', async () => {
+  const expectations = [
+    [() => api.monthlyReport('2024-03'), ['monthly_report', { month: '2024-03' }]],
+    [() => api.exportMonth({ month: '2024-03', lang: 'en', includePersonalData: 0, path: '/tmp/SH01_2024-03_complaints.xlsx' }),
+      ['export_month', { month: '2024-03', lang: 'en', includePersonalData: false, path: '/tmp/SH01_2024-03_complaints.xlsx' }]],
+    [() => api.rollupFiles({ paths: ['/a.xlsx', '/b.xlsx'], out: '/group_2024-03.xlsx', lang: 'zh-CN' }),
+      ['rollup_files', { paths: ['/a.xlsx', '/b.xlsx'], out: '/group_2024-03.xlsx', lang: 'zh-CN' }]],
+    [() => api.openPath('/tmp/x.xlsx'), ['open_path', { path: '/tmp/x.xlsx' }]],
+    [() => api.revealPath('/tmp/x.xlsx'), ['reveal_path', { path: '/tmp/x.xlsx' }]],
+    [() => api.chooseSavePath({ defaultPath: 'SH01_2024-03_complaints.xlsx', filterName: 'Excel' }),
+      ['plugin:dialog|save', { options: { defaultPath: 'SH01_2024-03_complaints.xlsx', filters: [{ name: 'Excel', extensions: ['xlsx'] }] } }]],
+    [() => api.chooseXlsxFiles({ filterName: 'Excel' }),
+      ['plugin:dialog|open', { options: { multiple: true, directory: false, filters: [{ name: 'Excel', extensions: ['xlsx'] }] } }]],
+  ];
+  for (const [run, expected] of expectations) {
+    calls.length = 0;
+    await run();
+    assert.deepEqual(calls, [expected]);
+  }
+});
+
+test('reports: dialogs answer null or a list; cancelling is not an error', async () => {
+  reply = () => null;
+  assert.equal(await api.chooseSavePath({ defaultPath: 'x.xlsx', filterName: 'Excel' }), null);
+  assert.deepEqual(await api.chooseXlsxFiles({ filterName: 'Excel' }), []);
+  reply = () => '/one.xlsx';
+  assert.deepEqual(await api.chooseXlsxFiles({ filterName: 'Excel' }), ['/one.xlsx']);
+  reply = () => ['/one.xlsx', '/two.xlsx'];
+  assert.deepEqual(await api.chooseXlsxFiles({ filterName: 'Excel' }), ['/one.xlsx', '/two.xlsx']);
+});
+
+test('reports: the glossary is fetched once per language, and a failure is not cached', async () => {
+  let fail = true;
+  reply = (cmd, args) => {
+    if (fail) throw { code: 'internal', message: 'x', field: null };
+    return [{ key: 'received', name: args.lang === 'en' ? 'Received' : '收到', definition: '…' }];
+  };
+  await assert.rejects(api.reportGlossary('en'), { code: 'internal' });
+  fail = false;
+  assert.equal((await api.reportGlossary('en'))[0].name, 'Received');
+  assert.equal((await api.reportGlossary('en'))[0].name, 'Received');
+  assert.equal((await api.reportGlossary('zh-CN'))[0].name, '收到');
+  assert.deepEqual(calls.map(([cmd, args]) => [cmd, args.lang]), [['report_glossary', 'en'], ['report_glossary', 'en'], ['report_glossary', 'zh-CN']]);
+});

@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import zh from '../../ui/js/i18n/zh-CN.js';
 import en from '../../ui/js/i18n/en.js';
+import zhReports from '../../ui/js/i18n/zh-CN/reports.js';
+import enReports from '../../ui/js/i18n/en/reports.js';
+import { readFileSync } from 'node:fs';
 import {
   t, setLanguage, getLanguage, onLanguageChange, translateTree, normalizeLanguage, hasKey, LANGUAGES,
 } from '../../ui/js/i18n/index.js';
@@ -15,6 +18,17 @@ test('both dictionaries have exactly the same keys', () => {
   assert.deepEqual(zhKeys.filter((k) => !(k in en)), [], 'keys only in zh-CN');
   assert.deepEqual(enKeys.filter((k) => !(k in zh)), [], 'keys only in en');
   assert.equal(zhKeys.length, enKeys.length);
+});
+
+test('dictionary parts: same keys in both languages, merged in, never redefining a key of the main file', () => {
+  assert.deepEqual(Object.keys(zhReports).sort(), Object.keys(enReports).sort());
+  for (const [lang, part, merged] of [['zh-CN', zhReports, zh], ['en', enReports, en]]) {
+    const main = readFileSync(new URL(`../../ui/js/i18n/${lang}.js`, import.meta.url), 'utf8');
+    for (const [key, value] of Object.entries(part)) {
+      assert.equal(merged[key], value, `${lang} ${key} not merged`);
+      assert.ok(!main.includes(`'${key}':`), `${lang} ${key} is defined twice (main file and reports part)`);
+    }
+  }
 });
 
 test('no dictionary value is empty, and none contains markup', () => {
@@ -47,7 +61,8 @@ test('the dictionaries cover every code and name the backend sends', () => {
   const required = [
     ...['invalid.required', 'invalid.too_long', 'invalid.control_chars', 'invalid.branch_code', 'invalid.industry',
       'invalid.timezone', 'invalid.language', 'invalid.date', 'invalid.phone', 'invalid.range', 'not_found', 'in_use',
-      'duplicate', 'already_initialized', 'not_initialized', 'database', 'io', 'internal', 'unknown']
+      'duplicate', 'already_initialized', 'not_initialized', 'database', 'io', 'internal', 'unknown',
+      'export.not_branchdesk', 'export.other_month', 'export.duplicate_branch']
       .map((code) => `error.${code}`),
     ...['name', 'code', 'industry', 'timezone', 'language', 'position', 'department', 'phone', 'startDate',
       'acknowledgeHours', 'resolveDays'].map((field) => `field.${field}`),

@@ -218,6 +218,56 @@ export const openCaseAttachment = (attachmentId) => call('open_case_attachment',
 /// Opens the system print dialog for the page shown (print, or save as PDF).
 export const printPage = () => call('print_page');
 
+// ---------- Monthly reports, export and roll-up ----------
+
+/// A month's figures for this branch (`month` is `YYYY-MM`): `{branch, month, computedAt, kpis,
+/// breakdowns, trend}` as in src-tauri/src/stats/report.rs.
+export const monthlyReport = (month) => call('monthly_report', { month });
+
+const glossaries = new Map();
+/// Every figure's name and definition in `lang`, `[{key, name, definition}]`: the same words
+/// the workbook uses. Fixed while the app runs, so each language is fetched once.
+export function reportGlossary(lang) {
+  if (!glossaries.has(lang)) {
+    glossaries.set(lang, call('report_glossary', { lang }).catch((err) => {
+      glossaries.delete(lang);
+      throw err;
+    }));
+  }
+  return glossaries.get(lang);
+}
+
+/// Writes the month's workbook to `path`; resolves to `{path}`. Names and phone numbers are
+/// masked unless `includePersonalData`.
+export const exportMonth = ({ month, lang, includePersonalData, path }) =>
+  call('export_month', { month, lang, includePersonalData: Boolean(includePersonalData), path });
+
+/// Combines branch workbooks of one month into a group workbook at `out`; resolves to
+/// `{out, month, branches: [{code, name}]}`. Refusals name the file in `field`.
+export const rollupFiles = ({ paths, out, lang }) => call('rollup_files', { paths: [...paths], out, lang });
+
+/// Opens a file the app wrote (an export) in the system's default program.
+export const openPath = (path) => call('open_path', { path });
+/// Shows a file the app wrote in the system file manager.
+export const revealPath = (path) => call('reveal_path', { path });
+
+const xlsxFilter = (name) => [{ name, extensions: ['xlsx'] }];
+
+/// The native "save as" dialog for an .xlsx file; resolves to the chosen path, or null when
+/// the user cancels. `filterName` is the file type's name shown in the dialog.
+export async function chooseSavePath({ defaultPath, filterName }) {
+  const path = await call('plugin:dialog|save', { options: { defaultPath, filters: xlsxFilter(filterName) } });
+  return path || null;
+}
+
+/// The native "open" dialog for one or more .xlsx files; resolves to the chosen paths
+/// (empty when the user cancels).
+export async function chooseXlsxFiles({ filterName }) {
+  const chosen = await call('plugin:dialog|open', { options: { multiple: true, directory: false, filters: xlsxFilter(filterName) } });
+  if (chosen == null) return [];
+  return (Array.isArray(chosen) ? chosen : [chosen]).filter(Boolean);
+}
+
 /// Opens the folder holding the database file in the system file manager.
 export const revealDatabase = () => call('reveal_database');
 /// The backups beside the database, how many are kept, and their folder.

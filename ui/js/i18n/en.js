@@ -1,4 +1,6 @@
 // English UI text. Same keys as zh-CN.js (tests/ui/i18n.test.mjs checks).
+import reports from './en/reports.js';
+
 export default {
   'app.name': 'BranchDesk',
   'app.titleWithView': '{view} · BranchDesk',
@@ -113,11 +115,6 @@ export default {
   'prevention.empty.body': 'You will plan prevention in five steps (collect, analyse, decide on measures, carry them out, evaluate) with a measurable goal for the complaints that come up most.',
   'prevention.empty.next': 'Plans target complaint categories, so it helps to tidy those up first.',
   'prevention.empty.actionSettings': 'Review categories',
-
-  'reports.empty.title': 'Monthly reports are on their way',
-  'reports.empty.body': 'Each month you will export an Excel workbook for head office: complaints, valid complaints, closure rate, timeliness and satisfaction, compared with last month and the same month last year.',
-  'reports.empty.next': 'Report file names use your branch code, so check your branch details first.',
-  'reports.empty.actionSettings': 'Check branch details',
 
   'staff.intro': 'The people on your team. Complaint handlers, training records and drills all link to the staff listed here.',
   'staff.add': 'Add staff member',
@@ -699,4 +696,7 @@ export default {
   'category.communication': 'Information and communication',
   'category.price': 'Price',
   'category.other': 'Other',
+
+  // Monthly report, export, roll-up, charts and the dashboard's month (kept in their own file).
+  ...reports,
 };

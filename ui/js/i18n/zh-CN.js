@@ -1,4 +1,6 @@
 // 简体中文界面文字。键与 en.js 完全一致（tests/ui/i18n.test.mjs 会检查）。
+import reports from './zh-CN/reports.js';
+
 export default {
   'app.name': 'BranchDesk',
   'app.titleWithView': '{view} · BranchDesk',
@@ -113,11 +115,6 @@ export default {
   'prevention.empty.body': '到时可以按“收集、分析、制定措施、落实、评估”五个步骤制定预防计划，给高发的投诉类别定下可衡量的目标。',
   'prevention.empty.next': '预防计划按投诉分类设定目标，可以先把分类整理好。',
   'prevention.empty.actionSettings': '整理投诉分类',
-
-  'reports.empty.title': '月度报表功能即将上线',
-  'reports.empty.body': '每月可以导出给总部的 Excel 报表：投诉量、有效投诉、结案率、及时率和满意度，并与上月和去年同期对比。',
-  'reports.empty.next': '报表的文件名会用到网点代码，请先确认网点信息无误。',
-  'reports.empty.actionSettings': '查看网点信息',
 
   'staff.intro': '团队成员名单。投诉的经办人、培训和演练记录都会关联到这里的员工。',
   'staff.add': '添加员工',
@@ -699,4 +696,7 @@ export default {
   'category.communication': '信息沟通',
   'category.price': '价格',
   'category.other': '其他',
+
+  // Monthly report, export, roll-up, charts and the dashboard's month (kept in their own file).
+  ...reports,
 };

@@ -9,3 +9,11 @@ export function categoryName(category) {
   const key = `category.${category?.seedKey}`;
   return hasKey(key) ? t(key) : String(category?.seedKey ?? '');
 }
+
+/// Looks up category names by id in a loaded list: `(id) => name`, '' for an unknown id.
+export function categoryNamer(categories) {
+  return (id) => {
+    const found = (categories ?? []).find((category) => category.id === id);
+    return found ? categoryName(found) : '';
+  };
+}

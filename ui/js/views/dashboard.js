@@ -1,13 +1,18 @@
 // Dashboard: the branch at a glance. Four figures (open, overdue, due today, crisis), each a
-// link to the case list already filtered, and the most recent complaints. Training and
-// prevention have not landed yet; their cards say so.
+// link to the case list already filtered; this month's received count, closure rate and
+// satisfaction; the 12-month trend and this month's categories as charts whose bars open the
+// matching cases; and the most recent complaints. Training and prevention have not landed
+// yet; their cards say so. A report that fails to load leaves the rest of the page working.
 
 import * as api from '../api.js';
 import { el } from '../lib/dom.js';
 import { t, getLanguage } from '../i18n/index.js';
 import { formatNumber } from '../lib/format.js';
+import { categoryNamer } from '../lib/labels.js';
+import { monthKey, currentMonth } from '../lib/months.js';
 import { pageHeader, emptyState, linkButton } from '../lib/states.js';
 import { gradeBadge, statusBadge, deadlineBadge, whenText } from './case-ui.js';
+import { monthFigures, monthCharts } from './dashboard-month.js';
 
 // Each figure and the list it opens.
 const FIGURES = [
@@ -20,10 +25,19 @@ const RECENT = 8;
 
 /// Renders the dashboard.
 export async function render(container, ctx) {
-  const [counts, recent] = await Promise.all([
+  const month = currentMonth(ctx.status?.branch?.timezone);
+  let reportError = null;
+  const [counts, recent, report, categories] = await Promise.all([
     api.caseCounts(),
     api.listCases({ sort: 'newest', page: 0, pageSize: RECENT }),
+    api.monthlyReport(monthKey(month)).catch((err) => {
+      if (!err?.code) console.error(err);
+      reportError = err;
+      return null;
+    }),
+    api.listCategories().catch(() => []),
   ]);
+  const lookups = { categoryName: categoryNamer(categories) };
   const lang = getLanguage();
   const header = pageHeader('nav.dashboard', {
     introKey: 'dashboard.intro',
@@ -48,6 +62,8 @@ export async function render(container, ctx) {
       el('span', { class: 'figure-value' }, formatNumber(value, lang)),
       el('span', { class: 'figure-label', i18n: figure.labelKey }));
     })),
+    monthFigures(report, lang),
+    monthCharts(report, { lang, lookups, error: reportError }),
     el('section', { id: 'dashboard-recent', class: 'card', attrs: { 'aria-labelledby': 'dashboard-recent-title' } },
       el('div', { class: 'card-heading' },
         el('h2', { id: 'dashboard-recent-title', class: 'card-title', i18n: 'dashboard.recent.title' }),

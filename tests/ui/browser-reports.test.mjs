@@ -1,0 +1,293 @@
+// The monthly report, its export and roll-up, and the dashboard's charts in the real webview
+// (WebKitGTK) against the mock backend (harness/mock-reports.js), with the app's CSP enforced.
+// Skips itself like browser.test.mjs.
+
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { startDriver, openSession, browserUnavailable } from './support/webdriver.mjs';
+import { startServer } from './harness/server.mjs';
+import { currentMonth, lastCompleteMonth, addMonths, monthKey, monthRange, formatMonth } from '../../ui/js/lib/months.js';
+
+const skip = process.env.BRANCHDESK_SKIP_BROWSER === '1' ? 'BRANCHDESK_SKIP_BROWSER=1' : browserUnavailable();
+const SHOTS = process.env.BRANCHDESK_UI_SHOTS;
+const EVIL = '<img src=x onerror=alert(1)>';
+const TZ = 'Asia/Shanghai'; // the mock branch's zone
+const READY = 'state=ready&staff=demo&cases=demo&report=demo';
+
+describe('monthly report, export, roll-up and dashboard charts in a real webview', { skip: skip ?? false }, () => {
+  let server;
+  let driver;
+  let s;
+
+  before(async () => {
+    server = await startServer();
+    driver = await startDriver();
+    s = await openSession(driver);
+  });
+
+  after(async () => {
+    await s?.close().catch(() => {});
+    await driver?.stop();
+    await server?.close();
+  });
+
+  const open = async (query, hash) => {
+    await s.go(`${server.url}/?${query}${hash}`);
+    await s.waitFor('return document.readyState === "complete" && window.__mock && window.__mock.shown === 1');
+  };
+  const textOf = (css) => s.exec('const n = document.querySelector(arguments[0]); return n ? n.textContent.trim() : null;', css);
+  const waitText = (css, expected) => s.waitFor('const n = document.querySelector(arguments[0]); return n ? n.textContent.trim() : null;',
+    (value) => (expected instanceof RegExp ? expected.test(value ?? '') : value === expected), 5000, css);
+  const count = (css) => s.exec('return document.querySelectorAll(arguments[0]).length', css);
+  const attr = (css, name) => s.exec('const n = document.querySelector(arguments[0]); return n ? n.getAttribute(arguments[1]) : null;', css, name);
+  const press = async (css) => {
+    await s.exec("document.querySelector(arguments[0])?.scrollIntoView({ block: 'center' })", css);
+    await s.click(css);
+  };
+  const choose = (css, value) => s.exec(`const n = document.querySelector(arguments[0]); n.value = arguments[1];
+    n.dispatchEvent(new Event('change', { bubbles: true }));`, css, value);
+  const shot = async (name) => {
+    if (!SHOTS) return;
+    mkdirSync(SHOTS, { recursive: true });
+    try {
+      writeFileSync(`${SHOTS}/${name}.png`, await s.screenshot());
+    } catch (err) {
+      console.error(`screenshot ${name}: ${err.message}`);
+    }
+  };
+  const clean = async () => {
+    assert.deepEqual(await s.exec('return window.__cspViolations'), []);
+    assert.deepEqual(await s.exec('return window.__errors'), []);
+    assert.equal(await count('#view img, #view script'), 0, 'markup in user text stays text');
+  };
+  const kpiText = (key, cell) => textOf(`tr[data-kpi="${key}"] ${cell}`);
+
+  test('reports: last complete month by default, grouped figures with comparisons, definitions, month switching', async () => {
+    await open(READY, '#/reports');
+    await s.waitFor("return document.querySelector('#report-kpis') !== null");
+    const last = lastCompleteMonth(TZ);
+    assert.equal(await textOf('#report-month'), formatMonth(last, 'zh-CN'));
+    assert.equal(await count('#report-kpis tr.kpi-row'), 23);
+    assert.deepEqual(await s.exec("return [...document.querySelectorAll('#report-kpis tbody.kpi-group')].map((g) => g.dataset.group)"),
+      ['volume', 'timeliness', 'satisfaction', 'escalation', 'prevention']);
+    assert.equal(await kpiText('closure_rate', '.kpi-label'), '结案率', 'figure names come from the glossary');
+    assert.match(await kpiText('closure_rate', '.kpi-figure'), /^\d+\.\d%$/);
+    assert.match(await kpiText('closure_rate', '.kpi-value .kpi-note'), /^\d+\/\d+ 件$/);
+    assert.match(await kpiText('mean_days_to_resolve', '.kpi-figure'), /^\d+\.\d$/);
+    assert.match(await kpiText('goodwill_total', '.kpi-figure'), /^¥[\d,]+\.\d\d$/);
+    assert.equal(await kpiText('training_completion', '.kpi-figure'), '—');
+    assert.equal(await kpiText('training_completion', '.kpi-note'), '尚未启用');
+    // Every comparison says in words what its arrow and colour say.
+    const changes = await s.exec(`return [...document.querySelectorAll('#report-kpis td.kpi-change')].map((td) =>
+      [td.closest('tr').dataset.better, td.dataset.verdict, td.querySelector('.change-main').textContent])`);
+    for (const [better, verdict, text] of changes.filter(([, verdict]) => verdict)) {
+      if (verdict === 'better') assert.match(text, /改善$/);
+      if (verdict === 'worse') assert.match(text, /变差$/);
+      if (verdict === 'neutral') assert.equal(better, 'neutral');
+    }
+    assert.ok(changes.some(([, verdict]) => verdict === 'better' || verdict === 'worse'));
+    await shot('reports-zh');
+    // Printed, the page says whose report it is (the app's header does not print).
+    assert.match(await textOf('#report-print-meta'), /^网点：阳光花园物业服务中心（SH01）· 生成于 /);
+    assert.equal(await s.exec("return document.querySelector('#report-print-meta').offsetParent"), null, 'not shown on screen');
+
+    // (i) shows the definition in place; the glossary lists them all.
+    assert.equal(await s.exec("return document.querySelector('#kpi-def-closure_rate').hidden"), true);
+    await press('tr[data-kpi="closure_rate"] .kpi-info');
+    await s.waitFor("return document.querySelector('#kpi-def-closure_rate').hidden === false");
+    assert.match(await textOf('#kpi-def-closure_rate'), /比例/);
+    assert.equal(await attr('tr[data-kpi="closure_rate"] .kpi-info', 'aria-expanded'), 'true');
+    await press('#report-glossary summary');
+    assert.equal(await count('#report-glossary dt'), 23);
+    assert.match(await textOf('#report-glossary dd'), /投诉/);
+
+    // The category breakdown: user text as text, rows lead to the filtered list.
+    await s.waitFor("return [...document.querySelectorAll('[data-breakdown=\"category\"] .breakdown-name')].some((n) => n.textContent === arguments[0])", Boolean, 5000, EVIL);
+    const { from, to } = monthRange(last);
+    assert.equal(await attr('[data-breakdown="category"] tr[data-code="7"] a', 'href'), `#/cases?categoryId=7&from=${from}&to=${to}`);
+    assert.match(await attr('[data-breakdown="channel"] tr[data-code="phone"] a', 'href'), /^#\/cases\?channel=phone&from=/);
+    assert.equal(await count('[data-breakdown="root_cause"] a'), 0, 'no list filter for root causes, so no links');
+
+    // Month switching: back across months, forward again, never past the current month.
+    await press('#report-prev');
+    await waitText('#report-month', formatMonth(addMonths(last, -1), 'zh-CN'));
+    assert.equal(await s.exec('return location.hash'), `#/reports?month=${monthKey(addMonths(last, -1))}`);
+    await s.waitFor("return document.querySelector('#report-kpis') !== null");
+    await press('#report-next');
+    await press('#report-next');
+    await waitText('#report-month', formatMonth(currentMonth(TZ), 'zh-CN'));
+    assert.equal(await s.exec("return document.querySelector('#report-next').disabled"), true);
+    await s.waitFor("return document.querySelector('#report-month-note').hidden === false");
+    assert.match(await textOf('#report-month-note'), /本月尚未结束/);
+    assert.match(await textOf('#report-export-button'), new RegExp(formatMonth(currentMonth(TZ), 'zh-CN')));
+
+    // A trend month opens that month's complaints.
+    await press(`#report-trend-chart a.chart-link[data-month="${monthKey(currentMonth(TZ))}"] .chart-hit`);
+    const current = monthRange(currentMonth(TZ));
+    await s.waitFor(`return location.hash === '#/cases?from=${current.from}&to=${current.to}' && document.querySelector('#case-table, #case-no-match') !== null`);
+    await clean();
+  });
+
+  test('reports: a month with nothing in it says so, in English too', async () => {
+    await open(`${READY}&lang=en`, '#/reports?month=2020-01');
+    await s.waitFor("return document.querySelector('#report-empty') !== null");
+    assert.equal(await textOf('#report-empty-title'), 'No complaints were received in Jan 2020');
+    assert.equal(await attr('#report-empty a.button', 'href'), '#/cases/new');
+    await press('#report-empty-previous');
+    await waitText('#report-month', 'Dec 2019');
+    await s.waitFor("return document.querySelector('#report-empty') !== null");
+    // A month in the future falls back to the last complete month.
+    await open(`${READY}&lang=en`, '#/reports?month=2999-01');
+    await waitText('#report-month', formatMonth(lastCompleteMonth(TZ), 'en'));
+    await s.waitFor("return document.querySelector('#report-kpis') !== null");
+    assert.equal(await textOf('tr[data-kpi="closure_rate"] .kpi-label'), 'Closure rate');
+    await shot('reports-en');
+    await clean();
+  });
+
+  test('export: save dialog with the suggested name, progress, then the path with open and show in folder', async () => {
+    await open(`${READY}&lang=en`, '#/reports');
+    await s.waitFor("return document.querySelector('#report-kpis') !== null");
+    const last = lastCompleteMonth(TZ);
+    assert.equal(await s.exec("return document.querySelector('#report-export-lang').value"), 'en');
+    assert.equal(await s.exec("return document.querySelector('#report-export-personal').checked"), false);
+    assert.equal(await s.exec("return document.querySelector('#report-export-warning').hidden"), true);
+    await press('#report-export-personal');
+    assert.equal(await s.exec("return document.querySelector('#report-export-warning').hidden"), false);
+    await choose('#report-export-lang', 'zh-CN');
+
+    // Slow the backend down a little so the progress state can be seen.
+    await s.exec(`const original = window.__mockCommands.export_month;
+      window.__TAURI__.core.invoke = ((invoke) => async (cmd, args) => {
+        if (cmd === 'export_month') await new Promise((r) => setTimeout(r, 400));
+        return invoke(cmd, args);
+      })(window.__TAURI__.core.invoke);`);
+    await press('#report-export-button');
+    await s.waitFor("return document.querySelector('#report-export-button').disabled === true");
+    assert.match(await textOf('#report-export-button'), /Exporting/);
+    await s.waitFor("return document.querySelector('#report-export-done') !== null");
+    const file = `SH01_${monthKey(last)}_complaints.xlsx`;
+    assert.equal(await textOf('#report-export-done .path'), `/home/user/Documents/${file}`);
+    assert.match(await textOf('#report-export-done'), new RegExp(`workbook for ${formatMonth(last, 'en')} has been saved`));
+    assert.equal(await s.exec("return document.querySelector('#report-export-button').disabled"), false);
+    const [dialog] = await s.exec('return window.__mock.dialogs');
+    assert.deepEqual(dialog, ['save', { defaultPath: file, filters: [{ name: 'Excel workbook', extensions: ['xlsx'] }] }]);
+    assert.deepEqual(await s.exec('return window.__mock.exports'),
+      [{ month: monthKey(last), lang: 'zh-CN', includePersonalData: true, path: `/home/user/Documents/${file}` }]);
+    await shot('reports-export-done-en');
+    await press('#report-export-done-open');
+    await press('#report-export-done-reveal');
+    await s.waitFor('return window.__mock.openedPaths.length === 1 && window.__mock.revealedPaths.length === 1');
+    assert.deepEqual(await s.exec('return window.__mock.revealedPaths'), [`/home/user/Documents/${file}`]);
+
+    // Cancelling the dialog exports nothing and shows nothing.
+    await s.exec('window.__mock.saveAnswer = null');
+    await press('#report-export-button');
+    await s.waitFor('return window.__mock.dialogs.length === 2');
+    await new Promise((r) => setTimeout(r, 100));
+    assert.equal((await s.exec('return window.__mock.exports')).length, 1);
+    assert.equal(await count('#report-export-done'), 0);
+    assert.equal(await s.exec("return document.querySelector('#report-export-error').hidden"), true);
+
+    // A failure is explained under the button.
+    await s.exec("window.__mock.saveAnswer = '/mnt/readonly/x.xlsx'");
+    await press('#report-export-button');
+    await waitText('#report-export-error', /could not be read or written/);
+    await clean();
+  });
+
+  test('roll-up: the included branches, or the refused file with the reason', async () => {
+    await open(READY, '#/reports');
+    await s.waitFor("return document.querySelector('#report-kpis') !== null");
+    await press('#report-rollup-choose');
+    await s.waitFor("return document.querySelector('#report-rollup-done') !== null");
+    assert.equal(await count('#report-rollup-branches li'), 2);
+    assert.equal(await textOf('#report-rollup-branches li[data-code="BJ02"] .branch-list-name'), EVIL);
+    assert.match(await textOf('#report-rollup-done'), /2024年3月汇总报表已保存（共 2 个网点）/);
+    const dialogs = await s.exec('return window.__mock.dialogs');
+    assert.equal(dialogs[0][0], 'open');
+    assert.equal(dialogs[0][1].multiple, true);
+    assert.deepEqual(dialogs[1], ['save', { defaultPath: `group_${monthKey(lastCompleteMonth(TZ))}.xlsx`, filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }] }]);
+    assert.equal((await s.exec('return window.__mock.rollups'))[0].lang, 'zh-CN');
+    await shot('reports-rollup-zh');
+
+    await s.exec("window.__mock.openAnswer = ['/d/SH01_2024-03_complaints.xlsx', 'C:\\\\Users\\\\li\\\\BJ02_2024-02_complaints.xlsx']");
+    await press('#report-rollup-choose');
+    await waitText('#report-rollup-error', 'BJ02_2024-02_complaints.xlsx：这份报表的月份与其他文件不同，请只选择同一个月份的报表。');
+    assert.equal(await count('#report-rollup-done'), 0);
+    await s.exec("window.__mock.openAnswer = ['/d/notes.xlsx']");
+    await press('#report-rollup-choose');
+    await waitText('#report-rollup-error', 'notes.xlsx：这不是 BranchDesk 导出的月度报表。');
+    await s.exec("window.__mock.openAnswer = ['/d/SH01_2024-03_complaints.xlsx', '/e/SH01_2024-03_complaints.xlsx']");
+    await press('#report-rollup-choose');
+    await waitText('#report-rollup-error', /^SH01_2024-03_complaints\.xlsx：这个网点已包含在/);
+    await shot('reports-rollup-refused-zh');
+    await clean();
+  });
+
+  test('dashboard: this month\'s figures, the 12-month trend and categories, bars open the filtered list', async () => {
+    await open('state=ready&staff=demo&cases=demo', '#/dashboard');
+    await s.waitFor("return document.querySelector('#dashboard-trend-chart') !== null && document.querySelector('#dashboard-categories-chart') !== null");
+    const month = currentMonth(TZ);
+    const { from, to } = monthRange(month);
+    assert.equal(await attr('#dashboard-month-received', 'href'), `#/cases?from=${from}&to=${to}`);
+    assert.match(await textOf('#dashboard-month-closure-rate .figure-value'), /^(\d+\.\d%|—)$/);
+    assert.equal(await attr('#dashboard-month-closure-rate', 'href'), `#/reports?month=${monthKey(month)}`);
+    assert.match(await textOf('#dashboard-month-average-satisfaction .figure-value'), /^(\d\.\d|—)$/);
+    assert.equal(await count('#dashboard-trend-chart a.chart-link'), 12);
+    assert.equal(await count('#dashboard-trend-chart rect.chart-bar-received'), 12);
+    assert.equal(await count('#dashboard-trend-chart table tbody tr'), 12, 'the numbers are also in a table for screen readers');
+    assert.match(await textOf('#dashboard-trend-chart title'), /12/);
+    assert.equal(await s.exec("return document.querySelector('#dashboard-trend-chart svg').getAttribute('aria-labelledby')"), 'dashboard-trend-chart-title');
+    await shot('dashboard-charts-zh');
+
+    // The largest category: its bar opens the list of exactly those cases.
+    const bar = await s.exec(`const a = document.querySelector('#dashboard-categories-chart a.chart-link');
+      return { href: a.getAttribute('href'), label: a.getAttribute('aria-label'), key: a.dataset.key };`);
+    assert.equal(bar.href, `#/cases?categoryId=${bar.key}&from=${from}&to=${to}`);
+    const expected = Number(/(\d+)\s*件$/.exec(bar.label)[1]);
+    await press('#dashboard-categories-chart a.chart-link .chart-hit');
+    await s.waitFor('return location.hash === arguments[0] && document.querySelector("#case-table") !== null', Boolean, 5000, bar.href);
+    await s.waitFor('return document.querySelectorAll("#case-table tr[data-case-id]").length', (n) => n === expected);
+    assert.equal(await s.exec("return document.querySelector('#case-filter-category').value"), bar.key);
+    await clean();
+
+    // A category named with markup shows as text in the chart.
+    await open(`${READY}`, '#/dashboard');
+    await s.waitFor("return document.querySelector('#dashboard-categories-chart') !== null");
+    assert.equal(await s.exec("return [...document.querySelectorAll('#dashboard-categories-chart th')].some((n) => n.textContent === arguments[0])", EVIL), true);
+    assert.equal(await count('#dashboard-categories-chart image, #dashboard-categories-chart img, #dashboard-categories-chart script'), 0);
+    await clean();
+  });
+
+  test('dashboard: without a report the figures and recent list still show', async () => {
+    await open('state=ready&staff=demo&cases=demo&lang=en', '#/dashboard');
+    await s.waitFor("return document.querySelector('#dashboard-charts') !== null");
+    await s.exec(`window.__mockCommands.monthly_report = () => { throw { code: 'database', message: 'x', field: null }; };
+      location.hash = '#/cases'; setTimeout(() => { location.hash = '#/dashboard'; }, 50);`);
+    await s.waitFor("return location.hash === '#/dashboard' && document.querySelector('#dashboard-charts-error') !== null");
+    assert.equal(await count('#dashboard-recent li'), 6);
+    assert.equal(await count('#dashboard-figures a'), 4);
+    await clean();
+  });
+
+  test('the reports screen fits 1280×800 and 960×600 windows in both languages', async () => {
+    const overflow = () => s.exec(`const doc = document.documentElement, view = document.getElementById('view');
+      return Math.max(doc.scrollWidth - doc.clientWidth, view.scrollWidth - view.clientWidth,
+        ...[...document.querySelectorAll('.table-wrap')].map((w) => w.scrollWidth - w.clientWidth));`);
+    for (const [width, height] of [[1280, 800], [960, 600]]) {
+      await s.setWindowSize(width, height);
+      for (const lang of ['zh-CN', 'en']) {
+        await s.go(`${server.url}/?${READY}&lang=${lang}#/reports`);
+        await s.waitFor("return document.querySelector('#report-kpis') !== null");
+        await s.exec("document.querySelector('#report-glossary').open = true");
+        const px = await overflow();
+        assert.ok(px <= 0, `reports (${lang}, ${width}×${height}) overflows sideways by ${px}px`);
+        if (width === 960) await shot(`reports-${lang}-960`);
+      }
+    }
+    await s.setWindowSize(1280, 800);
+    await clean();
+  });
+});

@@ -140,6 +140,35 @@ impl App {
         panic!("the window never came up");
     }
 
+    /// Kills the app process on `db` outright (SIGKILL), as a power cut or a crash would: no
+    /// chance to finish a write or close the database. Found by the database path in its
+    /// environment, so no other test's app is touched. Returns whether one was found.
+    pub fn kill_app(&self, db: &Path) -> bool {
+        let wanted = format!("BRANCHDESK_DB={}", db.display());
+        let app = Path::new(env!("CARGO_BIN_EXE_branchdesk"));
+        let Ok(processes) = std::fs::read_dir("/proc") else {
+            return false;
+        };
+        let mut killed = false;
+        for process in processes.flatten() {
+            let dir = process.path();
+            let is_app = std::fs::read_link(dir.join("exe")).is_ok_and(|exe| exe == app);
+            let on_db = std::fs::read(dir.join("environ")).is_ok_and(|environ| {
+                environ
+                    .split(|byte| *byte == 0)
+                    .any(|entry| entry == wanted.as_bytes())
+            });
+            if is_app && on_db {
+                let pid = process.file_name().to_string_lossy().into_owned();
+                killed |= Command::new("kill")
+                    .args(["-KILL", &pid])
+                    .status()
+                    .is_ok_and(|status| status.success());
+            }
+        }
+        killed
+    }
+
     /// Closes the window and stops tauri-driver.
     pub async fn quit(self) {
         let _ = self.client.clone().close().await;

@@ -3,6 +3,7 @@
 //! `BRANCHDESK_DB`, and the tests run one at a time.
 
 mod cases;
+mod crash;
 mod driver;
 mod first_run;
 mod single_instance;

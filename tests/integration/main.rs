@@ -5,6 +5,7 @@ mod case_records;
 mod cases;
 mod cli;
 mod cli_demo;
+mod concurrency;
 mod demo;
 mod list_counts;
 mod settings;

@@ -7,6 +7,7 @@ mod cli;
 mod cli_demo;
 mod concurrency;
 mod demo;
+mod hostile;
 mod list_counts;
 mod settings;
 mod staff;

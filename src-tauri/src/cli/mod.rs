@@ -2,6 +2,7 @@
 
 mod bench;
 mod messages;
+mod workbooks;
 
 use std::path::PathBuf;
 
@@ -9,7 +10,8 @@ use clap::{Parser, Subcommand};
 
 use crate::cases::demo::{self, DemoOptions};
 use crate::error::Result;
-use crate::settings::BranchInput;
+use crate::settings::{BranchInput, Language};
+use crate::stats::report::Month;
 use crate::status::{self, SetupInput};
 use crate::store::{self, location};
 
@@ -57,6 +59,36 @@ enum Command {
         /// The same seed (at the same moment) gives the same cases.
         #[arg(long, value_name = "S", default_value_t = 1)]
         seed: u64,
+    },
+    /// Write a month's Excel workbook for head office (names and phones masked by default).
+    Export {
+        /// The month, e.g. 2026-10 (in the branch's local calendar).
+        #[arg(long, value_name = "YYYY-MM", value_parser = workbooks::parse_month)]
+        month: Month,
+        /// The workbook to write, e.g. SH01_2026-10_complaints.xlsx.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Language: zh-CN or en (default: the branch's language setting).
+        #[arg(long, value_name = "LANG", value_parser = workbooks::parse_lang)]
+        lang: Option<Language>,
+        /// Write complainants' names and phone numbers unmasked.
+        #[arg(long)]
+        include_personal_data: bool,
+    },
+    /// Combine branches' monthly workbooks into one group workbook.
+    Rollup {
+        /// The branches' workbooks.
+        #[arg(value_name = "FILE", required = true)]
+        files: Vec<PathBuf>,
+        /// The group workbook to write.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Only accept workbooks of this month (default: the first file's month).
+        #[arg(long, value_name = "YYYY-MM", value_parser = workbooks::parse_month)]
+        month: Option<Month>,
+        /// Language: zh-CN or en (default: the system's).
+        #[arg(long, value_name = "LANG", value_parser = workbooks::parse_lang)]
+        lang: Option<Language>,
     },
     /// Build a fresh database of demo cases and time the app's main operations against their
     /// budgets (the --db database is not touched).
@@ -187,6 +219,18 @@ async fn run(cli: Cli) -> Result<()> {
                 report.rate()
             );
         }
+        Command::Export {
+            month,
+            out,
+            lang,
+            include_personal_data,
+        } => workbooks::export(&db_path, month, &out, lang, include_personal_data).await?,
+        Command::Rollup {
+            files,
+            out,
+            month,
+            lang,
+        } => workbooks::rollup(&files, &out, month, lang)?,
         Command::Bench { cases, keep } => bench::run(cases, keep).await?,
     }
     Ok(())

@@ -8,6 +8,7 @@ use super::labels;
 use super::style::{Styles, write_text};
 use super::texts::T;
 use crate::settings::Language;
+use crate::stats::breakdown::NONE_CODE;
 use crate::stats::report::{Breakdown, BreakdownRow};
 
 /// The breakdowns that get a sheet, in sheet order: key, sheet name, column header.
@@ -47,7 +48,7 @@ pub fn localize(breakdown: &Breakdown, categories: &CategoryNames, lang: Languag
 
 /// The name of a group of `dimension` in `lang`; for categories `code` is a category key.
 pub fn label(dimension: &str, code: &str, lang: Language) -> String {
-    if code.is_empty() {
+    if code.is_empty() || code == NONE_CODE {
         return T::NotSet.get(lang).to_owned();
     }
     match dimension {

@@ -64,19 +64,6 @@ impl BranchData {
     }
 }
 
-/// `2026-10`.
-pub fn month_text(month: Month) -> String {
-    format!("{:04}-{:02}", month.year, month.month)
-}
-
-/// Reads `YYYY-MM`.
-pub fn parse_month(text: &str) -> Option<Month> {
-    let (year, month) = text.trim().split_once('-')?;
-    let year: i32 = year.parse().ok().filter(|y| (2000..=9999).contains(y))?;
-    let month: u32 = month.parse().ok().filter(|m| (1..=12).contains(m))?;
-    (month_text(Month { year, month }) == text.trim()).then_some(Month { year, month })
-}
-
 fn code_of<T: serde::Serialize>(value: T) -> String {
     serde_json::to_value(value)
         .ok()
@@ -107,7 +94,7 @@ pub fn write(sheet: &mut Worksheet, data: &BranchData, styles: &Styles) -> Resul
     sheet.write_number_with_format(at, 4, FORMAT_VERSION as f64, &number)?;
     record(sheet, "branch_code", &data.code)?;
     record(sheet, "branch_name", &data.name)?;
-    record(sheet, "month", &month_text(data.month))?;
+    record(sheet, "month", &data.month.to_string())?;
     record(sheet, "computed_at", &data.computed_at)?;
     for kpi in &data.kpis {
         let at = record(sheet, "kpi", &kpi.key)?;
@@ -215,7 +202,7 @@ pub fn read(range: &Range<Data>) -> Result<BranchData, ReadError> {
                 code = Some(BranchCode::parse("code", key).map_err(|_| ReadError::Invalid)?)
             }
             "branch_name" => name = Some(key.to_owned()),
-            "month" => month = Some(parse_month(key).ok_or(ReadError::Invalid)?),
+            "month" => month = Some(Month::parse("month", key).map_err(|_| ReadError::Invalid)?),
             "computed_at" => computed_at = Some(key.to_owned()),
             "kpi" => kpis.push(read_kpi(cells, key)?),
             "breakdown" => {

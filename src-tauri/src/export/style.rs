@@ -52,6 +52,8 @@ pub struct Styles {
     pub worse: Format,
     /// Bold row of totals.
     pub total: TextStyle,
+    /// A dash standing for "no figure", right-aligned like the numbers around it.
+    pub dash: Format,
 }
 
 impl Default for Styles {
@@ -81,6 +83,9 @@ impl Default for Styles {
                 .set_background_color(Color::RGB(0xFFC7CE))
                 .set_font_color(Color::RGB(0x9C0006)),
             total: TextStyle::new(Format::new().set_bold().set_border_top(FormatBorder::Thin)),
+            dash: Format::new()
+                .set_align(FormatAlign::Right)
+                .set_font_color(Color::RGB(0x808080)),
         }
     }
 }

@@ -2,13 +2,14 @@
 //! better or worse by the figure's direction), and the 12-month trend as a native chart.
 
 use rust_xlsxwriter::{
-    Chart, ChartType, ConditionalFormatCell, ConditionalFormatCellRule, Worksheet, XlsxError,
+    Chart, ChartType, ConditionalFormatCell, ConditionalFormatCellRule, Format, FormatAlign,
+    Worksheet, XlsxError,
 };
 
-use super::data::month_text;
+use super::WorkbookInput;
 use super::style::{Styles, change_value, write_figure, write_text};
 use super::texts::T;
-use super::{GlossaryEntry, WorkbookInput};
+use crate::stats::glossary::GlossaryEntry;
 use crate::stats::report::{Better, Kpi};
 
 /// The row of the figures' header.
@@ -46,6 +47,24 @@ pub fn kpi_name<'a>(glossary: &'a [GlossaryEntry], key: &'a str) -> &'a str {
         .map_or(key, |g| g.name.as_str())
 }
 
+/// A figure, or a dash where there is none, as the screen shows it. Change columns stay
+/// empty instead: a text cell there would count as "greater than 0" for the colouring.
+fn write_or_dash(
+    sheet: &mut Worksheet,
+    (row, col): (u32, u16),
+    value: Option<f64>,
+    format: &Format,
+    styles: &Styles,
+) -> Result<(), XlsxError> {
+    match value {
+        Some(_) => write_figure(sheet, row, col, value, format),
+        None => {
+            sheet.write_string_with_format(row, col, "—", &styles.dash)?;
+            Ok(())
+        }
+    }
+}
+
 fn write_kpi(
     sheet: &mut Worksheet,
     row: u32,
@@ -62,11 +81,11 @@ fn write_kpi(
         kpi_name(input.glossary, &kpi.key),
         &styles.label,
     )?;
-    write_figure(sheet, row, 1, kpi.value, &value)?;
-    write_figure(sheet, row, 2, kpi.previous, &value)?;
+    write_or_dash(sheet, (row, 1), kpi.value, &value, styles)?;
+    write_or_dash(sheet, (row, 2), kpi.previous, &value, styles)?;
     let vs_previous = change_value(kpi.unit, kpi.value, kpi.previous);
     write_figure(sheet, row, 3, vs_previous, &change)?;
-    write_figure(sheet, row, 4, kpi.last_year, &value)?;
+    write_or_dash(sheet, (row, 4), kpi.last_year, &value, styles)?;
     let vs_last_year = change_value(kpi.unit, kpi.value, kpi.last_year);
     write_figure(sheet, row, 5, vs_last_year, &change)?;
     colour_change(sheet, row, 3, kpi.better, styles)?;
@@ -87,7 +106,7 @@ pub fn write(
     let facts = [
         (T::Branch, report.branch.name.clone()),
         (T::BranchCode, report.branch.code.clone()),
-        (T::Month, month_text(report.month)),
+        (T::Month, report.month.to_string()),
         (T::ComputedAt, input.computed_at_local.clone()),
     ];
     for (row, (label, fact)) in (2u32..).zip(facts) {
@@ -116,7 +135,13 @@ pub fn write(
         write_kpi(sheet, row, kpi, input, styles)?;
         row += 1;
     }
-    sheet.write_string_with_format(row + 1, 0, T::SummaryNote.get(lang), &styles.note)?;
+    let note = styles
+        .note
+        .clone()
+        .set_text_wrap()
+        .set_align(FormatAlign::Top);
+    sheet.merge_range(row + 1, 0, row + 1, 5, T::SummaryNote.get(lang), &note)?;
+    sheet.set_row_height(row + 1, 32)?;
     write_trend(sheet, row + 3, input, styles)?;
     sheet.set_column_width(0, 34)?;
     for col in 1..=5 {
@@ -124,6 +149,7 @@ pub fn write(
     }
     sheet.set_row_height(TABLE_ROW, 30)?;
     sheet.set_freeze_panes(TABLE_ROW + 1, 1)?;
+    sheet.set_landscape().set_print_fit_to_pages(1, 0);
     Ok(())
 }
 
@@ -140,7 +166,7 @@ fn write_trend(
         sheet.write_string_with_format(top, col, header.get(lang), &styles.header)?;
     }
     for (row, point) in (top + 1..).zip(trend) {
-        sheet.write_string(row, 0, month_text(point.month))?;
+        sheet.write_string(row, 0, point.month.to_string())?;
         sheet.write_number(row, 1, point.received as f64)?;
         sheet.write_number(row, 2, point.closed as f64)?;
     }

@@ -13,18 +13,8 @@ use super::style::{Styles, write_text};
 use super::summary;
 use super::texts::T;
 use crate::settings::Language;
+use crate::stats::glossary::GlossaryEntry;
 use crate::stats::report::MonthlyReport;
-
-/// A figure's name and definition in the workbook's language.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GlossaryEntry {
-    /// The figure's key.
-    pub key: String,
-    /// Its name.
-    pub name: String,
-    /// What it counts, and how.
-    pub definition: String,
-}
 
 /// Everything a branch's workbook is made from.
 pub struct WorkbookInput<'a> {

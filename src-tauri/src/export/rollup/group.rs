@@ -6,12 +6,9 @@ use std::collections::HashMap;
 use crate::export::data::BranchData;
 use crate::stats::report::{Better, Kpi, Unit};
 
-/// The figures that order the branch table, best first: closure rate, then the share resolved
-/// on time. Keys are tried in order; the first the workbooks carry is used.
-const RANK_BY: [&[&str]; 2] = [
-    &["closure_rate"],
-    &["resolved_on_time_rate", "resolved_on_time", "on_time_rate"],
-];
+/// The figures that order the branch table, best first: closure rate, then the share of cases
+/// resolved within their time limit.
+pub const RANK_BY: [&str; 2] = ["closure_rate", "resolved_on_time"];
 
 /// Whether `kpi`'s value is its parts' quotient, so the group may recompute it from parts.
 fn is_quotient_of_parts(kpi: &Kpi) -> bool {
@@ -66,25 +63,12 @@ pub fn group_figures(branches: &[BranchData]) -> Vec<Kpi> {
         .collect()
 }
 
-/// The keys the ranking uses, among those the branches carry.
-pub fn rank_keys(branches: &[BranchData]) -> Vec<&'static str> {
-    RANK_BY
-        .iter()
-        .filter_map(|candidates| {
-            candidates
-                .iter()
-                .copied()
-                .find(|key| branches.iter().any(|b| b.kpi(key).is_some()))
-        })
-        .collect()
-}
-
 /// The branches best first: by closure rate, then resolved-on-time rate (a branch without a
 /// figure after those with one), then by code.
 pub fn rank(branches: &mut [BranchData]) {
-    let keys = rank_keys(branches);
     let score = |b: &BranchData| -> Vec<Option<f64>> {
-        keys.iter()
+        RANK_BY
+            .iter()
             .map(|key| b.kpi(key).and_then(|k| k.value))
             .collect()
     };
@@ -162,7 +146,7 @@ mod tests {
             kpis: vec![
                 count("valid", valid as f64),
                 share("closure_rate", closed, valid),
-                share("resolved_on_time_rate", on_time.0, on_time.1),
+                share("resolved_on_time", on_time.0, on_time.1),
                 Kpi {
                     unit: Unit::Score,
                     ..count("satisfaction", 4.5)

@@ -11,10 +11,10 @@ use std::path::{Path, PathBuf};
 use calamine::{Reader, Xlsx};
 use serde::Serialize;
 
-use super::GlossaryEntry;
 use super::data::{self, BranchData, DATA_SHEET, ReadError};
 use crate::error::{Error, Refusal, Result};
 use crate::settings::Language;
+use crate::stats::glossary::glossary;
 use crate::stats::report::Month;
 pub use sheet::GroupInput;
 
@@ -90,15 +90,14 @@ pub fn read_all(paths: &[PathBuf], month: Option<Month>) -> Result<Vec<(BranchDa
     Ok(read)
 }
 
-/// Rolls up the workbooks at `paths` into a group workbook at `out` (written all or nothing),
-/// in `lang`, with figures named by `glossary`.
-pub fn rollup_with(
+/// Rolls up the branch workbooks at `paths` into a group workbook at `out` (written all or
+/// nothing) in `lang`. With `month`, every workbook must be of that month; without, of the
+/// first one's. Refusals name the file (see [`read_all`]).
+pub fn rollup(
     paths: &[PathBuf],
     out: &Path,
     month: Option<Month>,
     lang: Language,
-    glossary: &[GlossaryEntry],
-    made_at: String,
 ) -> Result<RollupSummary> {
     if paths.is_empty() {
         return Err(Error::invalid("files", crate::error::Invalid::Required));
@@ -118,9 +117,9 @@ pub fn rollup_with(
     let input = GroupInput {
         branches: &branches,
         month,
-        glossary,
+        glossary: &glossary(lang),
         lang,
-        made_at,
+        made_at: chrono::Local::now().format("%Y-%m-%d %H:%M").to_string(),
     };
     super::write_atomically(out, &sheet::build(&input)?)?;
     Ok(RollupSummary {

@@ -4,14 +4,14 @@
 use rust_xlsxwriter::{Chart, ChartType, Workbook, Worksheet, XlsxError};
 
 use super::group;
-use crate::export::GlossaryEntry;
 use crate::export::breakdowns;
-use crate::export::data::{BranchData, month_text};
+use crate::export::data::BranchData;
 use crate::export::style::{Styles, write_figure, write_text};
 use crate::export::summary::kpi_name;
 use crate::export::texts::T;
 use crate::export::workbook::write_glossary;
 use crate::settings::Language;
+use crate::stats::glossary::GlossaryEntry;
 use crate::stats::report::{Month, Unit};
 
 /// The row of the branch table's header.
@@ -43,7 +43,7 @@ fn write_branches(
     sheet.set_name(sheet_name)?;
     sheet.write_string_with_format(0, 0, T::TitleGroup.get(lang), &styles.title)?;
     let facts = [
-        (T::Month, month_text(input.month)),
+        (T::Month, input.month.to_string()),
         (T::BranchesIncluded, input.branches.len().to_string()),
         (T::ComputedAt, input.made_at.clone()),
     ];
@@ -85,6 +85,7 @@ fn write_branches(
     sheet.set_column_width(2, 24)?;
     sheet.set_row_height(TABLE_ROW, 45)?;
     sheet.set_freeze_panes(TABLE_ROW + 1, LEAD)?;
+    sheet.set_landscape().set_print_fit_to_pages(1, 0);
     let last_col = LEAD + totals.len().max(1) as u16 - 1;
     sheet.autofilter(TABLE_ROW, 0, last_branch.max(TABLE_ROW + 1), last_col)?;
     let closure = (LEAD..).zip(&totals).find(|(_, k)| k.key == "closure_rate");

@@ -250,7 +250,16 @@ fn summary_shows_values_comparisons_and_local_computation_time() {
         &Data::Float(25.0),
         "change in points"
     );
-    assert_eq!(cell(&summary, 10, 4), &Data::Empty, "no figure last year");
+    assert_eq!(
+        cell(&summary, 10, 4),
+        &Data::String("—".into()),
+        "no figure last year"
+    );
+    assert_eq!(
+        cell(&summary, 10, 5),
+        &Data::Empty,
+        "no change without a figure"
+    );
     assert_eq!(cell(&summary, 9, 0), &Data::String("received".into()));
 }
 

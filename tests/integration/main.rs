@@ -8,5 +8,6 @@ mod demo;
 mod list_counts;
 mod settings;
 mod staff;
+mod stats;
 mod store;
 mod support;

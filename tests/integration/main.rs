@@ -10,5 +10,6 @@ mod list_counts;
 mod rollup;
 mod settings;
 mod staff;
+mod stats;
 mod store;
 mod support;

@@ -99,6 +99,10 @@ enum Command {
         /// Build the database at this new file and keep it (default: a temporary folder).
         #[arg(long, value_name = "PATH")]
         keep: Option<PathBuf>,
+        /// How many branch workbooks the roll-up measure combines.
+        #[arg(long, value_name = "N", default_value_t = 500,
+              value_parser = clap::value_parser!(u16).range(1..=5000))]
+        branches: u16,
     },
 }
 
@@ -231,7 +235,11 @@ async fn run(cli: Cli) -> Result<()> {
             month,
             lang,
         } => workbooks::rollup(&files, &out, month, lang)?,
-        Command::Bench { cases, keep } => bench::run(cases, keep).await?,
+        Command::Bench {
+            cases,
+            keep,
+            branches,
+        } => bench::run(cases, keep, usize::from(branches)).await?,
     }
     Ok(())
 }

@@ -236,3 +236,78 @@ pub fn read(range: &Range<Data>) -> Result<BranchData, ReadError> {
         breakdowns,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use std::io::Cursor;
+
+    use calamine::{Reader, Xlsx};
+    use rust_xlsxwriter::Workbook;
+
+    use super::*;
+
+    type Record<'a> = (&'a str, &'a str, Option<f64>);
+
+    /// A data sheet of the given records (column A kind, B key, C the key again, E a number),
+    /// read back.
+    fn read_records(records: &[Record<'_>]) -> Result<BranchData, ReadError> {
+        let mut book = Workbook::new();
+        let sheet = book.add_worksheet();
+        sheet.set_name(DATA_SHEET).unwrap();
+        sheet.write_string(0, 0, TITLE).unwrap();
+        for (row, (kind, key, number)) in (2u32..).zip(records) {
+            sheet.write_string(row, 0, *kind).unwrap();
+            sheet.write_string(row, 1, *key).unwrap();
+            sheet.write_string(row, 2, *key).unwrap();
+            if let Some(n) = number {
+                sheet.write_number(row, 4, *n).unwrap();
+            }
+        }
+        let mut xlsx = Xlsx::new(Cursor::new(book.save_to_buffer().unwrap())).unwrap();
+        read(&xlsx.worksheet_range(DATA_SHEET).unwrap())
+    }
+
+    const BASICS: [Record<'static>; 3] = [
+        ("branch_code", "sh01", None),
+        ("month", "2026-10", None),
+        ("a_later_record", "ignored", Some(1.0)),
+    ];
+
+    #[test]
+    fn a_minimal_sheet_reads_and_unknown_records_are_skipped() {
+        let mut records = BASICS.to_vec();
+        records.push(("format", FORMAT_MARKER, Some(1.0)));
+        let data = read_records(&records).unwrap();
+        assert_eq!(data.code, "SH01");
+        assert_eq!(data.month.to_string(), "2026-10");
+        assert!(data.kpis.is_empty());
+    }
+
+    #[test]
+    fn sheets_without_marker_code_or_month_or_from_a_newer_version_are_refused() {
+        assert_eq!(read_records(&BASICS), Err(ReadError::Invalid), "no marker");
+        let mut newer = BASICS.to_vec();
+        newer.push(("format", FORMAT_MARKER, Some(2.0)));
+        assert_eq!(read_records(&newer), Err(ReadError::Newer));
+        for (kind, bad) in [("branch_code", "=A1"), ("month", "2026-13")] {
+            let mut records = BASICS.to_vec();
+            records.retain(|r| r.0 != kind);
+            records.push((kind, bad, None));
+            records.push(("format", FORMAT_MARKER, Some(1.0)));
+            assert_eq!(read_records(&records), Err(ReadError::Invalid), "{kind}");
+        }
+        let mut records = BASICS.to_vec();
+        records.push(("format", FORMAT_MARKER, Some(1.0)));
+        records.push(("breakdown", "phone", Some(3.0)));
+        assert_eq!(
+            read_records(&records).unwrap().breakdowns[0].rows[0].count,
+            3
+        );
+        records.push(("breakdown", "letter", Some(-3.0)));
+        assert_eq!(
+            read_records(&records),
+            Err(ReadError::Invalid),
+            "a negative count"
+        );
+    }
+}

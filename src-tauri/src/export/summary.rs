@@ -153,7 +153,7 @@ pub fn write(
     Ok(())
 }
 
-/// The trend table (month, received, closed) from `top`, and its chart beside the figures.
+/// The trend table (month, received, closed) from `top`, and its chart beside it.
 fn write_trend(
     sheet: &mut Worksheet,
     top: u32,
@@ -188,7 +188,7 @@ fn write_trend(
         .set_values((sheet_name, top + 1, 2, last, 2));
     chart.combine(&line);
     chart.title().set_name(T::ChartTrend.get(lang));
-    chart.set_width(620).set_height(320);
-    sheet.insert_chart(TABLE_ROW, 7, &chart)?;
+    chart.set_width(560).set_height(300);
+    sheet.insert_chart(top, 4, &chart)?;
     Ok(())
 }

@@ -58,6 +58,46 @@ impl Invalid {
     }
 }
 
+/// Why a file offered to the group roll-up was refused. Each maps to one stable code
+/// (`export.<kind>`); the error names the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// The file could not be opened or read.
+    Unreadable,
+    /// Not a BranchDesk monthly workbook: not xlsx at all, or no valid data sheet.
+    NotBranchDesk,
+    /// A workbook made by a newer BranchDesk whose data sheet this version cannot read.
+    NewerVersion,
+    /// A workbook of another month than the others (or than the month asked for).
+    OtherMonth,
+    /// A second workbook of a branch code already read.
+    DuplicateBranch,
+}
+
+impl Refusal {
+    /// The stable code the UI translates.
+    pub fn code(self) -> &'static str {
+        match self {
+            Refusal::Unreadable => "export.unreadable",
+            Refusal::NotBranchDesk => "export.not_branchdesk",
+            Refusal::NewerVersion => "export.newer_version",
+            Refusal::OtherMonth => "export.other_month",
+            Refusal::DuplicateBranch => "export.duplicate_branch",
+        }
+    }
+
+    /// What is wrong, in plain English.
+    fn reason(self) -> &'static str {
+        match self {
+            Refusal::Unreadable => "cannot be read",
+            Refusal::NotBranchDesk => "is not a BranchDesk monthly workbook",
+            Refusal::NewerVersion => "was made by a newer BranchDesk; update this one",
+            Refusal::OtherMonth => "is for another month than the others",
+            Refusal::DuplicateBranch => "is a second workbook of a branch already included",
+        }
+    }
+}
+
 /// Everything that can go wrong in BranchDesk's domain and store.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -110,6 +150,17 @@ pub enum Error {
     /// The database could not be opened, for a reason the user can act on.
     #[error("{}", .0.code())]
     Startup(crate::store::startup::StartupProblem),
+    /// A workbook offered to the roll-up was refused; `file` is its name (never its folder).
+    #[error("{file} {}", reason.reason())]
+    Workbook {
+        /// The file's name.
+        file: String,
+        /// Why it was refused.
+        reason: Refusal,
+    },
+    /// Writing a workbook failed.
+    #[error("xlsx: {0}")]
+    Xlsx(#[from] rust_xlsxwriter::XlsxError),
 }
 
 /// The crate's result alias.
@@ -138,13 +189,17 @@ impl Error {
             Error::Io(_) => "io",
             Error::Backup(problem) => problem.code(),
             Error::Startup(problem) => problem.code(),
+            Error::Workbook { reason, .. } => reason.code(),
+            Error::Xlsx(_) => "export.write",
         }
     }
 
-    /// The field the error concerns, if any.
+    /// The field the error concerns, if any; for a refused workbook, the file's name, so the
+    /// UI can say which of the chosen files it was.
     pub fn field(&self) -> Option<&str> {
         match self {
             Error::Invalid { field, .. } | Error::Duplicate { field } => Some(field),
+            Error::Workbook { file, .. } => Some(file),
             _ => None,
         }
     }
@@ -156,6 +211,7 @@ impl Error {
                 "the database could not complete the operation".into()
             }
             Error::Io(_) => "a file could not be read or written".into(),
+            Error::Xlsx(_) => "the workbook could not be written".into(),
             other => other.to_string(),
         }
     }
@@ -184,7 +240,10 @@ impl From<&Error> for ErrorPayload {
 
 impl serde::Serialize for Error {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        if matches!(self, Error::Database(_) | Error::Migrate(_) | Error::Io(_)) {
+        if matches!(
+            self,
+            Error::Database(_) | Error::Migrate(_) | Error::Io(_) | Error::Xlsx(_)
+        ) {
             tracing::error!(error = %self, "operation failed");
         }
         let mut payload = serializer.serialize_struct("Error", 3)?;
@@ -205,6 +264,39 @@ mod tests {
         assert_eq!(
             json,
             serde_json::json!({"code": "invalid.too_long", "message": "name: invalid.too_long", "field": "name"})
+        );
+    }
+
+    #[test]
+    fn refused_workbooks_name_the_file_and_keep_a_stable_code() {
+        let err = Error::Workbook {
+            file: "SH01_2026-10_complaints.xlsx".into(),
+            reason: Refusal::OtherMonth,
+        };
+        let json = serde_json::to_value(&err).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({
+                "code": "export.other_month",
+                "message": "SH01_2026-10_complaints.xlsx is for another month than the others",
+                "field": "SH01_2026-10_complaints.xlsx"
+            })
+        );
+        let codes = [
+            Refusal::Unreadable,
+            Refusal::NotBranchDesk,
+            Refusal::NewerVersion,
+            Refusal::DuplicateBranch,
+        ]
+        .map(Refusal::code);
+        assert_eq!(
+            codes,
+            [
+                "export.unreadable",
+                "export.not_branchdesk",
+                "export.newer_version",
+                "export.duplicate_branch"
+            ]
         );
     }
 

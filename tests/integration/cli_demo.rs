@@ -67,7 +67,18 @@ fn demo_data_fills_a_set_up_branch_and_bench_prints_its_table() {
 
     let kept = db.dir.path().join("bench.db");
     let kept_arg = kept.to_str().unwrap();
-    let bench = cli(&db, &["bench", "--cases", "2000", "--keep", kept_arg]);
+    let bench = cli(
+        &db,
+        &[
+            "bench",
+            "--cases",
+            "2000",
+            "--branches",
+            "3",
+            "--keep",
+            kept_arg,
+        ],
+    );
     assert!(bench.status.success(), "{}", text(&bench.stderr));
     let table = text(&bench.stdout);
     for expected in [
@@ -87,6 +98,10 @@ fn demo_data_fills_a_set_up_branch_and_bench_prints_its_table() {
         "start to interactive list",
         "< 1.5 s",
         "database file size",
+        "export a month of",
+        "peak memory added by the export",
+        "roll up 3 branch workbooks",
+        "< 10 s",
         "Kept the database at",
     ] {
         assert!(table.contains(expected), "missing {expected:?} in\n{table}");
@@ -94,7 +109,7 @@ fn demo_data_fills_a_set_up_branch_and_bench_prints_its_table() {
     let verdicts = table.matches("PASS").count() + table.matches("OVER").count();
     assert_eq!(
         verdicts,
-        1 + 10 + 1 + 1 + 1,
+        1 + 10 + 1 + 1 + 1 + 3,
         "one verdict per budget:\n{table}"
     );
     assert!(kept.exists());

@@ -4,6 +4,7 @@
 
 mod queries;
 mod table;
+mod workbooks;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
@@ -110,7 +111,7 @@ async fn start_to_list(path: &Path) -> Result<Samples> {
 }
 
 /// Builds the database, measures, and prints the table.
-pub async fn run(cases: u32, keep: Option<PathBuf>) -> Result<()> {
+pub async fn run(cases: u32, keep: Option<PathBuf>, branches: usize) -> Result<()> {
     if !(1..=demo::MAX_CASES).contains(&cases) {
         return Err(Error::invalid("cases", Invalid::Range));
     }
@@ -184,11 +185,15 @@ pub async fn run(cases: u32, keep: Option<PathBuf>) -> Result<()> {
         "database file size",
         format!("{:.1} MB", bytes as f64 / 1_048_576.0),
     ));
+    println!("Making workbooks for the export and roll-up measures…");
+    let books = scratch()?;
+    lines.extend(workbooks::lines(&books.0, &setup_input(), cases, branches).await?);
     println!();
     print!("{}", table::render(&lines));
     println!(
         "\nTimes are judged on p95 (rates on the slow batches); the OS file cache is warm. \
-         {:.0} bytes per case.",
+         {:.0} bytes per case. Export memory: the peak resident memory during an export less \
+         the resident memory before it (Linux VmHWM, reset through /proc/self/clear_refs).",
         bytes as f64 / f64::from(cases.max(1))
     );
     if kept {

@@ -2,6 +2,7 @@
 
 mod bench;
 mod messages;
+mod workbooks;
 
 use std::path::PathBuf;
 
@@ -9,7 +10,8 @@ use clap::{Parser, Subcommand};
 
 use crate::cases::demo::{self, DemoOptions};
 use crate::error::Result;
-use crate::settings::BranchInput;
+use crate::settings::{BranchInput, Language};
+use crate::stats::report::Month;
 use crate::status::{self, SetupInput};
 use crate::store::backup::{self, BackupKind};
 use crate::store::{self, location};
@@ -59,6 +61,36 @@ enum Command {
         #[arg(long, value_name = "S", default_value_t = 1)]
         seed: u64,
     },
+    /// Write a month's Excel workbook for head office (names and phones masked by default).
+    Export {
+        /// The month, e.g. 2026-10 (in the branch's local calendar).
+        #[arg(long, value_name = "YYYY-MM", value_parser = workbooks::parse_month)]
+        month: Month,
+        /// The workbook to write, e.g. SH01_2026-10_complaints.xlsx.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Language: zh-CN or en (default: the branch's language setting).
+        #[arg(long, value_name = "LANG", value_parser = workbooks::parse_lang)]
+        lang: Option<Language>,
+        /// Write complainants' names and phone numbers unmasked.
+        #[arg(long)]
+        include_personal_data: bool,
+    },
+    /// Combine branches' monthly workbooks into one group workbook.
+    Rollup {
+        /// The branches' workbooks.
+        #[arg(value_name = "FILE", required = true)]
+        files: Vec<PathBuf>,
+        /// The group workbook to write.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Only accept workbooks of this month (default: the first file's month).
+        #[arg(long, value_name = "YYYY-MM", value_parser = workbooks::parse_month)]
+        month: Option<Month>,
+        /// Language: zh-CN or en (default: the system's).
+        #[arg(long, value_name = "LANG", value_parser = workbooks::parse_lang)]
+        lang: Option<Language>,
+    },
     /// Build a fresh database of demo cases and time the app's main operations against their
     /// budgets (the --db database is not touched).
     Bench {
@@ -68,6 +100,10 @@ enum Command {
         /// Build the database at this new file and keep it (default: a temporary folder).
         #[arg(long, value_name = "PATH")]
         keep: Option<PathBuf>,
+        /// How many branch workbooks the roll-up measure combines.
+        #[arg(long, value_name = "N", default_value_t = 500,
+              value_parser = clap::value_parser!(u16).range(1..=5000))]
+        branches: u16,
     },
     /// Make a consistent copy of the database (safe while the app is running).
     Backup {
@@ -201,7 +237,23 @@ async fn run(cli: Cli) -> Result<()> {
                 report.rate()
             );
         }
-        Command::Bench { cases, keep } => bench::run(cases, keep).await?,
+        Command::Export {
+            month,
+            out,
+            lang,
+            include_personal_data,
+        } => workbooks::export(&db_path, month, &out, lang, include_personal_data).await?,
+        Command::Rollup {
+            files,
+            out,
+            month,
+            lang,
+        } => workbooks::rollup(&files, &out, month, lang)?,
+        Command::Bench {
+            cases,
+            keep,
+            branches,
+        } => bench::run(cases, keep, usize::from(branches)).await?,
         Command::Backup { out } => {
             let pool = store::open(&db_path).await?;
             let path = match out {

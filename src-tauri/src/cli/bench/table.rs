@@ -129,6 +129,17 @@ impl Line {
         }
     }
 
+    /// A single figure judged against a limit (peak memory).
+    pub fn within(label: impl Into<String>, value: String, limit: &str, ok: bool) -> Line {
+        Line {
+            label: label.into(),
+            median: value,
+            p95: String::new(),
+            budget: limit.to_owned(),
+            verdict: if ok { "PASS" } else { "OVER" },
+        }
+    }
+
     /// A single figure without repetition (a file size).
     pub fn figure(label: impl Into<String>, value: String) -> Line {
         Line {

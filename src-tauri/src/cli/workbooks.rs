@@ -1,0 +1,80 @@
+//! `branchdesk-cli export` and `rollup`: the monthly workbook and the group roll-up, headless.
+
+use std::path::{Path, PathBuf};
+
+use chrono::Utc;
+
+use crate::error::Result;
+use crate::export::{self, ExportOptions};
+use crate::settings::{Language, repo::get_language};
+use crate::stats::report::Month;
+use crate::status;
+use crate::store;
+
+/// Reads `--month`; clap turns the message into a one-line error and exit code 2.
+pub fn parse_month(text: &str) -> std::result::Result<Month, String> {
+    Month::parse("month", text).map_err(|_| "must be a month written YYYY-MM, e.g. 2026-10".into())
+}
+
+/// Reads `--lang`.
+pub fn parse_lang(text: &str) -> std::result::Result<Language, String> {
+    Language::parse("lang", text).map_err(|_| "must be zh-CN or en".into())
+}
+
+fn kilobytes(path: &Path) -> u64 {
+    std::fs::metadata(path).map_or(0, |m| m.len().div_ceil(1024))
+}
+
+/// Writes the month's workbook from the database at `db_path` to `out`.
+pub async fn export(
+    db_path: &Path,
+    month: Month,
+    out: &Path,
+    lang: Option<Language>,
+    include_personal_data: bool,
+) -> Result<()> {
+    let pool = store::open(db_path).await?;
+    let lang = match lang {
+        Some(lang) => lang,
+        None => get_language(&pool)
+            .await?
+            .unwrap_or_else(status::os_language),
+    };
+    let options = ExportOptions {
+        lang,
+        include_personal_data,
+    };
+    export::export_month_to(&pool, month, &options, Utc::now(), out).await?;
+    let privacy = if include_personal_data {
+        "personal data included"
+    } else {
+        "personal data masked"
+    };
+    println!(
+        "Wrote the {month} workbook to {} ({} KB, {}, {privacy})",
+        out.display(),
+        kilobytes(out),
+        lang.as_str()
+    );
+    Ok(())
+}
+
+/// Rolls up branch workbooks into a group workbook at `out`.
+pub fn rollup(
+    files: &[PathBuf],
+    out: &Path,
+    month: Option<Month>,
+    lang: Option<Language>,
+) -> Result<()> {
+    let lang = lang.unwrap_or_else(status::os_language);
+    let summary = export::rollup(files, out, month, lang)?;
+    let codes: Vec<&str> = summary.branches.iter().map(|b| b.code.as_str()).collect();
+    println!(
+        "Rolled up {} branches for {} into {} (ranked: {})",
+        codes.len(),
+        summary.month,
+        out.display(),
+        codes.join(", ")
+    );
+    Ok(())
+}

@@ -1,0 +1,149 @@
+//! Excel workbooks for head office: a branch's month (summary, breakdowns, cases, glossary and
+//! a hidden machine-readable data sheet) and the group roll-up that reads many of them back.
+
+pub mod breakdowns;
+pub mod cases;
+pub mod categories;
+pub mod data;
+pub mod labels;
+pub mod mask;
+pub mod rollup;
+pub mod style;
+pub mod summary;
+pub mod texts;
+pub mod workbook;
+
+use std::io::Write;
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+use serde::Deserialize;
+use sqlx::SqlitePool;
+
+use crate::error::Result;
+use crate::settings::Language;
+use crate::settings::model::parse_timezone;
+use crate::stats::glossary::glossary;
+use crate::stats::monthly_report;
+use crate::stats::report::Month;
+use categories::CategoryNames;
+
+pub use data::{BranchData, DATA_SHEET};
+pub use rollup::{RollupBranch, RollupSummary, rollup};
+pub use workbook::WorkbookInput;
+
+/// How to write a branch's workbook.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportOptions {
+    /// The workbook's language.
+    pub lang: Language,
+    /// Write complainants' names and phone numbers unmasked (they are masked by default:
+    /// the workbook leaves the branch).
+    pub include_personal_data: bool,
+}
+
+/// The workbook of `month` as it stands at `now`, as the bytes of an .xlsx file.
+pub async fn export_month(
+    pool: &SqlitePool,
+    month: Month,
+    options: &ExportOptions,
+    now: DateTime<Utc>,
+) -> Result<Vec<u8>> {
+    let report = monthly_report(pool, month, now).await?;
+    let tz = parse_timezone("timezone", &report.branch.timezone)?;
+    let categories = CategoryNames::load(pool).await?;
+    let cases = cases::load(pool, month, tz).await?;
+    let glossary = glossary(options.lang);
+    let input = WorkbookInput {
+        report: &report,
+        cases: &cases,
+        categories: &categories,
+        glossary: &glossary,
+        lang: options.lang,
+        include_personal_data: options.include_personal_data,
+        computed_at_local: workbook::local_time_text(&report.computed_at, &report.branch.timezone),
+    };
+    Ok(workbook::build(&input)?)
+}
+
+/// Writes the workbook of `month` to `path`, all or nothing (see [`write_atomically`]).
+pub async fn export_month_to(
+    pool: &SqlitePool,
+    month: Month,
+    options: &ExportOptions,
+    now: DateTime<Utc>,
+    path: &Path,
+) -> Result<()> {
+    let bytes = export_month(pool, month, options, now).await?;
+    write_atomically(path, &bytes)
+}
+
+/// The file name head office expects: `<BRANCHCODE>_<YYYY-MM>_complaints.xlsx`.
+pub fn file_name(branch_code: &str, month: Month) -> String {
+    format!(
+        "{}_{}_complaints.xlsx",
+        branch_code.to_ascii_uppercase(),
+        month
+    )
+}
+
+/// Writes `bytes` to `path` all or nothing: into a temporary file in the same folder, flushed
+/// to disk, then renamed over `path`. A failed or interrupted export never leaves half a file.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".branchdesk-").suffix(".xlsx.part");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // Like any file the user saves (0666 less the umask), not a temporary file's 0600.
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut temp = builder.tempfile_in(folder)?;
+    temp.write_all(bytes)?;
+    temp.as_file().sync_all()?;
+    temp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_carry_the_code_and_month() {
+        let month = Month {
+            year: 2026,
+            month: 3,
+        };
+        assert_eq!(file_name("sh01", month), "SH01_2026-03_complaints.xlsx");
+    }
+
+    #[test]
+    fn atomic_writes_replace_the_whole_file_and_leave_no_temporary_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("report.xlsx");
+        std::fs::write(&path, b"old contents that are longer").unwrap();
+        write_atomically(&path, b"new").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"new");
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(names.len(), 1);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(
+                mode & 0o644,
+                0o644,
+                "readable like any saved file: {mode:o}"
+            );
+        }
+        let missing = dir.path().join("no-such-folder").join("x.xlsx");
+        assert!(write_atomically(&missing, b"x").is_err());
+        assert!(!missing.exists());
+    }
+}

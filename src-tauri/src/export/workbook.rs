@@ -1,0 +1,126 @@
+//! Assembles a branch's monthly workbook: Summary, the breakdown sheets, Cases, Glossary and the
+//! hidden data sheet, in that order.
+
+use chrono::DateTime;
+use chrono_tz::Tz;
+use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
+
+use super::breakdowns::{self, SHEETS};
+use super::cases::{self, CaseLine, CasesContext};
+use super::categories::CategoryNames;
+use super::data::{self, BranchData};
+use super::style::{Styles, write_text};
+use super::summary;
+use super::texts::T;
+use crate::settings::Language;
+use crate::stats::glossary::GlossaryEntry;
+use crate::stats::report::MonthlyReport;
+
+/// Everything a branch's workbook is made from.
+pub struct WorkbookInput<'a> {
+    /// The month's figures.
+    pub report: &'a MonthlyReport,
+    /// The cases received in the month.
+    pub cases: &'a [CaseLine],
+    /// The branch's category names.
+    pub categories: &'a CategoryNames,
+    /// Names and definitions of the figures, in `lang`.
+    pub glossary: &'a [GlossaryEntry],
+    /// The workbook's language.
+    pub lang: Language,
+    /// Write complainants' names and phones unmasked.
+    pub include_personal_data: bool,
+    /// When the figures were computed, as the branch's clock showed it.
+    pub computed_at_local: String,
+}
+
+/// `computed_at` (RFC 3339) on the branch's clock, e.g. `2026-11-20 10:00 (Asia/Shanghai)`.
+pub fn local_time_text(computed_at: &str, timezone: &str) -> String {
+    let zone: Option<Tz> = timezone.parse().ok();
+    match (DateTime::parse_from_rfc3339(computed_at), zone) {
+        (Ok(at), Some(tz)) => format!(
+            "{} ({timezone})",
+            at.with_timezone(&tz).format("%Y-%m-%d %H:%M")
+        ),
+        _ => computed_at.to_owned(),
+    }
+}
+
+/// What the hidden data sheet holds for `input`.
+pub fn branch_data(input: &WorkbookInput<'_>) -> BranchData {
+    let report = input.report;
+    BranchData {
+        code: report.branch.code.clone(),
+        name: report.branch.name.clone(),
+        month: report.month,
+        computed_at: report.computed_at.clone(),
+        kpis: report.kpis.clone(),
+        breakdowns: report
+            .breakdowns
+            .iter()
+            .map(|b| breakdowns::localize(b, input.categories, input.lang))
+            .collect(),
+    }
+}
+
+/// Writes the Glossary sheet: each figure's name and definition.
+pub fn write_glossary(
+    sheet: &mut Worksheet,
+    glossary: &[GlossaryEntry],
+    lang: Language,
+    styles: &Styles,
+) -> Result<(), XlsxError> {
+    sheet.set_name(T::SheetGlossary.get(lang))?;
+    for (col, header) in (0u16..).zip([T::Figure, T::Definition]) {
+        sheet.write_string_with_format(0, col, header.get(lang), &styles.header)?;
+    }
+    for (row, entry) in (1u32..).zip(glossary) {
+        write_text(sheet, row, 0, &entry.name, &styles.label)?;
+        write_text(sheet, row, 1, &entry.definition, &styles.wrap)?;
+    }
+    sheet.set_column_width(0, 34)?;
+    sheet.set_column_width(1, 90)?;
+    sheet.set_freeze_panes(1, 0)?;
+    Ok(())
+}
+
+/// The workbook as the bytes of an .xlsx file.
+pub fn build(input: &WorkbookInput<'_>) -> Result<Vec<u8>, XlsxError> {
+    let styles = Styles::default();
+    let data = branch_data(input);
+    let mut workbook = Workbook::new();
+    summary::write(workbook.add_worksheet(), input, &styles)?;
+    for (key, sheet_name, header) in SHEETS {
+        let rows =
+            data.breakdown(key)
+                .cloned()
+                .unwrap_or_else(|| crate::stats::report::Breakdown {
+                    key: key.to_owned(),
+                    rows: Vec::new(),
+                });
+        let sheet = workbook.add_worksheet();
+        breakdowns::write(sheet, &rows, (sheet_name, header), input.lang, &styles)?;
+    }
+    let cx = CasesContext {
+        lang: input.lang,
+        include_personal_data: input.include_personal_data,
+        categories: input.categories,
+        styles: &styles,
+    };
+    // Low-memory mode: rows go to a temporary file as they are written, so a month of tens of
+    // thousands of cases does not sit in memory as cells.
+    cases::write(workbook.add_worksheet_with_low_memory()?, input.cases, &cx)?;
+    write_glossary(
+        workbook.add_worksheet(),
+        input.glossary,
+        input.lang,
+        &styles,
+    )?;
+    let sheet = workbook.add_worksheet();
+    data::write(sheet, &data, &styles)?;
+    sheet.set_hidden(true);
+    workbook.save_to_buffer()
+}
+
+#[cfg(test)]
+mod tests;

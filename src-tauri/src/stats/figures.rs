@@ -1,0 +1,250 @@
+//! The figures of one month, computed from case facts. Each field's doc is the figure's
+//! definition; the glossary says the same in the users' words.
+//!
+//! Rules shared by every figure:
+//! - The month's cases are the **valid** cases **received** in it (local calendar, so 23:30 on
+//!   the last day belongs to that month). Grade, category, channel, department and customer
+//!   type are the case's current ones: a later correction is applied to past months too.
+//! - A month is judged as it stood at its end (for the current month: now), from the status
+//!   history; what happened later (a reopening, a late resolution) does not change it.
+//! - A share over no cases, or an average over none, is `None`, never 0 or NaN.
+//! - "On time" means done before the deadline instant (the app shows a case overdue from the
+//!   deadline on). A share of timeliness counts only cases whose answer was known at the
+//!   month's end: done by then, or still not done with the deadline already passed. A case
+//!   still inside its time limit is left out until it is one or the other.
+
+use chrono::{DateTime, Days, Utc};
+
+use super::facts::{CaseFacts, CustomerHistory};
+use super::month::Period;
+use crate::cases::Status;
+use crate::cases::deadlines::start_of_local_day;
+
+/// A figure before comparison: its value and, for shares and averages, the two counts it was
+/// divided from.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Figure {
+    /// The value; `None` when there is nothing to compute it over.
+    pub value: Option<f64>,
+    /// Numerator and denominator of a share (or sum and count of an average score).
+    pub parts: Option<(i64, i64)>,
+}
+
+impl Figure {
+    /// A count.
+    pub fn count(n: i64) -> Figure {
+        Figure {
+            value: Some(n as f64),
+            parts: None,
+        }
+    }
+
+    /// `part ÷ whole`, `None` (with the parts kept) when `whole` is 0.
+    pub fn share(part: i64, whole: i64) -> Figure {
+        Figure {
+            value: (whole > 0).then(|| part as f64 / whole as f64),
+            parts: Some((part, whole)),
+        }
+    }
+
+    /// A figure of an area of the app not in use yet.
+    pub fn unavailable() -> Figure {
+        Figure::default()
+    }
+}
+
+/// The month's figures (see the module doc for the rules they share).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MonthFigures {
+    /// Cases received in the month, valid or not.
+    pub received: Figure,
+    /// Received cases not voided as invalid.
+    pub valid: Figure,
+    /// The month's cases that stood closed at the month's end.
+    pub closed: Figure,
+    /// `closed ÷ valid`.
+    pub closure_rate: Figure,
+    /// Valid cases received before the month that were open as it began.
+    pub open_at_start: Figure,
+    /// Valid cases received up to the month's end that were open at it.
+    pub open_at_end: Figure,
+    /// Of the month's cases whose acknowledgement was due or done by the month's end, the
+    /// share acknowledged before the acknowledge deadline.
+    pub acknowledged_on_time: Figure,
+    /// Of the month's cases whose first resolution (entering follow-up) was due or done by the
+    /// month's end, the share resolved before the resolve deadline, which moves later by the
+    /// time spent waiting on the customer.
+    pub resolved_on_time: Figure,
+    /// Of the month's cases whose first 7 local calendar days after receipt were over or that
+    /// were resolved by the month's end, the share resolved within them.
+    pub resolved_within_7_days: Figure,
+    /// As `resolved_within_7_days`, with 14 days.
+    pub resolved_within_14_days: Figure,
+    /// Mean time from receipt to first resolution, in days (waiting time included: it is what
+    /// the customer lived), over the month's cases resolved by the month's end.
+    pub mean_days_to_resolve: Figure,
+    /// Median of the same times.
+    pub median_days_to_resolve: Figure,
+    /// Of the closed cases, the share whose follow-up call reached the customer.
+    pub follow_up_rate: Figure,
+    /// Mean satisfaction score (1–5) of the closed cases that were rated.
+    pub average_satisfaction: Figure,
+    /// Of the rated closed cases, the share rated 4 or 5.
+    pub satisfied_share: Figure,
+    /// The month's cases whose customer (same phone or same reference) had another valid
+    /// complaint received in the 90 days before.
+    pub repeat_complaints: Figure,
+    /// The month's cases of grade 1.
+    pub crises: Figure,
+    /// The month's cases that came through an escalated channel (head office or brand,
+    /// association, consumer association or regulator, lawyer, media).
+    pub escalated_channels: Figure,
+    /// Goodwill paid on the closed cases, in yuan.
+    pub goodwill_total: Figure,
+}
+
+/// Whether the answer to "done before `deadline`?" was known before `until`, and if so what it
+/// was: `Some(true)` done in time, `Some(false)` late (done late, or not done and overdue).
+fn judged(
+    done: Option<DateTime<Utc>>,
+    deadline: DateTime<Utc>,
+    until: DateTime<Utc>,
+) -> Option<bool> {
+    match done.filter(|&t| t < until) {
+        Some(t) => Some(t < deadline),
+        None => (deadline <= until).then_some(false),
+    }
+}
+
+/// Counts of a timeliness share: (on time, judged).
+fn tally(verdicts: impl Iterator<Item = Option<bool>>) -> Figure {
+    let (mut hits, mut judged) = (0, 0);
+    for verdict in verdicts.flatten() {
+        judged += 1;
+        hits += i64::from(verdict);
+    }
+    Figure::share(hits, judged)
+}
+
+/// The end of the `days`-th local calendar day after the day `case` was received.
+fn end_of_day_after(case: &CaseFacts, days: u64, period: &Period) -> DateTime<Utc> {
+    let received_on = case.received_at.with_timezone(&period.tz).date_naive();
+    received_on
+        .checked_add_days(Days::new(days + 1))
+        .map_or(DateTime::<Utc>::MAX_UTC, |day| {
+            start_of_local_day(day, period.tz)
+        })
+}
+
+fn mean_and_median(mut days: Vec<f64>) -> (Figure, Figure) {
+    if days.is_empty() {
+        return (Figure::unavailable(), Figure::unavailable());
+    }
+    days.sort_by(f64::total_cmp);
+    let n = days.len();
+    let mean = days.iter().sum::<f64>() / n as f64;
+    let median = if n % 2 == 1 {
+        days[n / 2]
+    } else {
+        (days[n / 2 - 1] + days[n / 2]) / 2.0
+    };
+    let value = |v: f64| Figure {
+        value: Some(v),
+        parts: None,
+    };
+    (value(mean), value(median))
+}
+
+/// Computes the month's figures. `cases` must hold every case received in the month and
+/// every case open at the month's start or end (more is harmless); `customers` every valid
+/// case received in the 90 days before any of the month's cases.
+pub fn month_figures(
+    cases: &[CaseFacts],
+    customers: &CustomerHistory,
+    period: &Period,
+) -> MonthFigures {
+    let until = period.until;
+    let received: Vec<&CaseFacts> = cases
+        .iter()
+        .filter(|c| period.contains(c.received_at))
+        .collect();
+    let valid: Vec<&CaseFacts> = received.iter().copied().filter(|c| c.is_valid()).collect();
+    let closed: Vec<&CaseFacts> = valid
+        .iter()
+        .copied()
+        .filter(|c| c.status_at(until) == Status::Closed)
+        .collect();
+    let open_at = |instant| {
+        cases
+            .iter()
+            .filter(|c| c.is_valid() && c.open_at(instant))
+            .count() as i64
+    };
+    let resolved = |c: &CaseFacts| c.first_resolved_at().filter(|&t| t < until);
+    let days: Vec<f64> = valid
+        .iter()
+        .filter_map(|c| resolved(c).map(|t| (t - c.received_at).as_seconds_f64() / 86_400.0))
+        .collect();
+    let (mean_days, median_days) = mean_and_median(days);
+    let outcomes: Vec<_> = closed.iter().map(|c| c.outcome_at(until)).collect();
+    let rated: Vec<i64> = outcomes
+        .iter()
+        .filter_map(|o| o.satisfaction.map(i64::from))
+        .collect();
+    let rated_count = rated.len() as i64;
+    let count = |pred: &dyn Fn(&CaseFacts) -> bool| valid.iter().filter(|c| pred(c)).count() as i64;
+    MonthFigures {
+        received: Figure::count(received.len() as i64),
+        valid: Figure::count(valid.len() as i64),
+        closed: Figure::count(closed.len() as i64),
+        closure_rate: Figure::share(closed.len() as i64, valid.len() as i64),
+        open_at_start: Figure::count(open_at(period.start)),
+        open_at_end: Figure::count(open_at(until)),
+        acknowledged_on_time: tally(
+            valid
+                .iter()
+                .map(|c| judged(c.acknowledged_at, c.acknowledge_by, until)),
+        ),
+        resolved_on_time: tally(
+            valid
+                .iter()
+                .map(|c| judged(c.first_resolved_at(), c.resolve_due(until), until)),
+        ),
+        resolved_within_7_days: tally(
+            valid
+                .iter()
+                .map(|c| judged(c.first_resolved_at(), end_of_day_after(c, 7, period), until)),
+        ),
+        resolved_within_14_days: tally(valid.iter().map(|c| {
+            judged(
+                c.first_resolved_at(),
+                end_of_day_after(c, 14, period),
+                until,
+            )
+        })),
+        mean_days_to_resolve: mean_days,
+        median_days_to_resolve: median_days,
+        follow_up_rate: Figure::share(
+            outcomes.iter().filter(|o| o.called).count() as i64,
+            closed.len() as i64,
+        ),
+        average_satisfaction: Figure {
+            value: (rated_count > 0).then(|| rated.iter().sum::<i64>() as f64 / rated_count as f64),
+            parts: Some((rated.iter().sum(), rated_count)),
+        },
+        satisfied_share: Figure::share(
+            rated.iter().filter(|&&s| s >= 4).count() as i64,
+            rated_count,
+        ),
+        repeat_complaints: Figure::count(count(&|c| customers.is_repeat(c))),
+        crises: Figure::count(count(&|c| c.grade == 1)),
+        escalated_channels: Figure::count(count(&|c| c.channel.is_escalated())),
+        goodwill_total: Figure {
+            value: Some(outcomes.iter().map(|o| o.goodwill_fen).sum::<i64>() as f64 / 100.0),
+            parts: None,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,130 @@
+//! SQL for the monthly report: load what the month and its two comparison months need, then
+//! hand it to the pure figures, breakdowns and trend.
+
+mod load;
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use sqlx::{SqliteConnection, SqlitePool};
+
+use super::breakdown::breakdowns;
+use super::figures::{MonthFigures, month_figures};
+use super::kpi::kpis;
+use super::month::Period;
+use super::report::{Month, MonthlyReport, ReportBranch, TrendPoint};
+use crate::cases::repo::{branch_context, parse_stamp, stamp};
+use crate::error::{Error, Result};
+use load::{Span, load_cases, load_customers};
+
+/// How many months the trend shows, ending with the report's month.
+pub const TREND_MONTHS: usize = 12;
+
+/// The report of `month` as it stands at `now` (a month under way is reported "so far").
+/// Reads one consistent snapshot of the database.
+pub async fn monthly_report(
+    pool: &SqlitePool,
+    month: Month,
+    now: DateTime<Utc>,
+) -> Result<MonthlyReport> {
+    let mut tx = pool.begin().await?;
+    let ctx = branch_context(&mut tx).await?;
+    let branch = report_branch(&mut tx).await?;
+    let [this, previous, last_year] = [month, month.previous(), month.same_month_last_year()]
+        .map(|m| Period::new(m, ctx.tz, now));
+    // The month and the one before are adjacent: one span covers both.
+    let spans: [Span; 2] = [(previous.start, this.end), (last_year.start, last_year.end)];
+    let mut instants: Vec<DateTime<Utc>> = [this, previous, last_year]
+        .iter()
+        .flat_map(|p| [p.start, p.until])
+        .collect();
+    instants.sort();
+    instants.dedup();
+    let cases = load_cases(&mut tx, &ctx, &spans, &instants).await?;
+    let customers = load_customers(&mut tx, &cases, &spans).await?;
+
+    let first_case: Option<String> = sqlx::query_scalar("SELECT MIN(received_at) FROM cases")
+        .fetch_one(&mut *tx)
+        .await?;
+    let first_case = first_case.as_deref().map(parse_stamp).transpose()?;
+    // A month that ended before the branch's first case has no data: dashes, not zeros.
+    let figures = |period: &Period| -> Option<MonthFigures> {
+        first_case
+            .is_some_and(|first| first < period.end)
+            .then(|| month_figures(&cases, &customers, period))
+    };
+    let names = category_names(&mut tx).await?;
+    let report = MonthlyReport {
+        branch,
+        month,
+        computed_at: stamp(now),
+        kpis: kpis(
+            figures(&this).as_ref(),
+            figures(&previous).as_ref(),
+            figures(&last_year).as_ref(),
+        ),
+        breakdowns: breakdowns(&cases, &this, |id| {
+            names.get(&id).cloned().flatten().unwrap_or_default()
+        }),
+        trend: trend(&mut tx, month, ctx.tz).await?,
+    };
+    tx.commit().await?;
+    Ok(report)
+}
+
+async fn report_branch(conn: &mut SqliteConnection) -> Result<ReportBranch> {
+    let (name, code, industry, timezone): (String, String, String, String) =
+        sqlx::query_as("SELECT name, code, industry, timezone FROM branch WHERE id = 1")
+            .fetch_optional(conn)
+            .await?
+            .ok_or(Error::NotInitialized)?;
+    Ok(ReportBranch {
+        name,
+        code,
+        industry,
+        timezone,
+    })
+}
+
+/// Category names by id; `None` for a seeded category the UI names itself.
+async fn category_names(conn: &mut SqliteConnection) -> Result<HashMap<i64, Option<String>>> {
+    let rows: Vec<(i64, Option<String>)> = sqlx::query_as("SELECT id, name FROM categories")
+        .fetch_all(conn)
+        .await?;
+    Ok(rows.into_iter().collect())
+}
+
+/// Received and closed in each of the [`TREND_MONTHS`] local months ending with `month`.
+/// Received counts every case received in the month, valid or not; closed counts the cases
+/// closed in the month (a case closed twice in it counts once), whenever they were received.
+async fn trend(
+    conn: &mut SqliteConnection,
+    month: Month,
+    tz: chrono_tz::Tz,
+) -> Result<Vec<TrendPoint>> {
+    let mut points = Vec::with_capacity(TREND_MONTHS);
+    for month in month.ending_with(TREND_MONTHS) {
+        let (start, end) = (stamp(month.start(tz)), stamp(month.end(tz)));
+        let received: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM cases WHERE received_at >= ? AND received_at < ?",
+        )
+        .bind(&start)
+        .bind(&end)
+        .fetch_one(&mut *conn)
+        .await?;
+        let closed: i64 = sqlx::query_scalar(
+            "SELECT COUNT(DISTINCT case_id) FROM case_events \
+             WHERE kind = 'status' AND new_value = 'closed' AND at >= ? AND at < ?",
+        )
+        .bind(&start)
+        .bind(&end)
+        .fetch_one(&mut *conn)
+        .await?;
+        points.push(TrendPoint {
+            month,
+            received,
+            closed,
+        });
+    }
+    Ok(points)
+}

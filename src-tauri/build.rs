@@ -48,9 +48,17 @@ const COMMANDS: &[&str] = &[
     "retry_open",
     "open_other_database",
     "quit_app",
+    "monthly_report",
+    "report_glossary",
+    "export_month",
+    "rollup_files",
+    "open_path",
+    "reveal_path",
 ];
 
 fn main() {
+    // `sqlx::migrate!` embeds the migrations folder; rebuild when a migration is added.
+    println!("cargo:rerun-if-changed=migrations");
     #[cfg(feature = "desktop")]
     tauri_build::try_build(
         tauri_build::Attributes::new()

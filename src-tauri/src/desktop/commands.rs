@@ -56,6 +56,12 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         super::startup_commands::retry_open,
         super::startup_commands::open_other_database,
         super::startup_commands::quit_app,
+        super::report_commands::monthly_report,
+        super::report_commands::report_glossary,
+        super::report_commands::export_month,
+        super::report_commands::rollup_files,
+        super::report_commands::open_path,
+        super::report_commands::reveal_path,
     ]
 }
 

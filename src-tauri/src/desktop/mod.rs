@@ -4,6 +4,7 @@
 mod backup_commands;
 mod case_commands;
 mod commands;
+mod report_commands;
 mod startup_commands;
 mod state;
 

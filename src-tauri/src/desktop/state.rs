@@ -1,8 +1,9 @@
 //! What the window keeps while it runs: the database path and its pool (or why it failed).
 //! The pool can be replaced while the app runs: a restore closes it and opens the restored file.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::sync::RwLock;
+use std::sync::{Mutex, RwLock};
 
 use sqlx::SqlitePool;
 
@@ -13,6 +14,8 @@ use crate::store;
 pub struct AppState {
     db_path: RwLock<PathBuf>,
     pool: RwLock<std::result::Result<SqlitePool, ErrorPayload>>,
+    /// Files this session wrote (exports), the only ones the window may ask to open or reveal.
+    written: Mutex<HashSet<PathBuf>>,
 }
 
 /// Opens the database; a failure is kept so the UI can explain it instead of crashing.
@@ -30,6 +33,7 @@ impl AppState {
         AppState {
             db_path: RwLock::new(db_path),
             pool,
+            written: Mutex::default(),
         }
     }
 
@@ -89,5 +93,21 @@ impl AppState {
             return Err(Error::Database(sqlx::Error::PoolClosed));
         }
         Ok(())
+    }
+
+    /// Remembers that this session wrote `path`.
+    pub fn remember_written(&self, path: &Path) {
+        self.written
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .insert(path.to_path_buf());
+    }
+
+    /// Whether this session wrote `path`.
+    pub fn was_written(&self, path: &Path) -> bool {
+        self.written
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .contains(path)
     }
 }

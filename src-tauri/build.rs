@@ -45,6 +45,10 @@ const COMMANDS: &[&str] = &[
     "restore_backup",
     "restore_backup_from_file",
     "reveal_backups",
+    "import_pick_file",
+    "import_preview",
+    "import_dry_run",
+    "import_run",
 ];
 
 fn main() {

@@ -107,6 +107,9 @@ pub enum Error {
     /// A backup cannot be restored.
     #[error("{}", .0.code())]
     Backup(crate::store::backup::BackupProblem),
+    /// A spreadsheet cannot be imported.
+    #[error("{}", .0.code())]
+    Import(crate::import::ImportProblem),
 }
 
 /// The crate's result alias.
@@ -134,6 +137,7 @@ impl Error {
             Error::Database(_) | Error::Migrate(_) => "database",
             Error::Io(_) => "io",
             Error::Backup(problem) => problem.code(),
+            Error::Import(problem) => problem.code(),
         }
     }
 

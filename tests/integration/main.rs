@@ -6,6 +6,7 @@ mod cases;
 mod cli;
 mod cli_demo;
 mod demo;
+mod import;
 mod list_counts;
 mod settings;
 mod staff;

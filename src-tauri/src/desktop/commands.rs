@@ -53,6 +53,10 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         super::backup_commands::restore_backup,
         super::backup_commands::restore_backup_from_file,
         super::backup_commands::reveal_backups,
+        super::import_commands::import_pick_file,
+        super::import_commands::import_preview,
+        super::import_commands::import_dry_run,
+        super::import_commands::import_run,
     ]
 }
 

@@ -4,6 +4,7 @@
 mod backup_commands;
 mod case_commands;
 mod commands;
+mod import_commands;
 mod state;
 
 use std::path::Path;
@@ -42,6 +43,7 @@ pub fn run() {
             let state = tauri::async_runtime::block_on(AppState::open(db_path.clone()));
             backup_commands::spawn_daily_backup(&state);
             app.manage(state);
+            app.manage(import_commands::ImportPicks::default());
             schedule_show_fallback(app.handle().clone());
             Ok(())
         })

@@ -1,4 +1,5 @@
 // English UI text. Same keys as zh-CN.js (tests/ui/i18n.test.mjs checks).
+import importTexts from './en/import.js';
 export default {
   'app.name': 'BranchDesk',
   'app.titleWithView': '{view} · BranchDesk',
@@ -681,4 +682,5 @@ export default {
   'category.communication': 'Information and communication',
   'category.price': 'Price',
   'category.other': 'Other',
+  ...importTexts,
 };

@@ -1,4 +1,5 @@
 // 简体中文界面文字。键与 en.js 完全一致（tests/ui/i18n.test.mjs 会检查）。
+import importTexts from './zh-CN/import.js';
 export default {
   'app.name': 'BranchDesk',
   'app.titleWithView': '{view} · BranchDesk',
@@ -681,4 +682,5 @@ export default {
   'category.communication': '信息沟通',
   'category.price': '价格',
   'category.other': '其他',
+  ...importTexts,
 };

@@ -7,6 +7,8 @@ mod cli;
 mod cli_demo;
 mod demo;
 mod import;
+mod import_cli;
+mod import_files;
 mod list_counts;
 mod settings;
 mod staff;

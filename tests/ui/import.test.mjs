@@ -1,6 +1,6 @@
-// The import wizard's texts live in their own dictionary parts (ui/js/i18n/<lang>/import.js):
-// both languages have the same keys, every part key is merged into its dictionary without
-// redefining a key of the main file, and every code the import backend sends has a text.
+// The import wizard's pure parts: the commands and argument shapes it sends, its texts in
+// their own dictionary parts (ui/js/i18n/<lang>/import.js: same keys in both languages, merged
+// without redefining a key of the main file), and a text for every code the backend sends.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,8 +9,35 @@ import zh from '../../ui/js/i18n/zh-CN.js';
 import en from '../../ui/js/i18n/en.js';
 import zhImport from '../../ui/js/i18n/zh-CN/import.js';
 import enImport from '../../ui/js/i18n/en/import.js';
-import { FIELDS, reasonText } from '../../ui/js/views/import-format.js';
+import { FIELDS, missingFields, reasonText } from '../../ui/js/views/import-format.js';
 import { setLanguage } from '../../ui/js/i18n/index.js';
+import * as api from '../../ui/js/api.js';
+
+const calls = [];
+globalThis.window = { __TAURI__: { core: { invoke: async (cmd, args) => { calls.push([cmd, args]); return null; } } } };
+
+test('the import commands get a token, a mapping of chosen columns only, and the options', async () => {
+  await api.importPickFile();
+  await api.importPreview(7, ' 投诉登记 ');
+  await api.importPreview(7, '');
+  const mapping = { received_at: '受理时间', description: '投诉内容', phone: '', channel: null };
+  await api.importDryRun(7, mapping, { sheet: '投诉登记', unknownCategoryToOther: 1 });
+  await api.importRun(7, mapping, {});
+  const chosen = { received_at: '受理时间', description: '投诉内容' };
+  assert.deepEqual(calls, [
+    ['import_pick_file', undefined],
+    ['import_preview', { token: 7, sheet: '投诉登记' }],
+    ['import_preview', { token: 7, sheet: null }],
+    ['import_dry_run', { token: 7, mapping: chosen, options: { sheet: '投诉登记', unknownCategoryToOther: true } }],
+    ['import_run', { token: 7, mapping: chosen, options: { sheet: null, unknownCategoryToOther: false } }],
+  ]);
+});
+
+test('the wizard asks for a column for each required field', () => {
+  assert.deepEqual(missingFields({}), ['received_at', 'description']);
+  assert.deepEqual(missingFields({ received_at: '日期', description: '' }), ['description']);
+  assert.deepEqual(missingFields({ received_at: '日期', description: '内容' }), []);
+});
 
 test('the import parts have the same keys and are merged into the dictionaries once', () => {
   assert.deepEqual(Object.keys(zhImport).sort(), Object.keys(enImport).sort());

@@ -1,6 +1,6 @@
 //! Importing complaint logs from real CSV and XLSX files into real databases: the dry run, the
-//! all-or-nothing import, numbering, categories, closed cases, search, hostile text, encodings,
-//! the remembered mapping and the command-line tool.
+//! all-or-nothing import, numbering, categories, closed cases, search, the audit trail, hostile
+//! text and the remembered mapping. File formats and the CLI have files of their own.
 
 use std::path::{Path, PathBuf};
 
@@ -12,10 +12,12 @@ use branchdesk::cases::repo::list::{CaseQuery, list_cases};
 use branchdesk::import::{self, ImportOptions, Mapping, RowProblem, TargetField};
 use branchdesk::settings::repo::list_categories;
 
+/// The moment the tests run at.
 pub fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 20, 2, 0, 0).unwrap()
 }
 
+/// The header of a typical Chinese log.
 pub const HEADER: &str = "编号,受理时间,投诉人,电话,房号/单号,投诉内容,类别,渠道,状态,处理结果";
 
 /// A clean log of a postal branch: out of date order, one case per line or over two lines.
@@ -26,6 +28,7 @@ X-102,2024-03-01,李女士,,SF1002,\"包裹外箱破损，
 X-103,2024年4月2日 9:05,,021-6234 5678,,柜台排队半小时,柜台排队,微信,closed,
 ";
 
+/// Writes a test file and returns its path.
 pub fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
     let path = dir.join(name);
     std::fs::write(&path, bytes).expect("write the log");
@@ -37,6 +40,7 @@ fn suggested(path: &Path) -> Mapping {
     Mapping::suggest(&table.headers)
 }
 
+/// The single number a query returns.
 pub async fn count(pool: &SqlitePool, sql: &str) -> i64 {
     sqlx::query_scalar(sqlx::AssertSqlSafe(sql.to_owned()))
         .fetch_one(pool)
@@ -47,10 +51,10 @@ pub async fn count(pool: &SqlitePool, sql: &str) -> i64 {
 async fn category_id(pool: &SqlitePool, seed: &str) -> i64 {
     list_categories(pool)
         .await
-        .unwrap()
+        .expect("categories")
         .into_iter()
         .find(|c| c.seed_key.as_deref() == Some(seed))
-        .unwrap()
+        .expect("a seeded category")
         .id
 }
 

@@ -53,10 +53,19 @@ fn workbook(path: &Path) {
     use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
     let mut book = Workbook::new();
     let date = Format::new().set_num_format("yyyy-mm-dd hh:mm");
-    let cover = book.add_worksheet().set_name("说明").unwrap();
-    cover.write(0, 0, "本表为 2024 年投诉登记").unwrap();
-    let log = book.add_worksheet().set_name("投诉登记").unwrap();
-    log.write(0, 0, "2024年投诉登记表").unwrap();
+    let cover = book
+        .add_worksheet()
+        .set_name("说明")
+        .expect("build the workbook");
+    cover
+        .write(0, 0, "本表为 2024 年投诉登记")
+        .expect("build the workbook");
+    let log = book
+        .add_worksheet()
+        .set_name("投诉登记")
+        .expect("build the workbook");
+    log.write(0, 0, "2024年投诉登记表")
+        .expect("build the workbook");
     for (col, header) in [
         "Date",
         "Customer",
@@ -70,26 +79,32 @@ fn workbook(path: &Path) {
     .iter()
     .enumerate()
     {
-        log.write(1, col as u16, *header).unwrap();
+        log.write(1, col as u16, *header)
+            .expect("build the workbook");
     }
-    let when = ExcelDateTime::parse_from_str("2024-03-01 10:30:00").unwrap();
-    log.write_datetime_with_format(2, 0, &when, &date).unwrap();
-    log.write(2, 1, "Ms Lee").unwrap();
-    log.write(2, 2, 13_800_138_000_f64).unwrap();
-    log.write(2, 3, "Front desk ignored me").unwrap();
-    log.write(2, 4, "service attitude").unwrap();
-    log.write(2, 5, "Resolved").unwrap();
-    let closed = ExcelDateTime::parse_from_str("2024-03-02 09:00:00").unwrap();
+    let when = ExcelDateTime::parse_from_str("2024-03-01 10:30:00").expect("build the workbook");
+    log.write_datetime_with_format(2, 0, &when, &date)
+        .expect("build the workbook");
+    log.write(2, 1, "Ms Lee").expect("build the workbook");
+    log.write(2, 2, 13_800_138_000_f64)
+        .expect("build the workbook");
+    log.write(2, 3, "Front desk ignored me")
+        .expect("build the workbook");
+    log.write(2, 4, "service attitude")
+        .expect("build the workbook");
+    log.write(2, 5, "Resolved").expect("build the workbook");
+    let closed = ExcelDateTime::parse_from_str("2024-03-02 09:00:00").expect("build the workbook");
     log.write_datetime_with_format(2, 6, &closed, &date)
-        .unwrap();
-    log.write(2, 7, 7).unwrap();
-    log.write(3, 0, 45_383.5_f64).unwrap();
-    log.write(3, 3, "Parcel lost").unwrap();
-    log.write(3, 4, "Lost parcel").unwrap();
-    log.write(4, 0, "2024/4/3").unwrap();
-    log.write(4, 3, "=cmd|' /C calc'!A0").unwrap();
-    log.write(4, 4, "其他").unwrap();
-    book.save(path).unwrap();
+        .expect("build the workbook");
+    log.write(2, 7, 7).expect("build the workbook");
+    log.write(3, 0, 45_383.5_f64).expect("build the workbook");
+    log.write(3, 3, "Parcel lost").expect("build the workbook");
+    log.write(3, 4, "Lost parcel").expect("build the workbook");
+    log.write(4, 0, "2024/4/3").expect("build the workbook");
+    log.write(4, 3, "=cmd|' /C calc'!A0")
+        .expect("build the workbook");
+    log.write(4, 4, "其他").expect("build the workbook");
+    book.save(path).expect("build the workbook");
 }
 
 #[tokio::test]

@@ -117,7 +117,7 @@ impl Problems {
         }
     }
 
-    fn from_error(&mut self, field: TargetField, error: &Error) {
+    fn add_error(&mut self, field: TargetField, error: &Error) {
         self.add(field, error.code());
     }
 }
@@ -159,9 +159,8 @@ impl Converter {
         problems: &mut Problems,
     ) -> Option<(DateTime<Utc>, bool)> {
         let cell = self.cell(row, field);
-        if cell.text().is_none() {
-            return None;
-        }
+        // A blank cell is not a date problem: the caller decides whether it is required.
+        cell.text()?;
         let Some(local) = local_stamp(cell) else {
             problems.add(field, Invalid::Date.code());
             return None;
@@ -170,7 +169,7 @@ impl Converter {
         match parse_local_time(field.as_str(), &written, self.tz, self.now) {
             Ok(instant) => Some((instant, local.has_time)),
             Err(error) => {
-                problems.from_error(field, &error);
+                problems.add_error(field, &error);
                 None
             }
         }
@@ -264,7 +263,7 @@ impl Converter {
         let case = match input.parse(self.tz, self.now) {
             Ok(case) => Some(case),
             Err(error) => {
-                problems.from_error(target_of(error.field().unwrap_or_default()), &error);
+                problems.add_error(target_of(error.field().unwrap_or_default()), &error);
                 None
             }
         };
@@ -305,7 +304,7 @@ impl Converter {
         ) {
             Ok(action) => action,
             Err(error) => {
-                problems.from_error(TargetField::ActionTaken, &error);
+                problems.add_error(TargetField::ActionTaken, &error);
                 None
             }
         };

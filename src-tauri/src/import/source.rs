@@ -238,7 +238,7 @@ impl Table {
             .ok_or_else(|| problem(ImportProblem::Empty))?;
         let header = top
             .drain(..=header_at)
-            .last()
+            .next_back()
             .ok_or_else(|| problem(ImportProblem::Empty))?;
         let mut headers: Vec<String> = header
             .cells

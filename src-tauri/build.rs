@@ -54,6 +54,10 @@ const COMMANDS: &[&str] = &[
     "rollup_files",
     "open_path",
     "reveal_path",
+    "import_pick_file",
+    "import_preview",
+    "import_dry_run",
+    "import_run",
 ];
 
 fn main() {

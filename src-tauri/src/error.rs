@@ -161,6 +161,9 @@ pub enum Error {
     /// Writing a workbook failed.
     #[error("xlsx: {0}")]
     Xlsx(#[from] rust_xlsxwriter::XlsxError),
+    /// A spreadsheet cannot be imported.
+    #[error("{}", .0.code())]
+    Import(crate::import::ImportProblem),
 }
 
 /// The crate's result alias.
@@ -191,6 +194,7 @@ impl Error {
             Error::Startup(problem) => problem.code(),
             Error::Workbook { reason, .. } => reason.code(),
             Error::Xlsx(_) => "export.write",
+            Error::Import(problem) => problem.code(),
         }
     }
 

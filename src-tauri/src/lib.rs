@@ -7,6 +7,7 @@ pub mod cases;
 pub mod cli;
 pub mod error;
 pub mod export;
+pub mod import;
 pub mod input;
 pub mod settings;
 pub mod staff;

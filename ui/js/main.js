@@ -16,10 +16,11 @@ import * as prevention from './views/prevention.js';
 import * as reports from './views/reports.js';
 import * as staff from './views/staff.js';
 import * as settings from './views/settings.js';
+import * as importer from './views/import.js';
 import { installWorkingAs } from './views/case-working-as.js';
 import { renderFatalActions, nextStepKey } from './views/fatal-actions.js';
 
-const ROUTES = { dashboard, cases, training, prevention, reports, staff, settings };
+const ROUTES = { dashboard, cases, training, prevention, reports, staff, settings, import: importer };
 const DEFAULT_ROUTE = 'dashboard';
 // How long the hidden window waits for the first view's data before showing anyway.
 const FIRST_VIEW_WAIT_MS = 1500;

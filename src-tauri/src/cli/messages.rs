@@ -1,6 +1,7 @@
 //! One-line English messages for the command line, naming the flag that was wrong.
 
 use crate::error::{Error, Invalid};
+use crate::import::ImportProblem;
 use crate::store::backup::BackupProblem;
 use crate::store::startup::StartupProblem;
 
@@ -16,6 +17,32 @@ fn flag(field: &str) -> String {
 /// A one-line explanation of `error` with what to do about it.
 pub fn describe(error: &Error) -> String {
     match error {
+        Error::Invalid { field, kind } if field.starts_with("mapping.") => {
+            let target = field.trim_start_matches("mapping.");
+            match kind {
+                Invalid::Required => format!(
+                    "no column is mapped to {target}; write a mapping file and pass --mapping FILE"
+                ),
+                _ => format!("the mapping names a column for {target} that the file does not have"),
+            }
+        }
+        Error::Import(problem) => match problem {
+            ImportProblem::Unsupported => {
+                "that is not a spreadsheet BranchDesk reads (.csv, .xlsx, .xls or .ods)".into()
+            }
+            ImportProblem::Unreadable => {
+                "the spreadsheet is damaged or not what its name says".into()
+            }
+            ImportProblem::Empty => "the spreadsheet has no header row".into(),
+            ImportProblem::NoSheet => "the workbook has no sheet of that name (see --sheet)".into(),
+            ImportProblem::TooLarge => "the file is too large to be a complaint log".into(),
+            ImportProblem::BadMapping => {
+                "the mapping file must be a JSON object of field names to column names".into()
+            }
+            ImportProblem::BadRows => {
+                "some rows have problems (listed above); nothing was imported".into()
+            }
+        },
         Error::Invalid { field, kind } => {
             let hint = match kind {
                 Invalid::Required => "must not be empty",

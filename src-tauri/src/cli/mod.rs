@@ -1,6 +1,7 @@
 //! The headless command-line tool. It builds without the `desktop` feature (no WebKit).
 
 mod bench;
+mod import;
 mod messages;
 mod workbooks;
 
@@ -117,6 +118,27 @@ enum Command {
         /// The backup to restore.
         #[arg(value_name = "FILE")]
         file: PathBuf,
+    },
+    /// Import complaints from a spreadsheet (.csv in UTF-8 or GBK, .xlsx, .xls, .ods): every
+    /// row is checked first, and nothing is imported unless every row is fine.
+    Import {
+        /// The spreadsheet.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// A JSON file naming the column for each field, e.g.
+        /// {"received_at": "受理时间", "description": "投诉内容"} (default: the mapping
+        /// remembered for these columns, else one suggested from their names).
+        #[arg(long, value_name = "FILE")]
+        mapping: Option<PathBuf>,
+        /// Check every row and list the problems; import nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// The workbook sheet to read (default: the first).
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
+        /// File blank or unknown categories under "Other" instead of refusing those rows.
+        #[arg(long)]
+        unknown_category_other: bool,
     },
 }
 
@@ -282,6 +304,25 @@ async fn run(cli: Cli) -> Result<()> {
                 file.display(),
                 kept.path.display()
             );
+        }
+        Command::Import {
+            file,
+            mapping,
+            dry_run,
+            sheet,
+            unknown_category_other,
+        } => {
+            let options = crate::import::ImportOptions {
+                sheet,
+                unknown_category_to_other: unknown_category_other,
+            };
+            let args = import::ImportArgs {
+                file,
+                mapping,
+                dry_run,
+                options,
+            };
+            import::run(&db_path, args).await?;
         }
     }
     Ok(())

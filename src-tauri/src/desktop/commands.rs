@@ -62,6 +62,10 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         super::report_commands::rollup_files,
         super::report_commands::open_path,
         super::report_commands::reveal_path,
+        super::import_commands::import_pick_file,
+        super::import_commands::import_preview,
+        super::import_commands::import_dry_run,
+        super::import_commands::import_run,
     ]
 }
 

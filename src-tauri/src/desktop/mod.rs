@@ -4,6 +4,7 @@
 mod backup_commands;
 mod case_commands;
 mod commands;
+mod import_commands;
 mod report_commands;
 mod startup_commands;
 mod state;
@@ -44,6 +45,7 @@ pub fn run() {
             let state = tauri::async_runtime::block_on(AppState::open(db_path.clone()));
             backup_commands::spawn_daily_backup(&state);
             app.manage(state);
+            app.manage(import_commands::ImportPicks::default());
             schedule_show_fallback(app.handle().clone());
             Ok(())
         })

@@ -1,6 +1,6 @@
 // English UI text. Same keys as zh-CN.js (tests/ui/i18n.test.mjs checks).
 import reports from './en/reports.js';
-
+import importTexts from './en/import.js';
 export default {
   'app.name': 'BranchDesk',
   'app.titleWithView': '{view} · BranchDesk',
@@ -699,4 +699,5 @@ export default {
 
   // Monthly report, export, roll-up, charts and the dashboard's month (kept in their own file).
   ...reports,
+  ...importTexts,
 };

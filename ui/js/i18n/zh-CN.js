@@ -1,6 +1,6 @@
 // 简体中文界面文字。键与 en.js 完全一致（tests/ui/i18n.test.mjs 会检查）。
 import reports from './zh-CN/reports.js';
-
+import importTexts from './zh-CN/import.js';
 export default {
   'app.name': 'BranchDesk',
   'app.titleWithView': '{view} · BranchDesk',
@@ -699,4 +699,5 @@ export default {
 
   // Monthly report, export, roll-up, charts and the dashboard's month (kept in their own file).
   ...reports,
+  ...importTexts,
 };

@@ -186,7 +186,8 @@ function renderResults(view) {
       })
       : emptyState({
         id: 'case-empty', titleKey: 'cases.first.title', bodyKeys: ['cases.first.body', 'cases.first.shortcut'],
-        actions: [el('a', { href: '#/cases/new', class: ['button', 'button-primary'], i18n: 'cases.first.action' })],
+        actions: [el('a', { href: '#/cases/new', class: ['button', 'button-primary'], i18n: 'cases.first.action' }),
+          el('a', { id: 'case-empty-import', href: '#/import', class: 'button', i18n: 'cases.first.import' })],
       }));
     return;
   }

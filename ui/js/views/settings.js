@@ -13,6 +13,7 @@ import { toastSaved, toastError } from '../lib/toast.js';
 import { buildCategories } from './settings-categories.js';
 import { buildLimits } from './settings-limits.js';
 import { buildBackups } from './settings-backups.js';
+import { importSection } from './settings-import.js';
 
 /// Renders the Settings page.
 export async function render(container, ctx) {
@@ -28,7 +29,8 @@ export async function render(container, ctx) {
       categories.section,
       limits.section,
       dataSection(ctx.status),
-      backups.section));
+      backups.section,
+      importSection()));
   await Promise.all([categories.load(), limits.load(), backups.load()]);
 }
 

@@ -137,6 +137,19 @@ async fn a_clean_log_imports_every_row_numbered_in_order_of_receipt() {
     );
     assert_eq!(third.5.as_deref(), Some("原编号 X-103"));
 
+    // The closes are on the timeline at their dates, so monthly trends count them.
+    let closes: Vec<(String, String)> = sqlx::query_as(
+        "SELECT c.number, e.at FROM case_events e JOIN cases c ON c.id = e.case_id
+         WHERE e.kind = 'status' AND e.new_value = 'closed' ORDER BY c.number",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert_eq!(closes.len(), 2);
+    assert_eq!(
+        closes[0],
+        ("PD01-202403-0001".into(), "2024-02-29T16:00:00Z".into())
+    );
     assert_eq!(search(&pool, "X-102").await, ["PD01-202403-0001"]);
     assert_eq!(search(&pool, "杯子").await, ["PD01-202403-0001"]);
     let imported: Vec<(String, Option<String>, Option<String>)> = sqlx::query_as(

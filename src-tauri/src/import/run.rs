@@ -222,8 +222,9 @@ pub async fn import_file(
     })
 }
 
-/// One timeline entry per case ("imported", the file's name, the status it was stored in) and
-/// one audit line (`imported`: the old log's number → the new case number).
+/// One timeline entry per case ("imported", the file's name, the status it was stored in), the
+/// close of a closed one, and one audit line (`imported`: the old log's number → the new case
+/// number).
 async fn record_imports(
     conn: &mut SqliteConnection,
     ids: &[i64],
@@ -246,6 +247,26 @@ async fn record_imports(
             values.add(actor)?;
             values.add(file_name.to_owned())?;
             values.add(ready.standing.as_ref().map_or("new", |s| s.status))
+        },
+    )
+    .await?;
+    // A case the old log shows as closed gets its close on the timeline, at the close date, so
+    // the monthly trend counts it in the month it was closed.
+    let closes: Vec<(i64, String)> = rows
+        .iter()
+        .filter_map(|(id, ready)| {
+            let standing = ready.standing.as_ref().filter(|s| s.status == "closed")?;
+            Some((*id, standing.closed_at.clone()?))
+        })
+        .collect();
+    execute_rows(
+        conn,
+        (events, "(?, ?, ?, 'status', '', 'new', 'closed')", ""),
+        &closes,
+        |values, (id, closed_at)| {
+            values.add(*id)?;
+            values.add(closed_at.clone())?;
+            values.add(actor)
         },
     )
     .await?;

@@ -4,6 +4,8 @@ import zh from '../../ui/js/i18n/zh-CN.js';
 import en from '../../ui/js/i18n/en.js';
 import zhReports from '../../ui/js/i18n/zh-CN/reports.js';
 import enReports from '../../ui/js/i18n/en/reports.js';
+import zhCases from '../../ui/js/i18n/zh-CN/cases.js';
+import enCases from '../../ui/js/i18n/en/cases.js';
 import { readFileSync } from 'node:fs';
 import {
   t, setLanguage, getLanguage, onLanguageChange, translateTree, normalizeLanguage, hasKey, LANGUAGES,
@@ -21,12 +23,14 @@ test('both dictionaries have exactly the same keys', () => {
 });
 
 test('dictionary parts: same keys in both languages, merged in, never redefining a key of the main file', () => {
-  assert.deepEqual(Object.keys(zhReports).sort(), Object.keys(enReports).sort());
-  for (const [lang, part, merged] of [['zh-CN', zhReports, zh], ['en', enReports, en]]) {
-    const main = readFileSync(new URL(`../../ui/js/i18n/${lang}.js`, import.meta.url), 'utf8');
-    for (const [key, value] of Object.entries(part)) {
-      assert.equal(merged[key], value, `${lang} ${key} not merged`);
-      assert.ok(!main.includes(`'${key}':`), `${lang} ${key} is defined twice (main file and reports part)`);
+  for (const [name, zhPart, enPart] of [['reports', zhReports, enReports], ['cases', zhCases, enCases]]) {
+    assert.deepEqual(Object.keys(zhPart).sort(), Object.keys(enPart).sort(), `${name} parts`);
+    for (const [lang, part, merged] of [['zh-CN', zhPart, zh], ['en', enPart, en]]) {
+      const main = readFileSync(new URL(`../../ui/js/i18n/${lang}.js`, import.meta.url), 'utf8');
+      for (const [key, value] of Object.entries(part)) {
+        assert.equal(merged[key], value, `${lang} ${key} not merged`);
+        assert.ok(!main.includes(`'${key}':`), `${lang} ${key} is defined twice (main file and ${name} part)`);
+      }
     }
   }
 });

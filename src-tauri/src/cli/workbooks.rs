@@ -11,14 +11,21 @@ use crate::stats::report::Month;
 use crate::status;
 use crate::store;
 
-/// Reads `--month`; clap turns the message into a one-line error and exit code 2.
-pub fn parse_month(text: &str) -> std::result::Result<Month, String> {
-    Month::parse("month", text).map_err(|_| "must be a month written YYYY-MM, e.g. 2026-10".into())
+/// Why a flag's value was refused, in words for the command line; clap turns it into a
+/// one-line error and exit code 2.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct BadValue(&'static str);
+
+/// Reads `--month`.
+pub fn parse_month(text: &str) -> std::result::Result<Month, BadValue> {
+    Month::parse("month", text)
+        .map_err(|_| BadValue("must be a month written YYYY-MM, e.g. 2026-10"))
 }
 
 /// Reads `--lang`.
-pub fn parse_lang(text: &str) -> std::result::Result<Language, String> {
-    Language::parse("lang", text).map_err(|_| "must be zh-CN or en".into())
+pub fn parse_lang(text: &str) -> std::result::Result<Language, BadValue> {
+    Language::parse("lang", text).map_err(|_| BadValue("must be zh-CN or en"))
 }
 
 fn kilobytes(path: &Path) -> u64 {

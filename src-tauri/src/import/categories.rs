@@ -1,46 +1,11 @@
 //! Finding a branch category from the name a log gives it, in Chinese or English: exact, then
-//! ignoring case and spacing, then by containment. Seeded categories are named by the UI's
-//! dictionary, so their names in both languages are copied here (a test keeps them in step).
+//! ignoring case and spacing, then by containment. Seeded categories go by their names in both
+//! languages, as the UI's dictionaries give them (`export::labels`).
 
 use std::collections::HashMap;
 
-use crate::settings::Category;
-
-/// Seed key, English name, Chinese name: the UI dictionary's `category.<key>` texts.
-pub const SEEDED_NAMES: &[(&str, &str, &str)] = &[
-    ("delivery_delay", "Delivery delay", "派送延误"),
-    ("parcel_loss", "Lost parcel", "快件丢失"),
-    ("parcel_damage", "Damaged parcel", "快件破损"),
-    (
-        "wrong_delivery",
-        "Wrong or failed delivery",
-        "错投或投递失败",
-    ),
-    ("shipping_fees", "Shipping fees", "资费问题"),
-    ("pickup", "Pickup", "揽收问题"),
-    ("counter_queue", "Counter queues", "柜台排队"),
-    ("tracking_info", "Tracking information", "物流信息"),
-    ("room_cleanliness", "Room cleanliness", "客房卫生"),
-    ("facilities", "Facilities and equipment", "设施设备"),
-    ("noise", "Noise", "噪音"),
-    ("front_desk", "Front desk service", "前台服务"),
-    ("food_beverage", "Food and drink", "餐饮"),
-    ("billing", "Billing", "账单结算"),
-    ("reservation", "Reservations", "预订"),
-    ("safety", "Safety", "安全"),
-    ("building_quality", "Building quality", "工程质量"),
-    ("repairs", "Repairs and maintenance", "报修维修"),
-    ("security", "Security", "安保"),
-    ("cleaning", "Cleaning and environment", "保洁与环境"),
-    ("property_fees", "Property fees", "物业费"),
-    ("parking", "Parking", "停车"),
-    ("neighbours", "Neighbours", "邻里纠纷"),
-    ("shared_facilities", "Shared facilities", "公共设施"),
-    ("service_attitude", "Service attitude", "服务态度"),
-    ("communication", "Information and communication", "信息沟通"),
-    ("price", "Price", "价格"),
-    ("other", "Other", "其他"),
-];
+use crate::export::labels::seeded_category;
+use crate::settings::{Category, Language};
 
 /// How a category cell was matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,12 +42,11 @@ impl CategoryMatcher {
             .filter(|c| !c.hidden)
             .map(|c| {
                 let mut names: Vec<String> = c.name.iter().cloned().collect();
-                if let Some(seeded) = c
-                    .seed_key
-                    .as_deref()
-                    .and_then(|key| SEEDED_NAMES.iter().find(|(k, ..)| *k == key))
-                {
-                    names.extend([seeded.1.to_owned(), seeded.2.to_owned()]);
+                if let Some(key) = c.seed_key.as_deref() {
+                    names.extend([
+                        seeded_category(key, Language::En),
+                        seeded_category(key, Language::ZhCn),
+                    ]);
                 }
                 (c.id, names)
             })
@@ -209,29 +173,5 @@ mod tests {
         assert_eq!(m.other(), Some(8));
         let without_other = CategoryMatcher::new(&[category(1, Some("other"), None, true)]);
         assert_eq!(without_other.other(), None);
-    }
-
-    #[test]
-    fn the_names_are_the_ui_dictionary_texts() {
-        let read = |lang: &str| {
-            let path = format!("{}/../ui/js/i18n/{lang}.js", env!("CARGO_MANIFEST_DIR"));
-            std::fs::read_to_string(path).expect("the UI dictionary")
-        };
-        let (en, zh) = (read("en"), read("zh-CN"));
-        for (key, english, chinese) in SEEDED_NAMES {
-            assert!(
-                en.contains(&format!("'category.{key}': '{english}'")),
-                "en category.{key}"
-            );
-            assert!(
-                zh.contains(&format!("'category.{key}': '{chinese}'")),
-                "zh-CN category.{key}"
-            );
-        }
-        assert_eq!(
-            SEEDED_NAMES.len(),
-            zh.matches("'category.").count(),
-            "every seeded category"
-        );
     }
 }

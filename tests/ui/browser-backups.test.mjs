@@ -54,6 +54,16 @@ describe('settings › backups in a real webview', { skip: skip ?? false }, () =
     await s.waitFor('return window.__mock.backupKeep === 2');
   });
 
+  test('the window itself never scrolls, only the view: hidden chart tables and labels stay inside it', async () => {
+    for (const route of ['settings', 'dashboard']) {
+      await s.go(`${server.url}/?state=ready&cases=demo&backups=some#/${route}`);
+      await s.waitFor('return document.readyState === "complete" && document.querySelector("#view .page-title") !== null');
+      await s.waitFor(`return document.querySelector('${route === 'settings' ? '#backup-list li' : '#dashboard-figures'}') !== null`);
+      const [page, viewport] = await s.exec('return [document.documentElement.scrollHeight, window.innerHeight];');
+      assert.equal(page, viewport, `${route}: the page is taller than the window`);
+    }
+  });
+
   test('restoring asks first; cancel changes nothing; confirm restores and reloads', async () => {
     await s.exec('sessionStorage.clear()');
     await openSettings('state=ready&backups=some');

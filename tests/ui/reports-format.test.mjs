@@ -141,6 +141,9 @@ test('breakdown labels: vocabularies translated, categories by the UI name, user
   assert.equal(breakdownLabel('category', { code: '9', label: evil }, 'en'), evil);
   assert.equal(breakdownLabel('category', { code: '1', label: 'delivery_delay' }, 'en', { categoryName: () => 'Delivery delay' }), 'Delivery delay');
   assert.equal(breakdownLabel('department', { code: '', label: '' }, 'en'), 'No department given');
+  // What the backend sends for a case without a department or a root cause.
+  assert.equal(breakdownLabel('department', { code: 'none', label: '' }, 'zh-CN'), '未填写部门');
+  assert.equal(breakdownLabel('root_cause', { code: 'none', label: '' }, 'en'), 'No root cause recorded');
   assert.equal(breakdownLabel('channel', { code: 'new_channel', label: '' }, 'en'), 'new_channel', 'an unknown code still shows');
 });
 

@@ -151,8 +151,12 @@ export function breakdownLabel(key, row, lang, { categoryName } = {}) {
     const name = categoryName?.(Number(code));
     if (name) return name;
   }
+  // Cases without a department or (closed without) a root cause come as `none`.
+  if (code === '' || code === 'none') {
+    if (key === 'department') return translate(lang, 'reports.breakdown.noDepartment');
+    if (key === 'root_cause') return translate(lang, 'reports.breakdown.noRootCause');
+  }
   if (row?.label) return row.label;
-  if (key === 'department' && code === '') return translate(lang, 'reports.breakdown.noDepartment');
   return code;
 }
 

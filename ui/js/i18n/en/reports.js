@@ -47,6 +47,7 @@ export default {
   'reports.breakdown.share': 'Share',
   'reports.breakdown.none': 'None this month.',
   'reports.breakdown.noDepartment': 'No department given',
+  'reports.breakdown.noRootCause': 'No root cause recorded',
 
   'reports.glossary.title': 'What the figures mean',
   'reports.glossary.intro': 'The same definitions are written into the exported workbook, so head office reads the numbers the way you do.',
@@ -69,7 +70,7 @@ export default {
 
   // ---- roll-up ----
   'reports.rollup.title': 'Group roll-up',
-  'reports.rollup.intro': 'For head office or an area manager: combine the workbooks several branches exported for the same month into one workbook with a sheet per branch and the group totals.',
+  'reports.rollup.intro': 'For head office or an area manager: combine the workbooks several branches exported for the same month into one group workbook: the branches ranked side by side, group totals recomputed from their counts, and category totals.',
   'reports.rollup.choose': 'Choose branch workbooks…',
   'reports.rollup.busy': 'Combining…',
   'reports.rollup.chosen': 'Files chosen: {count}',

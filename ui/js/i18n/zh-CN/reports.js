@@ -47,6 +47,7 @@ export default {
   'reports.breakdown.share': '占比',
   'reports.breakdown.none': '本月没有。',
   'reports.breakdown.noDepartment': '未填写部门',
+  'reports.breakdown.noRootCause': '未记录根本原因',
 
   'reports.glossary.title': '指标说明',
   'reports.glossary.intro': '导出的 Excel 报表中写有相同的定义，总部看到的口径与这里一致。',
@@ -69,7 +70,7 @@ export default {
 
   // ---- 汇总 ----
   'reports.rollup.title': '多网点汇总',
-  'reports.rollup.intro': '供总部或片区负责人使用：把多个网点导出的同一月份报表合并成一个文件，每个网点一张工作表，另附全部网点的合计。',
+  'reports.rollup.intro': '供总部或片区负责人使用：把多个网点导出的同一月份报表合并成一份集团报表：各网点排名对比、按各网点计数重新计算的合计，以及类别汇总。',
   'reports.rollup.choose': '选择各网点的报表…',
   'reports.rollup.busy': '正在汇总…',
   'reports.rollup.chosen': '已选择 {count} 个文件',

@@ -16,7 +16,7 @@ use branchdesk::stats::{Month, MonthlyReport, monthly_report};
 
 fn utc(text: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(text)
-        .unwrap()
+        .expect("an RFC 3339 instant")
         .with_timezone(&Utc)
 }
 
@@ -26,7 +26,7 @@ async fn receive(
     received: DateTime<Utc>,
     edit: impl FnOnce(&mut CaseInput),
 ) -> i64 {
-    let category_id = list_categories(pool).await.unwrap()[0].id;
+    let category_id = list_categories(pool).await.expect("categories")[0].id;
     let local = received.with_timezone(&Shanghai).format("%Y-%m-%dT%H:%M");
     let mut input = CaseInput {
         received_at: Some(local.to_string()),
@@ -43,7 +43,7 @@ async fn receive(
     edit(&mut input);
     create_case(pool, &input, None, received + TimeDelta::minutes(1))
         .await
-        .unwrap()
+        .expect("create case")
 }
 
 /// Moves a case at `at`: to follow-up with a resolution (20 yuan goodwill, cause `delay`), to
@@ -72,7 +72,9 @@ async fn move_to(pool: &SqlitePool, id: i64, to: &str, at: DateTime<Utc>, satisf
         }
         _ => {}
     }
-    change_status(pool, id, &change, None, at).await.unwrap();
+    change_status(pool, id, &change, None, at)
+        .await
+        .expect("status change");
 }
 
 /// Acknowledges at `ack`, then investigates and starts resolving a minute later each.
@@ -83,16 +85,16 @@ async fn start(pool: &SqlitePool, id: i64, ack: DateTime<Utc>) {
 }
 
 fn kpi(report: &MonthlyReport, key: &str) -> (Option<f64>, Option<f64>, Option<f64>) {
-    let k = report.kpis.iter().find(|k| k.key == key).unwrap();
+    let k = report.kpis.iter().find(|k| k.key == key).expect(key);
     (k.value, k.previous, k.last_year)
 }
 
 fn parts(report: &MonthlyReport, key: &str) -> Option<(i64, i64)> {
-    report.kpis.iter().find(|k| k.key == key).unwrap().parts
+    report.kpis.iter().find(|k| k.key == key).expect(key).parts
 }
 
 fn rows(report: &MonthlyReport, key: &str) -> Vec<(String, i64)> {
-    let breakdown = report.breakdowns.iter().find(|b| b.key == key).unwrap();
+    let breakdown = report.breakdowns.iter().find(|b| b.key == key).expect(key);
     breakdown
         .rows
         .iter()

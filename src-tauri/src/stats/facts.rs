@@ -96,8 +96,9 @@ pub struct CaseFacts {
     /// The status now. `invalid` is final (nothing leaves it), so it is also the verdict on
     /// whether the complaint was ever valid.
     pub status: Status,
-    /// Status moves, oldest first. May be partial (imported or generated data keeps only the
-    /// last move); see [`CaseFacts::status_at`].
+    /// Status moves, oldest first. Need hold only the moves into follow-up, closed, reopened
+    /// or invalid (those that change whether the case is open, and its resolutions); older
+    /// generated data keeps only the last move. See [`CaseFacts::status_at`].
     pub history: Vec<StatusMove>,
     /// When the customer was first told the complaint is being handled.
     pub acknowledged_at: Option<DateTime<Utc>>,
@@ -136,10 +137,11 @@ impl CaseFacts {
         self.status != Status::Invalid
     }
 
-    /// The status left by every move before `until`. Before the first recorded move the case
-    /// stood where that move started; a case with no recorded move has always had its current
-    /// status. With a full timeline (the app records every move) this is exact; with only the
-    /// last move recorded it is exact for that move, which is the one that closed the case.
+    /// The status left by every move before `until`, as far as the recorded moves tell. Before
+    /// the first recorded move the case stood where that move started; a case with no recorded
+    /// move has always had its current status. Whether the case was open is exact as long as
+    /// every move into or out of closed or invalid is recorded; with only the last move (older
+    /// generated data) it is exact for that move, which is the one that closed the case.
     pub fn status_at(&self, until: DateTime<Utc>) -> Status {
         match self.history.iter().rev().find(|m| m.at < until) {
             Some(last) => last.to,

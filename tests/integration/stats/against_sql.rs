@@ -93,10 +93,10 @@ async fn busy_branch(pool: &SqlitePool) {
             continue;
         }
         start(pool, id, ack).await;
-        if fate % 4 == 0 {
+        if fate.is_multiple_of(4) {
             pause_case(pool, id, "等客户回复", None, ack + TimeDelta::minutes(5))
                 .await
-                .unwrap();
+                .expect("pause");
         }
         let path: &[&str] = match fate {
             20..40 => &[],
@@ -144,7 +144,7 @@ async fn count(pool: &SqlitePool, condition: &str, from: &str, to: &str, until: 
     .bind(until)
     .fetch_one(pool)
     .await
-    .unwrap()
+    .expect("count")
 }
 
 /// Whether another valid case with the same `key` was received in the 90 days before `c`.
@@ -214,7 +214,7 @@ fn from_report(report: &MonthlyReport) -> [i64; 8] {
         "crises",
         "escalated_channels",
     ];
-    keys.map(|key| kpi(report, key).0.unwrap() as i64)
+    keys.map(|key| kpi(report, key).0.expect(key) as i64)
 }
 
 #[tokio::test]

@@ -2,17 +2,22 @@
 //! months compared (with their timelines, pauses and, for reopened cases, the audit lines of
 //! their outcomes), the older cases that were open at one of the instants where open cases are
 //! counted, and the customers of the 90 days before each compared month.
+//!
+//! Each query returns its rows as one JSON array: SQLite builds it in a few milliseconds,
+//! while handing tens of thousands of rows over one by one costs the driver a second or more.
 
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use sqlx::{Row, SqliteConnection};
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use sqlx::SqliteConnection;
 
 use crate::cases::Status;
 use crate::cases::deadlines::{Pause, deadlines};
 use crate::cases::repo::{BranchContext, parse_stamp, stamp};
 use crate::cases::vocab::{Channel, CustomerType};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::stats::facts::{
     CaseFacts, CustomerHistory, Outcome, OutcomeChange, OutcomeField, REPEAT_WINDOW, StatusMove,
 };
@@ -23,29 +28,46 @@ type AuditLine = (i64, String, String, Option<String>, Option<String>);
 /// A span of receipt times, `from..to`.
 pub(super) type Span = (DateTime<Utc>, DateTime<Utc>);
 
-const CASE_COLUMNS: &str = "id, received_at, status, acknowledged_at, acknowledge_by, \
-     resolved_at, resolve_by, reopen_count, grade, category_id, channel, department, \
-     customer_type, root_cause, follow_up_kind, satisfaction, goodwill_fen, phone_key, \
-     reference_key";
-
-/// Ids of the cases received in `spans`, and of the valid cases received before an instant of
-/// `instants` that may have been open at it. A case is either open now, or closed (and its
-/// last close, `closed_at`, is the last move it made): a closed case whose last close came
-/// before an instant was closed at it, so only the others need their timeline read.
-async fn wanted_ids(
+/// Runs `sql`, which yields one JSON array (NULL when empty), binding `binds` in order, and
+/// reads the array's elements as `T`.
+async fn json_rows<T: DeserializeOwned>(
     conn: &mut SqliteConnection,
-    spans: &[Span],
-    instants: &[DateTime<Utc>],
-) -> Result<Vec<i64>> {
+    sql: &str,
+    binds: &[String],
+) -> Result<Vec<T>> {
+    let mut query = sqlx::query_scalar::<_, Option<String>>(sqlx::AssertSqlSafe(sql.to_owned()));
+    for bind in binds {
+        query = query.bind(bind);
+    }
+    match query.fetch_one(conn).await? {
+        Some(json) => {
+            serde_json::from_str(&json).map_err(|e| Error::Database(sqlx::Error::Decode(e.into())))
+        }
+        None => Ok(Vec::new()),
+    }
+}
+
+/// The SQL of the ids of the cases received in `spans`, and of the valid cases received before
+/// an instant of `instants` that may have been open at it, with its binds. A case is either
+/// open now, or closed (and its last close, `closed_at`, is the last move it made): a closed
+/// case whose last close came before an instant was closed at it, so only the others need
+/// their timeline read.
+fn wanted_ids(spans: &[Span], instants: &[DateTime<Utc>]) -> (String, Vec<String>) {
     let latest = instants
         .iter()
         .max()
         .copied()
         .unwrap_or(DateTime::<Utc>::MIN_UTC);
-    let mut parts = vec![
-        "SELECT id FROM cases WHERE status NOT IN ('closed', 'invalid') AND received_at < ?"
-            .to_owned(),
-    ];
+    // One index range per open status, instead of a walk over every older case.
+    let open: Vec<String> = Status::ALL
+        .iter()
+        .filter(|s| s.is_open())
+        .map(|s| format!("'{}'", s.as_str()))
+        .collect();
+    let mut parts = vec![format!(
+        "SELECT id FROM cases WHERE status IN ({}) AND received_at < ?",
+        open.join(", ")
+    )];
     let mut binds = vec![stamp(latest)];
     for (from, to) in spans {
         parts.push("SELECT id FROM cases WHERE received_at >= ? AND received_at < ?".into());
@@ -53,66 +75,84 @@ async fn wanted_ids(
     }
     for instant in instants {
         parts.push(
-            "SELECT id FROM cases WHERE status = 'closed' AND closed_at >= ? AND received_at < ?"
+            // Without statistics SQLite would rather walk every older closed case.
+            "SELECT id FROM cases INDEXED BY cases_closed \
+             WHERE status = 'closed' AND closed_at >= ? AND received_at < ?"
                 .into(),
         );
         binds.extend([stamp(*instant), stamp(*instant)]);
     }
-    let sql = format!("{} ORDER BY 1", parts.join(" UNION "));
-    let mut query = sqlx::query_scalar(sqlx::AssertSqlSafe(sql));
-    for bind in binds {
-        query = query.bind(bind);
+    (parts.join(" UNION "), binds)
+}
+
+/// A case row as the JSON array built by [`CASE_ROWS`].
+#[derive(Deserialize)]
+struct CaseRow {
+    id: i64,
+    received_at: String,
+    status: String,
+    acknowledged_at: Option<String>,
+    acknowledge_by: String,
+    resolved_at: Option<String>,
+    resolve_by: String,
+    reopen_count: i64,
+    grade: u8,
+    category_id: i64,
+    channel: String,
+    department: String,
+    customer_type: String,
+    root_cause: Option<String>,
+    follow_up_kind: Option<String>,
+    satisfaction: Option<u8>,
+    goodwill_fen: i64,
+    phone_key: Option<String>,
+    reference_key: Option<String>,
+}
+
+const CASE_ROWS: &str = "SELECT json_group_array(json_array(id, received_at, status, \
+     acknowledged_at, acknowledge_by, resolved_at, resolve_by, reopen_count, grade, category_id, \
+     channel, department, customer_type, root_cause, follow_up_kind, satisfaction, goodwill_fen, \
+     phone_key, reference_key)) FROM cases WHERE id IN (SELECT value FROM json_each(?))";
+
+fn instant(text: Option<&str>) -> Result<Option<DateTime<Utc>>> {
+    text.map(parse_stamp).transpose()
+}
+
+impl CaseRow {
+    fn facts(self, ctx: &BranchContext) -> Result<CaseFacts> {
+        let received_at = parse_stamp(&self.received_at)?;
+        // A reopening starts a new resolve window and overwrites `resolve_by`; the first
+        // resolution is judged against the first window, which follows from receipt and grade.
+        let resolve_by = match self.reopen_count {
+            0 => parse_stamp(&self.resolve_by)?,
+            _ => deadlines(received_at, &ctx.limit(self.grade)?, ctx.tz).resolve_by,
+        };
+        Ok(CaseFacts {
+            id: self.id,
+            received_at,
+            status: Status::parse("status", &self.status)?,
+            history: Vec::new(),
+            acknowledged_at: instant(self.acknowledged_at.as_deref())?,
+            acknowledge_by: parse_stamp(&self.acknowledge_by)?,
+            resolved_at: instant(self.resolved_at.as_deref())?,
+            resolve_by,
+            pauses: Vec::new(),
+            grade: self.grade,
+            category_id: self.category_id,
+            channel: Channel::parse("channel", &self.channel)?,
+            department: self.department,
+            customer_type: CustomerType::parse("customerType", &self.customer_type)?,
+            outcome: Outcome {
+                root_cause: self.root_cause,
+                called: self.follow_up_kind.as_deref() == Some("called"),
+                satisfaction: self.satisfaction,
+                goodwill_fen: self.goodwill_fen,
+            },
+            outcome_changes: Vec::new(),
+            phone_key: self.phone_key,
+            reference_key: self.reference_key,
+        })
     }
-    Ok(query.fetch_all(conn).await?)
-}
-
-fn instant(text: Option<String>) -> Result<Option<DateTime<Utc>>> {
-    text.as_deref().map(parse_stamp).transpose()
-}
-
-fn case_row(row: &sqlx::sqlite::SqliteRow, ctx: &BranchContext) -> Result<CaseFacts> {
-    let received_at = parse_stamp(row.try_get(1)?)?;
-    let reopen_count: i64 = row.try_get(7)?;
-    let grade: u8 = row.try_get(8)?;
-    // A reopening starts a new resolve window and overwrites `resolve_by`; the first
-    // resolution is judged against the first window, which follows from receipt and grade.
-    let resolve_by = match reopen_count {
-        0 => parse_stamp(row.try_get(6)?)?,
-        _ => deadlines(received_at, &ctx.limit(grade)?, ctx.tz).resolve_by,
-    };
-    let satisfaction: Option<i64> = row.try_get(15)?;
-    let follow_up_kind: Option<String> = row.try_get(14)?;
-    Ok(CaseFacts {
-        id: row.try_get(0)?,
-        received_at,
-        status: Status::parse("status", row.try_get(2)?)?,
-        history: Vec::new(),
-        acknowledged_at: instant(row.try_get(3)?)?,
-        acknowledge_by: parse_stamp(row.try_get(4)?)?,
-        resolved_at: instant(row.try_get(5)?)?,
-        resolve_by,
-        pauses: Vec::new(),
-        grade,
-        category_id: row.try_get(9)?,
-        channel: Channel::parse("channel", row.try_get(10)?)?,
-        department: row.try_get(11)?,
-        customer_type: CustomerType::parse("customerType", row.try_get(12)?)?,
-        outcome: Outcome {
-            root_cause: row.try_get(13)?,
-            called: follow_up_kind.as_deref() == Some("called"),
-            satisfaction: satisfaction.and_then(|s| u8::try_from(s).ok()),
-            goodwill_fen: row.try_get(16)?,
-        },
-        outcome_changes: Vec::new(),
-        phone_key: row.try_get(17)?,
-        reference_key: row.try_get(18)?,
-    })
-}
-
-/// Ids as a JSON array, for `json_each(?)`.
-fn id_list(ids: impl Iterator<Item = i64>) -> String {
-    let ids: Vec<String> = ids.map(|id| id.to_string()).collect();
-    format!("[{}]", ids.join(","))
 }
 
 /// The facts of every case received in `spans` and of every valid case that may have been
@@ -123,34 +163,40 @@ pub(super) async fn load_cases(
     spans: &[Span],
     instants: &[DateTime<Utc>],
 ) -> Result<Vec<CaseFacts>> {
-    let ids = id_list(wanted_ids(conn, spans, instants).await?.into_iter());
-    let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "SELECT {CASE_COLUMNS} FROM cases WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id"
-    )))
-    .bind(&ids)
-    .fetch_all(&mut *conn)
+    let (wanted, binds) = wanted_ids(spans, instants);
+    let ids: Vec<i64> = json_rows(
+        conn,
+        &format!("SELECT json_group_array(id) FROM ({wanted})"),
+        &binds,
+    )
     .await?;
-    let mut cases = Vec::with_capacity(rows.len());
-    let mut reopened = Vec::new();
-    for row in &rows {
-        let case = case_row(row, ctx)?;
-        if row.try_get::<i64, _>(7)? > 0 {
-            reopened.push(case.id);
-        }
-        cases.push(case);
-    }
-    drop(rows);
+    let ids = serde_json::Value::from(ids).to_string();
+    let rows: Vec<CaseRow> = json_rows(conn, CASE_ROWS, std::slice::from_ref(&ids)).await?;
+    let reopened: Vec<i64> = rows
+        .iter()
+        .filter(|r| r.reopen_count > 0)
+        .map(|r| r.id)
+        .collect();
+    let mut cases = rows
+        .into_iter()
+        .map(|row| row.facts(ctx))
+        .collect::<Result<Vec<_>>>()?;
     let place: HashMap<i64, usize> = cases.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
 
-    let moves: Vec<(i64, String, String, String)> = sqlx::query_as(
-        "SELECT case_id, at, old_value, new_value FROM case_events \
+    // Only the moves that change whether a case is open, and those into follow-up (when it
+    // was resolved), matter to the figures. Left to itself SQLite would rather walk every such
+    // move of every case, and sort them; the index gives each case's moves in order.
+    let mut moves: Vec<(i64, String, i64, String, String)> = json_rows(
+        conn,
+        "SELECT json_group_array(json_array(case_id, at, id, old_value, new_value)) \
+         FROM case_events INDEXED BY case_events_moves \
          WHERE kind = 'status' AND case_id IN (SELECT value FROM json_each(?)) \
-         ORDER BY case_id, at, id",
+         AND new_value IN ('follow_up', 'closed', 'reopened', 'invalid')",
+        std::slice::from_ref(&ids),
     )
-    .bind(&ids)
-    .fetch_all(&mut *conn)
     .await?;
-    for (id, at, from, to) in moves {
+    moves.sort_unstable_by(|a, b| (a.0, &a.1, a.2).cmp(&(b.0, &b.1, b.2)));
+    for (id, at, _, from, to) in moves {
         if let Some(&i) = place.get(&id) {
             cases[i].history.push(StatusMove {
                 at: parse_stamp(&at)?,
@@ -160,32 +206,31 @@ pub(super) async fn load_cases(
         }
     }
 
-    let pauses: Vec<(i64, String, Option<String>)> = sqlx::query_as(
-        "SELECT case_id, start_at, end_at FROM case_pauses \
+    let pauses: Vec<(i64, String, Option<String>)> = json_rows(
+        conn,
+        "SELECT json_group_array(json_array(case_id, start_at, end_at)) FROM case_pauses \
          WHERE case_id IN (SELECT value FROM json_each(?))",
+        std::slice::from_ref(&ids),
     )
-    .bind(&ids)
-    .fetch_all(&mut *conn)
     .await?;
     for (id, start, end) in pauses {
         if let Some(&i) = place.get(&id) {
             cases[i].pauses.push(Pause {
                 start: parse_stamp(&start)?,
-                end: instant(end)?,
+                end: instant(end.as_deref())?,
             });
         }
     }
 
     // Only a reopening erases an outcome, so only reopened cases need the audit trail.
-    let reopened = id_list(reopened.into_iter());
-    let changes: Vec<AuditLine> = sqlx::query_as(
-        "SELECT case_id, at, field, old_value, new_value FROM case_audit \
+    let changes: Vec<AuditLine> = json_rows(
+        conn,
+        "SELECT json_group_array(json_array(case_id, at, field, old_value, new_value) \
+         ORDER BY case_id, at, id) FROM case_audit \
          WHERE case_id IN (SELECT value FROM json_each(?)) \
-         AND field IN ('root_cause', 'follow_up_kind', 'satisfaction', 'goodwill_fen') \
-         ORDER BY case_id, at, id",
+         AND field IN ('root_cause', 'follow_up_kind', 'satisfaction', 'goodwill_fen')",
+        &[serde_json::Value::from(reopened).to_string()],
     )
-    .bind(&reopened)
-    .fetch_all(&mut *conn)
     .await?;
     for (id, at, field, old, new) in changes {
         if let (Some(&i), Some(field)) = (place.get(&id), OutcomeField::from_column(&field)) {
@@ -200,26 +245,52 @@ pub(super) async fn load_cases(
     Ok(cases)
 }
 
-/// The customers of `cases` plus those of the valid cases received in the 90 days before
-/// each span, for spotting repeats.
+/// The customers of `cases` plus, for each span, their earlier valid complaints received in
+/// the 90 days before it, for spotting repeats. Only the keys of `cases` are looked up: a
+/// customer with no case in a span cannot make one of its cases a repeat.
 pub(super) async fn load_customers(
     conn: &mut SqliteConnection,
     cases: &[CaseFacts],
     spans: &[Span],
 ) -> Result<CustomerHistory> {
     let mut history = CustomerHistory::of_cases(cases);
-    for (from, _) in spans {
-        let rows: Vec<(String, Option<String>, Option<String>)> = sqlx::query_as(
-            "SELECT received_at, phone_key, reference_key FROM cases \
-             WHERE received_at >= ? AND received_at < ? AND status <> 'invalid' \
-             AND (phone_key IS NOT NULL OR reference_key IS NOT NULL)",
-        )
-        .bind(stamp(*from - REPEAT_WINDOW))
-        .bind(stamp(*from))
-        .fetch_all(&mut *conn)
-        .await?;
-        for (at, phone, reference) in rows {
-            history.add(parse_stamp(&at)?, phone.as_deref(), reference.as_deref());
+    for (from, to) in spans {
+        let in_span = cases
+            .iter()
+            .filter(|c| *from <= c.received_at && c.received_at < *to);
+        let (mut phones, mut references) = (Vec::new(), Vec::new());
+        for case in in_span {
+            phones.extend(case.phone_key.clone());
+            references.extend(case.reference_key.clone());
+        }
+        // One query per key: an OR of the two lets SQLite leave both indexes aside.
+        for (is_phone, mut keys) in [(true, phones), (false, references)] {
+            let column = if is_phone {
+                "phone_key"
+            } else {
+                "reference_key"
+            };
+            keys.sort_unstable();
+            keys.dedup();
+            let rows: Vec<(String, String)> = json_rows(
+                conn,
+                &format!(
+                    "SELECT json_group_array(json_array(received_at, {column})) FROM cases \
+                     WHERE {column} IN (SELECT value FROM json_each(?)) \
+                     AND received_at >= ? AND received_at < ? AND status <> 'invalid'"
+                ),
+                &[
+                    serde_json::Value::from(keys).to_string(),
+                    stamp(*from - REPEAT_WINDOW),
+                    stamp(*from),
+                ],
+            )
+            .await?;
+            for (at, key) in rows {
+                let key = Some(key.as_str());
+                let (phone, reference) = if is_phone { (key, None) } else { (None, key) };
+                history.add(parse_stamp(&at)?, phone, reference);
+            }
         }
     }
     Ok(history)

@@ -110,11 +110,7 @@ pub fn build(input: &WorkbookInput<'_>) -> Result<Vec<u8>, XlsxError> {
     // Constant-memory mode: rows go to a temporary file as they are written and text is stored
     // in the cell rather than in the shared-string table, so a month of tens of thousands of
     // cases (mostly unique descriptions) sits in memory neither as cells nor as a string table.
-    cases::write(
-        workbook.add_worksheet_with_low_memory()?,
-        input.cases,
-        &cx,
-    )?;
+    cases::write(workbook.add_worksheet_with_low_memory()?, input.cases, &cx)?;
     write_glossary(
         workbook.add_worksheet(),
         input.glossary,

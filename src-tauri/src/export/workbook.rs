@@ -107,9 +107,9 @@ pub fn build(input: &WorkbookInput<'_>) -> Result<Vec<u8>, XlsxError> {
         categories: input.categories,
         styles: &styles,
     };
-    // Constant-memory mode: rows go to a temporary file as they are written and text is stored
-    // in the cell rather than in the shared-string table, so a month of tens of thousands of
-    // cases (mostly unique descriptions) sits in memory neither as cells nor as a string table.
+    // Low-memory mode: rows go to a temporary file as they are written, so a month of tens of
+    // thousands of cases does not sit in memory as cells. (Constant-memory mode measured no
+    // faster and no smaller in memory here, and made the file a third larger.)
     cases::write(workbook.add_worksheet_with_low_memory()?, input.cases, &cx)?;
     write_glossary(
         workbook.add_worksheet(),

@@ -23,6 +23,7 @@ use sqlx::SqlitePool;
 use crate::error::Result;
 use crate::settings::Language;
 use crate::settings::model::parse_timezone;
+use crate::settings::repo::get_branch;
 use crate::stats::glossary::glossary;
 use crate::stats::monthly_report;
 use crate::stats::report::Month;
@@ -50,8 +51,8 @@ pub async fn export_month(
     options: &ExportOptions,
     now: DateTime<Utc>,
 ) -> Result<Vec<u8>> {
+    let tz = parse_timezone("timezone", &branch_timezone(pool).await?)?;
     let report = monthly_report(pool, month, now).await?;
-    let tz = parse_timezone("timezone", &report.branch.timezone)?;
     let categories = CategoryNames::load(pool).await?;
     let cases = cases::load(pool, month, tz).await?;
     let glossary = glossary(options.lang);
@@ -65,6 +66,14 @@ pub async fn export_month(
         computed_at_local: workbook::local_time_text(&report.computed_at, &report.branch.timezone),
     };
     Ok(workbook::build(&input)?)
+}
+
+/// The branch's time zone, or `NotInitialized` before first-run setup.
+async fn branch_timezone(pool: &SqlitePool) -> Result<String> {
+    get_branch(pool)
+        .await?
+        .map(|b| b.timezone)
+        .ok_or(crate::error::Error::NotInitialized)
 }
 
 /// Writes the workbook of `month` to `path`, all or nothing (see [`write_atomically`]).

@@ -111,7 +111,8 @@ pub fn build(input: &WorkbookInput<'_>) -> Result<Vec<u8>, XlsxError> {
         styles: &styles,
     };
     // Low-memory mode: rows go to a temporary file as they are written, so a month of tens of
-    // thousands of cases does not sit in memory as cells.
+    // thousands of cases does not sit in memory as cells. (Constant-memory mode measured no
+    // faster and no smaller in memory here, and made the file a third larger.)
     cases::write(workbook.add_worksheet_with_low_memory()?, input.cases, &cx)?;
     write_glossary(
         workbook.add_worksheet(),

@@ -85,7 +85,8 @@ fn write_branches(
     sheet.set_column_width(2, 24)?;
     sheet.set_row_height(TABLE_ROW, 45)?;
     sheet.set_freeze_panes(TABLE_ROW + 1, LEAD)?;
-    sheet.set_landscape().set_print_fit_to_pages(1, 0);
+    // Landscape, but not squeezed to one page wide: two dozen figures would be unreadable.
+    sheet.set_landscape();
     let last_col = LEAD + totals.len().max(1) as u16 - 1;
     sheet.autofilter(TABLE_ROW, 0, last_branch.max(TABLE_ROW + 1), last_col)?;
     let closure = (LEAD..).zip(&totals).find(|(_, k)| k.key == "closure_rate");

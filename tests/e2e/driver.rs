@@ -76,6 +76,8 @@ fn free_port() -> u16 {
 /// A running tauri-driver with the app open on one database.
 pub struct App {
     driver: Child,
+    /// The database the app was opened on: it identifies the app's process.
+    db: PathBuf,
     /// The WebDriver session on the app's window.
     pub client: Client,
 }
@@ -119,7 +121,11 @@ impl App {
                 Err(error) => panic!("could not open a WebDriver session: {error}"),
             }
         };
-        let app = App { driver, client };
+        let app = App {
+            driver,
+            client,
+            db: db.to_path_buf(),
+        };
         app.wait_until_shown().await;
         app
     }
@@ -292,12 +298,15 @@ impl App {
 
 impl Drop for App {
     /// Stops tauri-driver with SIGTERM (SIGKILL would orphan WebKitWebDriver on its port), also
-    /// when a test panics, so no window outlives its test.
+    /// when a test panics, then makes sure the app itself is gone, so no window outlives its test.
     fn drop(&mut self) {
         let _ = Command::new("kill")
             .args(["-TERM", &self.driver.id().to_string()])
             .status();
         let _ = self.driver.wait();
+        // WebKitWebDriver closes the window when the session ends, but an app that did not exit
+        // (seen after the case test) would outlive the run and hold its output open.
+        self.kill_app(&self.db.clone());
     }
 }
 

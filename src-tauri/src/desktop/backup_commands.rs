@@ -84,17 +84,20 @@ pub async fn restore_backup_from_file<R: Runtime>(
     }
 }
 
-/// Checks `path`, restores it and reopens the database. A database that could not be opened
-/// is moved aside instead of copied.
+/// Restores `path` (which the restore checks first) and reopens the database. A database that
+/// could not be opened is moved aside instead of copied.
 async fn restore_from(state: &AppState, path: &Path) -> Result<BackupInfo> {
-    backup::check_backup(path).await?;
+    // Both restore paths check the backup before touching anything.
     let db_path = state.db_path();
     let kept = match state.pool() {
         Ok(pool) => backup::restore(pool, &db_path, path, Utc::now()).await,
         Err(_) => backup::restore_over_unopenable(&db_path, path, Utc::now()).await,
     };
-    // Reopen whatever the file now holds, even after a failed restore, so the app keeps working.
-    state.reopen().await?;
+    // A refused backup changed nothing. Otherwise reopen whatever the file now holds, even after
+    // a failed restore, so the app keeps working.
+    if !matches!(kept, Err(Error::Backup(_))) {
+        state.reopen().await?;
+    }
     kept
 }
 

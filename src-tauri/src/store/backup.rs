@@ -83,6 +83,18 @@ fn db_stem(db_path: &Path) -> String {
         .map_or_else(|| "branchdesk".into(), |s| s.to_string_lossy().into_owned())
 }
 
+/// Where a backup of `kind` made at `now` goes: `<stem>_<YYYYMMDD-HHMMSS>_<kind>.sqlite` in the
+/// backups folder (the form [`parse_name`] reads back).
+fn backup_path(db_path: &Path, kind: BackupKind, now: DateTime<Utc>) -> PathBuf {
+    let name = format!(
+        "{}_{}_{}.sqlite",
+        db_stem(db_path),
+        now.format(NAME_TIME),
+        kind.tag()
+    );
+    backups_dir(db_path).join(name)
+}
+
 /// Parses `<stem>_<YYYYMMDD-HHMMSS>_<kind>.sqlite`; anything else in the folder is not ours.
 fn parse_name(stem: &str, name: &str) -> Option<(DateTime<Utc>, BackupKind)> {
     let rest = name.strip_prefix(stem)?.strip_prefix('_')?;
@@ -159,13 +171,7 @@ async fn back_up_on(
     kind: BackupKind,
     now: DateTime<Utc>,
 ) -> Result<BackupInfo> {
-    let name = format!(
-        "{}_{}_{}.sqlite",
-        db_stem(db_path),
-        now.format(NAME_TIME),
-        kind.tag()
-    );
-    let path = backups_dir(db_path).join(name);
+    let path = backup_path(db_path, kind, now);
     back_up_to(conn, &path).await?;
     Ok(BackupInfo {
         size_bytes: std::fs::metadata(&path)?.len(),
@@ -311,13 +317,7 @@ pub async fn restore_over_unopenable(
     now: DateTime<Utc>,
 ) -> Result<BackupInfo> {
     check_backup(from).await?;
-    let name = format!(
-        "{}_{}_{}.sqlite",
-        db_stem(db_path),
-        now.format(NAME_TIME),
-        BackupKind::PreRestore.tag()
-    );
-    let aside = backups_dir(db_path).join(name);
+    let aside = backup_path(db_path, BackupKind::PreRestore, now);
     std::fs::create_dir_all(backups_dir(db_path))?;
     if db_path.is_file() {
         std::fs::rename(db_path, &aside)?;

@@ -58,6 +58,23 @@ const COMMANDS: &[&str] = &[
     "import_preview",
     "import_dry_run",
     "import_run",
+    "list_training_modules",
+    "save_training_module",
+    "move_training_module",
+    "set_training_module_retired",
+    "assign_training_module",
+    "unassign_training",
+    "sign_off_training",
+    "withdraw_training_sign_off",
+    "training_matrix",
+    "training_person",
+    "list_drill_scenarios",
+    "save_drill_scenario",
+    "set_drill_scenario_retired",
+    "save_drill",
+    "training_progress",
+    "case_drill_suggestion",
+    "export_training",
 ];
 
 fn main() {

@@ -14,6 +14,7 @@ pub mod staff;
 pub mod stats;
 pub mod status;
 pub mod store;
+pub mod training;
 
 #[cfg(feature = "desktop")]
 pub mod desktop;

@@ -77,6 +77,15 @@ enum Command {
         #[arg(long)]
         include_personal_data: bool,
     },
+    /// Write the training workbook: the matrix, the drills and the per-step averages.
+    TrainingExport {
+        /// The workbook to write.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Language: zh-CN or en (default: the branch's language setting).
+        #[arg(long, value_name = "LANG", value_parser = workbooks::parse_lang)]
+        lang: Option<Language>,
+    },
     /// Combine branches' monthly workbooks into one group workbook.
     Rollup {
         /// The branches' workbooks.
@@ -265,6 +274,9 @@ async fn run(cli: Cli) -> Result<()> {
             lang,
             include_personal_data,
         } => workbooks::export(&db_path, month, &out, lang, include_personal_data).await?,
+        Command::TrainingExport { out, lang } => {
+            workbooks::training_export(&db_path, &out, lang).await?
+        }
         Command::Rollup {
             files,
             out,

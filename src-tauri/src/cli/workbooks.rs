@@ -66,6 +66,25 @@ pub async fn export(
     Ok(())
 }
 
+/// Writes the training workbook to `out`.
+pub async fn training_export(db_path: &Path, out: &Path, lang: Option<Language>) -> Result<()> {
+    let pool = store::open(db_path).await?;
+    let lang = match lang {
+        Some(lang) => lang,
+        None => get_language(&pool)
+            .await?
+            .unwrap_or_else(status::os_language),
+    };
+    crate::training::export::export_training_to(&pool, lang, Utc::now(), out).await?;
+    println!(
+        "Wrote the training workbook to {} ({} KB, {})",
+        out.display(),
+        kilobytes(out),
+        lang.as_str()
+    );
+    Ok(())
+}
+
 /// Rolls up branch workbooks into a group workbook at `out`.
 pub fn rollup(
     files: &[PathBuf],

@@ -66,6 +66,23 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         super::import_commands::import_preview,
         super::import_commands::import_dry_run,
         super::import_commands::import_run,
+        super::training_commands::list_training_modules,
+        super::training_commands::save_training_module,
+        super::training_commands::move_training_module,
+        super::training_commands::set_training_module_retired,
+        super::training_commands::assign_training_module,
+        super::training_commands::unassign_training,
+        super::training_commands::sign_off_training,
+        super::training_commands::withdraw_training_sign_off,
+        super::training_commands::training_matrix,
+        super::training_commands::training_person,
+        super::training_commands::list_drill_scenarios,
+        super::training_commands::save_drill_scenario,
+        super::training_commands::set_drill_scenario_retired,
+        super::training_commands::save_drill,
+        super::training_commands::training_progress,
+        super::training_commands::case_drill_suggestion,
+        super::training_commands::export_training,
     ]
 }
 

@@ -8,6 +8,7 @@ mod import_commands;
 mod report_commands;
 mod startup_commands;
 mod state;
+mod training_commands;
 
 use std::path::Path;
 use std::time::Duration;

@@ -101,6 +101,11 @@ pub struct MonthFigures {
     pub escalated_channels: Figure,
     /// Goodwill paid on the closed cases, in yuan.
     pub goodwill_total: Figure,
+    /// Checklist items signed off (and not lapsed by a refresher) ÷ items of the modules
+    /// assigned to active staff, as at the month's end; filled from the training tables.
+    pub training_completion: Figure,
+    /// Role-play drills held in the month; filled from the training tables.
+    pub drills_held: Figure,
 }
 
 /// Whether the answer to "done before `deadline`?" was known before `until`, and if so what it
@@ -243,6 +248,9 @@ pub fn month_figures(
             value: Some(outcomes.iter().map(|o| o.goodwill_fen).sum::<i64>() as f64 / 100.0),
             parts: None,
         },
+        // The training figures come from the training tables: the repo adds them.
+        training_completion: Figure::unavailable(),
+        drills_held: Figure::unavailable(),
     }
 }
 

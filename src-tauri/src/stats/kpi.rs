@@ -76,8 +76,10 @@ pub const KPIS: &[KpiDef] = &[
     def("crises", Count, Lower, |f| f.crises),
     def("escalated_channels", Count, Lower, |f| f.escalated_channels),
     def("goodwill_total", Yuan, Neutral, |f| f.goodwill_total),
-    not_in_use("training_completion", Share, Higher),
-    not_in_use("drills_held", Count, Higher),
+    def("training_completion", Share, Higher, |f| {
+        f.training_completion
+    }),
+    def("drills_held", Count, Higher, |f| f.drills_held),
     not_in_use("plans_active", Count, Higher),
     not_in_use("measures_overdue", Count, Lower),
 ];
@@ -153,11 +155,8 @@ mod tests {
         let received = &kpis[0];
         assert_eq!(received.value, Some(5.0));
         assert_eq!(received.parts, None);
-        let training = kpis
-            .iter()
-            .find(|k| k.key == "training_completion")
-            .unwrap();
-        assert_eq!((training.value, training.parts), (None, None));
+        let plans = kpis.iter().find(|k| k.key == "plans_active").unwrap();
+        assert_eq!((plans.value, plans.parts), (None, None));
         let json = serde_json::to_value(rate).unwrap();
         assert_eq!(json["lastYear"], serde_json::Value::Null);
         assert_eq!(json["parts"], serde_json::json!([3, 4]));

@@ -9,12 +9,14 @@ use chrono::{DateTime, Utc};
 use sqlx::{SqliteConnection, SqlitePool};
 
 use super::breakdown::breakdowns;
-use super::figures::{MonthFigures, month_figures};
+use super::figures::{Figure, MonthFigures, month_figures};
 use super::kpi::kpis;
 use super::month::Period;
 use super::report::{Month, MonthlyReport, ReportBranch, TrendPoint};
 use crate::cases::repo::{branch_context, parse_stamp, stamp};
 use crate::error::{Error, Result};
+use crate::training::repo::drills::drills_between;
+use crate::training::repo::matrix;
 use load::{Span, load_cases, load_customers};
 
 /// How many months the trend shows, ending with the report's month.
@@ -53,15 +55,29 @@ pub async fn monthly_report(
             .is_some_and(|first| first < period.end)
             .then(|| month_figures(&cases, &customers, period))
     };
+    let [
+        mut this_figures,
+        mut previous_figures,
+        mut last_year_figures,
+    ] = [&this, &previous, &last_year].map(figures);
+    for (figures, period) in [
+        (&mut this_figures, &this),
+        (&mut previous_figures, &previous),
+        (&mut last_year_figures, &last_year),
+    ] {
+        if let Some(figures) = figures.as_mut() {
+            add_training(&mut tx, figures, period).await?;
+        }
+    }
     let names = category_names(&mut tx).await?;
     let report = MonthlyReport {
         branch,
         month,
         computed_at: stamp(now),
         kpis: kpis(
-            figures(&this).as_ref(),
-            figures(&previous).as_ref(),
-            figures(&last_year).as_ref(),
+            this_figures.as_ref(),
+            previous_figures.as_ref(),
+            last_year_figures.as_ref(),
         ),
         breakdowns: breakdowns(&cases, &this, |id| {
             names.get(&id).cloned().flatten().unwrap_or_default()
@@ -70,6 +86,20 @@ pub async fn monthly_report(
     };
     tx.commit().await?;
     Ok(report)
+}
+
+/// The training figures of a month, from the training area's tables: completion as at the
+/// month's last instant (now, for the month under way) and the drills held in it.
+async fn add_training(
+    conn: &mut SqliteConnection,
+    figures: &mut MonthFigures,
+    period: &Period,
+) -> Result<()> {
+    let last_instant = period.until - chrono::TimeDelta::seconds(1);
+    let (signed, assigned) = matrix::item_completion_at(conn, last_instant).await?;
+    figures.training_completion = Figure::share(signed, assigned);
+    figures.drills_held = Figure::count(drills_between(conn, period.start, period.until).await?);
+    Ok(())
 }
 
 async fn report_branch(conn: &mut SqliteConnection) -> Result<ReportBranch> {

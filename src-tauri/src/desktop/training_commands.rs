@@ -1,0 +1,150 @@
+//! The Training screen: curriculum, assignments, sign-offs, the matrix, a person's page,
+//! scenarios, drills, progress, the case page's drill suggestion and the training workbook.
+//! One-liners over `crate::training`.
+
+use std::path::PathBuf;
+
+use chrono::Utc;
+use tauri::State;
+
+use super::AppState;
+use super::report_commands::Exported;
+use crate::error::Result;
+use crate::settings::Language;
+use crate::training::export::export_training_to;
+use crate::training::input::{AssignInput, DrillInput, ModuleInput, ScenarioInput, SignOffInput};
+use crate::training::repo::curriculum::{self, Module};
+use crate::training::repo::drills::{self, DrillSummary, Progress};
+use crate::training::repo::matrix::{self, Matrix, MatrixFilter};
+use crate::training::repo::scenarios::{self, Scenario};
+use crate::training::repo::signoffs::{self, PersonTraining};
+use crate::training::repo::suggestion::{self, DrillSuggestion};
+
+#[tauri::command]
+pub async fn list_training_modules(
+    state: State<'_, AppState>,
+    include_retired: bool,
+) -> Result<Vec<Module>> {
+    curriculum::list_modules(&state.pool()?, include_retired).await
+}
+
+#[tauri::command]
+pub async fn save_training_module(
+    state: State<'_, AppState>,
+    id: Option<i64>,
+    input: ModuleInput,
+) -> Result<Module> {
+    curriculum::save_module(&state.pool()?, id, &input.parse()?, Utc::now()).await
+}
+
+#[tauri::command]
+pub async fn move_training_module(
+    state: State<'_, AppState>,
+    id: i64,
+    offset: i64,
+) -> Result<Vec<Module>> {
+    curriculum::move_module(&state.pool()?, id, offset).await
+}
+
+#[tauri::command]
+pub async fn set_training_module_retired(
+    state: State<'_, AppState>,
+    id: i64,
+    retired: bool,
+) -> Result<Module> {
+    curriculum::set_module_retired(&state.pool()?, id, retired).await
+}
+
+#[tauri::command]
+pub async fn assign_training_module(
+    state: State<'_, AppState>,
+    input: AssignInput,
+) -> Result<Module> {
+    curriculum::assign(&state.pool()?, input.module_id, &input.parse()?, Utc::now()).await
+}
+
+#[tauri::command]
+pub async fn unassign_training(state: State<'_, AppState>, id: i64) -> Result<Module> {
+    curriculum::unassign(&state.pool()?, id).await
+}
+
+#[tauri::command]
+pub async fn sign_off_training(
+    state: State<'_, AppState>,
+    input: SignOffInput,
+) -> Result<PersonTraining> {
+    signoffs::sign_off(&state.pool()?, &input, Utc::now()).await
+}
+
+#[tauri::command]
+pub async fn withdraw_training_sign_off(
+    state: State<'_, AppState>,
+    id: i64,
+) -> Result<PersonTraining> {
+    signoffs::withdraw_sign_off(&state.pool()?, id, Utc::now()).await
+}
+
+#[tauri::command]
+pub async fn training_matrix(state: State<'_, AppState>, filter: MatrixFilter) -> Result<Matrix> {
+    matrix::matrix(&state.pool()?, &filter, Utc::now()).await
+}
+
+#[tauri::command]
+pub async fn training_person(state: State<'_, AppState>, staff_id: i64) -> Result<PersonTraining> {
+    signoffs::person_training(&state.pool()?, staff_id, Utc::now()).await
+}
+
+#[tauri::command]
+pub async fn list_drill_scenarios(
+    state: State<'_, AppState>,
+    include_retired: bool,
+) -> Result<Vec<Scenario>> {
+    scenarios::list_scenarios(&state.pool()?, include_retired).await
+}
+
+#[tauri::command]
+pub async fn save_drill_scenario(
+    state: State<'_, AppState>,
+    id: Option<i64>,
+    input: ScenarioInput,
+) -> Result<Scenario> {
+    scenarios::save_scenario(&state.pool()?, id, &input.parse()?).await
+}
+
+#[tauri::command]
+pub async fn set_drill_scenario_retired(
+    state: State<'_, AppState>,
+    id: i64,
+    retired: bool,
+) -> Result<Scenario> {
+    scenarios::set_scenario_retired(&state.pool()?, id, retired).await
+}
+
+#[tauri::command]
+pub async fn save_drill(state: State<'_, AppState>, input: DrillInput) -> Result<DrillSummary> {
+    drills::save_drill(&state.pool()?, &input.parse()?, Utc::now()).await
+}
+
+#[tauri::command]
+pub async fn training_progress(state: State<'_, AppState>) -> Result<Progress> {
+    drills::progress(&state.pool()?, Utc::now()).await
+}
+
+#[tauri::command]
+pub async fn case_drill_suggestion(
+    state: State<'_, AppState>,
+    case_id: i64,
+) -> Result<Option<DrillSuggestion>> {
+    suggestion::case_drill_suggestion(&state.pool()?, case_id, Utc::now()).await
+}
+
+#[tauri::command]
+pub async fn export_training(
+    state: State<'_, AppState>,
+    lang: Language,
+    path: PathBuf,
+) -> Result<Exported> {
+    export_training_to(&state.pool()?, lang, Utc::now(), &path).await?;
+    state.remember_written(&path);
+    Ok(Exported { path })
+}

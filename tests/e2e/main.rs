@@ -9,6 +9,7 @@ mod first_run;
 mod reports;
 mod single_instance;
 mod startup;
+mod training;
 
 /// The dictionaries the UI uses, so tests check what a user reads without copying UI text.
 mod dictionary;

@@ -20,3 +20,4 @@ mod startup;
 mod stats;
 mod store;
 mod support;
+mod training;

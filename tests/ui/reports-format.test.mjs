@@ -112,8 +112,9 @@ test('KPIs: grouped in the screen order; unknown keys still shown; unused areas 
   assert.deepEqual(groups.map((g) => g.group), ['volume', 'timeliness', 'satisfaction', 'escalation', 'prevention', 'other']);
   assert.deepEqual(groups[0].kpis.map((k) => k.key), ['received', 'valid', 'closed', 'closure_rate', 'open_at_start', 'open_at_end']);
   assert.deepEqual(groups[5].kpis.map((k) => k.key), ['brand_new_figure']);
-  assert.equal(isNotInUseYet({ key: 'drills_held', value: null }), true);
-  assert.equal(isNotInUseYet({ key: 'drills_held', value: 0 }), false);
+  assert.equal(isNotInUseYet({ key: 'plans_active', value: null }), true);
+  assert.equal(isNotInUseYet({ key: 'plans_active', value: 0 }), false);
+  assert.equal(isNotInUseYet({ key: 'drills_held', value: null }), false, 'training figures are in use: a missing one is a dash');
   assert.equal(isNotInUseYet({ key: 'closure_rate', value: null }), false, 'a rate over no cases is a dash, not "not in use"');
 });
 

@@ -7,6 +7,7 @@ import { t, hasKey, setLanguage, translateTree, onLanguageChange } from './i18n/
 import { errorText, refreshErrors } from './lib/form.js';
 import { installShortcuts } from './lib/shortcuts.js';
 import { isConfirmOpen } from './lib/confirm.js';
+import { mayLeave } from './lib/leave-guard.js';
 import { errorState } from './lib/states.js';
 import * as welcome from './views/welcome.js';
 import * as dashboard from './views/dashboard.js';
@@ -136,6 +137,8 @@ async function renderRoute() {
   document.title = t('app.titleWithView', { view: t(`nav.${name}`) });
   // Staff may have been added or marked as former since: keep the picker current.
   state.refreshWorkingAs?.();
+  // A full-window view (the drill runner) hides the header and nav only while it shows.
+  byId('app-shell').classList.remove('is-full-window');
   const container = document.createElement('div');
   container.className = `view-root view-${name}`;
   byId('view').replaceChildren(container);
@@ -205,8 +208,10 @@ async function boot() {
     },
   });
   onLanguageChange(handleLanguageChange);
-  window.addEventListener('hashchange', () => {
+  window.addEventListener('hashchange', async () => {
     if (state.screen !== 'shell') return;
+    // A view with unsaved work (the drill runner) may ask the user to stay.
+    if (!(await mayLeave())) return;
     // A view that placed the focus itself (intake's first field) keeps it.
     renderRoute().then(() => {
       const view = byId('view');

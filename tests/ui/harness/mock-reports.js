@@ -120,7 +120,7 @@
       crises: grade1,
       escalated_channels: escalated,
       goodwill_total: real.closed.reduce((sum, c) => sum + (c.goodwillFen ?? 0), 0) / 100 + (synthetic(key).received ? 300 + seed * 25 : 0),
-      training_completion: null, drills_held: null, plans_active: null, measures_overdue: null,
+      training_completion: empty ? null : [30 + (seed % 10), 40], drills_held: empty ? 0 : seed % 4, plans_active: null, measures_overdue: null,
     };
   };
   const valueOf = (raw) => (Array.isArray(raw) ? (raw[1] ? raw[0] / raw[1] : null) : raw);

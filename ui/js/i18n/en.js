@@ -2,6 +2,7 @@
 import cases from './en/cases.js';
 import reports from './en/reports.js';
 import importTexts from './en/import.js';
+import training from './en/training.js';
 export default {
   'app.name': 'BranchDesk',
   'app.titleWithView': '{view} · BranchDesk',
@@ -107,10 +108,6 @@ export default {
   'dashboard.empty.actionSettings': 'Check settings',
 
 
-  'training.empty.title': 'Training is on its way',
-  'training.empty.body': 'This page will keep a training checklist for each person and run role-play drills: one person plays a difficult customer while an observer scores the trainee.',
-  'training.empty.next': 'Training is tracked per person, so start by adding your team.',
-  'training.empty.actionStaff': 'Add staff',
 
   'prevention.empty.title': 'Prevention plans are on their way',
   'prevention.empty.body': 'You will plan prevention in five steps (collect, analyse, decide on measures, carry them out, evaluate) with a measurable goal for the complaints that come up most.',
@@ -231,7 +228,6 @@ export default {
   'dashboard.recent.all': 'See all',
   'dashboard.none.title': 'No complaints yet',
   'dashboard.none.body': 'Once complaints are recorded, this page shows how many are open, overdue or due today, and the latest ones.',
-  'dashboard.coming.training': 'Training checklists and scored role-play drills are on their way.',
   'dashboard.coming.prevention': 'Prevention plans for recurring problems are on their way.',
   'dashboard.coming.tag': 'Coming soon',
 
@@ -396,4 +392,5 @@ export default {
   ...cases,
   ...reports,
   ...importTexts,
+  ...training,
 };

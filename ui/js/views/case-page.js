@@ -14,6 +14,7 @@ import { buildWorkflow } from './case-actions.js';
 import { buildGradeCard } from './case-grade.js';
 import { buildTimeline, buildAudit } from './case-timeline.js';
 import { buildCrisis, buildHistory, buildAttachments } from './case-side.js';
+import { buildDrillSuggestion } from './training-case.js';
 import { buildGuidance } from './case-guidance.js';
 import { buildFields, buildOutcome } from './case-fields.js';
 
@@ -73,6 +74,7 @@ function draw(page, { keepComposer = true } = {}) {
       el('aside', { class: 'case-side', attrs: { 'aria-label': t('case.sideLabel') } },
         buildGradeCard(page),
         buildHistory(page),
+        buildDrillSuggestion(page),
         buildAttachments(page),
         buildGuidance(f.customerType))),
   ];

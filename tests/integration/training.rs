@@ -1,0 +1,117 @@
+//! Training on real database files: the seeded curriculum (new and upgraded databases), the
+//! matrix through assignment, sign-off, versioning and refreshers, drills and progress, the
+//! monthly report's training figures, the case suggestion, and the workbook read back.
+
+mod flow;
+mod report;
+
+use chrono::{DateTime, Utc};
+use sqlx::SqlitePool;
+
+use super::support::{TempDb, set_up_branch};
+use branchdesk::staff::StaffInput;
+use branchdesk::staff::repo::add_staff;
+use branchdesk::training::repo::curriculum::list_modules;
+use branchdesk::training::repo::scenarios::list_scenarios;
+
+pub(crate) fn utc(text: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(text)
+        .expect("an RFC 3339 instant")
+        .with_timezone(&Utc)
+}
+
+/// Adds a person in `position` and returns their id.
+pub(crate) async fn person(pool: &SqlitePool, name: &str, position: &str) -> i64 {
+    let input = StaffInput {
+        name: name.into(),
+        position: Some(position.into()),
+        department: Some("客服部".into()),
+        ..Default::default()
+    };
+    add_staff(pool, &input.parse().expect("valid staff"))
+        .await
+        .expect("add staff")
+        .id
+}
+
+async fn assert_seeded(pool: &SqlitePool) {
+    let modules = list_modules(pool, false).await.expect("modules");
+    let keys: Vec<&str> = modules.iter().filter_map(|m| m.seed_key.as_deref()).collect();
+    assert_eq!(
+        keys,
+        [
+            "principles", "technique", "customer_types", "control", "prevention",
+            "industry_property", "industry_hotel", "industry_postal"
+        ]
+    );
+    for module in &modules {
+        assert!(module.items.len() >= 5, "{} has a real checklist", module.title_en);
+        assert_ne!(module.title_en, module.title_zh);
+        for item in &module.items {
+            assert!(!item.text_en.is_empty() && !item.text_zh.is_empty());
+            assert_ne!(item.text_en, item.text_zh);
+        }
+    }
+    let scenarios = list_scenarios(pool, false).await.expect("scenarios");
+    assert!(scenarios.len() >= 12);
+    for industry in ["property", "hotel", "postal"] {
+        for kind in ["passive", "talker", "angry", "activist"] {
+            let found = scenarios
+                .iter()
+                .find(|s| s.industry == industry && s.customer_type == kind)
+                .unwrap_or_else(|| panic!("no {kind} scenario for {industry}"));
+            for text in [&found.who, &found.opening, &found.briefing, &found.angrier] {
+                assert!(!text.en.is_empty() && !text.zh.is_empty() && text.en != text.zh);
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_new_database_has_the_curriculum_and_twelve_scenarios_in_both_languages() {
+    let db = TempDb::new();
+    let pool = set_up_branch(&db).await;
+    assert_seeded(&pool).await;
+}
+
+#[tokio::test]
+async fn an_upgraded_database_gets_the_seed_and_keeps_its_staff() {
+    let db = TempDb::new();
+    std::fs::create_dir_all(db.path.parent().expect("folder")).expect("folder");
+    // A database as the previous release left it: migrations 0001–0004 only.
+    let old = tempfile::tempdir().expect("temp dir");
+    let source = concat!(env!("CARGO_MANIFEST_DIR"), "/migrations");
+    for entry in std::fs::read_dir(source).expect("migrations") {
+        let path = entry.expect("entry").path();
+        let name = path.file_name().expect("name").to_string_lossy().into_owned();
+        if name.as_str() < "0005" {
+            std::fs::copy(&path, old.path().join(name)).expect("copy");
+        }
+    }
+    let options = sqlx::sqlite::SqliteConnectOptions::new()
+        .filename(&db.path)
+        .create_if_missing(true);
+    let raw = SqlitePool::connect_with(options).await.expect("connect");
+    sqlx::migrate::Migrator::new(old.path())
+        .await
+        .expect("old migrations")
+        .run(&raw)
+        .await
+        .expect("migrate to 0004");
+    sqlx::query(
+        "INSERT INTO staff (name, position, department, created_at, updated_at)
+         VALUES ('老员工', '前台', '', '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z')",
+    )
+    .execute(&raw)
+    .await
+    .expect("staff");
+    raw.close().await;
+
+    let pool = db.open().await;
+    assert_seeded(&pool).await;
+    let names: Vec<String> = sqlx::query_scalar("SELECT name FROM staff")
+        .fetch_all(&pool)
+        .await
+        .expect("staff");
+    assert_eq!(names, ["老员工"]);
+}

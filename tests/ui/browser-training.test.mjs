@@ -105,10 +105,10 @@ describe('training in a real webview', { skip: skip ?? false }, () => {
     await s.waitFor("return document.querySelectorAll('#module-list > li').length === 3");
     const id = await s.exec("return document.querySelector('#module-list > li:last-child').dataset.moduleId");
     assert.equal(await textOf(`li[data-module-id="${id}"] .card-title`), '<img src=x onerror=alert(1)>');
-    await choose(`li[data-module-id="${id}"] select[name=target]`, 'position:前台');
+    await choose(`li[data-module-id="${id}"] select[name=target]`, 'position:客服主管');
     await s.exec(`document.querySelector('li[data-module-id="${id}"] form.assign-form').requestSubmit()`);
     await s.waitFor(`return document.querySelector('li[data-module-id="${id}"] .chip') !== null`);
-    assert.match(await textOf(`li[data-module-id="${id}"] .chip`), /前台/);
+    assert.match(await textOf(`li[data-module-id="${id}"] .chip`), /客服主管/);
     await press(`li[data-module-id="${id}"] button[data-act=edit]`);
     await s.waitFor("return document.querySelector('#module-editor') !== null");
     assert.equal(await count('#module-items li'), 2);

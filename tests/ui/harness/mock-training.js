@@ -34,7 +34,8 @@
     exports: [],
   };
   db.training = t;
-  const today = () => new Date().toISOString().slice(0, 10);
+  // Today in the mock branch's zone, Asia/Shanghai (UTC+8 all year), as the UI's date inputs use it.
+  const today = () => new Date(Date.now() + 8 * 3600000).toISOString().slice(0, 10);
   const addMonths = (day, n) => {
     const [y, m, d] = day.split('-').map(Number);
     const last = new Date(Date.UTC(y, m - 1 + n + 1, 0)).getUTCDate();

@@ -42,7 +42,7 @@ export async function renderProgress(body, ctx) {
         el('td', null, formatDateTime(d.heldAt, lang, tz)),
         el('td', null, pickBi(lang, d.scenarioTitle)),
         el('td', null, d.traineeNames.join(', ')),
-        el('td', null, t('training.drill.totalOf', { total: d.total, max: d.maxTotal }))))))));
+        el('td', null, t('training.drill.totalOf', { total: d.total, max: d.maxTotal })))))));
   if (!progress.recent.length) {
     body.replaceChildren(emptyState({
       id: 'progress-empty', titleKey: 'training.progress.none.title', bodyKeys: ['training.progress.none.body'],

@@ -13,8 +13,17 @@ use super::dictionary::text;
 use super::driver::{App, guard};
 
 const STEPS: [&str; 11] = [
-    "separate", "ask", "listen", "no_interrupt", "confirm", "apologise", "acknowledge",
-    "summarise", "explain", "thank", "follow_up",
+    "separate",
+    "ask",
+    "listen",
+    "no_interrupt",
+    "confirm",
+    "apologise",
+    "acknowledge",
+    "summarise",
+    "explain",
+    "thank",
+    "follow_up",
 ];
 
 fn en(key: &str) -> String {
@@ -55,33 +64,58 @@ async fn a_module_signed_off_turns_the_matrix_complete_and_a_drill_reaches_histo
     let app = App::launch(&tauri_driver, &db).await;
     app.click("a[data-nav=training]").await;
     app.wait_for("#training-matrix").await;
-    let cell = format!("#training-matrix tr[data-staff-id=\"{trainee}\"] td.matrix-cell .cell-word");
-    app.wait_text(&cell, &en("training.status.not_assigned")).await;
+    let cell =
+        format!("#training-matrix tr[data-staff-id=\"{trainee}\"] td.matrix-cell .cell-word");
+    app.wait_text(&cell, &en("training.status.not_assigned"))
+        .await;
 
     // Assign the first module to Li Na in the curriculum.
     app.click("#training-tab-curriculum").await;
     let card = format!("li[data-module-id=\"{}\"]", module.id);
-    app.select(&format!("{card} select[name=target]"), &format!("staff:{trainee}")).await;
-    app.click(&format!("{card} form.assign-form button[type=submit]")).await;
-    app.wait_text_containing(&format!("{card} .chip"), "Li Na").await;
+    app.select(
+        &format!("{card} select[name=target]"),
+        &format!("staff:{trainee}"),
+    )
+    .await;
+    app.click(&format!("{card} form.assign-form button[type=submit]"))
+        .await;
+    app.wait_text_containing(&format!("{card} .chip"), "Li Na")
+        .await;
 
     // Tick every item on her page, signed off by Wang Lei.
     app.click("#training-tab-matrix").await;
     app.wait_text(&cell, &en("training.status.assigned")).await;
-    app.click(&format!("#training-matrix tr[data-staff-id=\"{trainee}\"] a.matrix-name")).await;
+    app.click(&format!(
+        "#training-matrix tr[data-staff-id=\"{trainee}\"] a.matrix-name"
+    ))
+    .await;
     app.wait_for("#signoff-form").await;
     for item in &module.items {
-        app.click(&format!("label[for=\"signoff-item-{}\"]", item.id)).await;
+        app.click(&format!("label[for=\"signoff-item-{}\"]", item.id))
+            .await;
     }
     app.select("#signoff-trainer", &trainer.to_string()).await;
     app.click("#signoff-submit").await;
-    app.wait_text_containing(&format!(".person-module[data-module-id=\"{}\"] .cell-word", module.id), &en("training.status.complete")).await;
-    assert_eq!(app.count("#person-history tbody tr").await, module.items.len());
+    app.wait_text_containing(
+        &format!(
+            ".person-module[data-module-id=\"{}\"] .cell-word",
+            module.id
+        ),
+        &en("training.status.complete"),
+    )
+    .await;
+    assert_eq!(
+        app.count("#person-history tbody tr").await,
+        module.items.len()
+    );
     app.click(".back-link").await;
     app.wait_text(&cell, &en("training.status.complete")).await;
 
     // Run a drill with her: the weakest step is the one scored 0.
-    app.click(&format!("#training-matrix tr[data-staff-id=\"{trainee}\"] a.matrix-name")).await;
+    app.click(&format!(
+        "#training-matrix tr[data-staff-id=\"{trainee}\"] a.matrix-name"
+    ))
+    .await;
     app.click("#person-run-drill").await;
     app.wait_for("#drill-setup").await;
     let scenario = app.first_option("#drill-scenario").await;
@@ -92,18 +126,23 @@ async fn a_module_signed_off_turns_the_matrix_complete_and_a_drill_reaches_histo
     app.click("#drill-timer").await;
     for step in STEPS {
         let score = if step == "apologise" { 0 } else { 3 };
-        app.click(&format!("label[for=\"score-{step}-{score}\"]")).await;
+        app.click(&format!("label[for=\"score-{step}-{score}\"]"))
+            .await;
     }
-    app.wait_text_containing("#drill-total", "Total 30 / 33").await;
+    app.wait_text_containing("#drill-total", "Total 30 / 33")
+        .await;
     app.click("#drill-save").await;
     app.wait_text("#drill-done-total", "30 / 33").await;
 
-    app.click("#drill-done a[href^=\"#/training/person/\"]").await;
+    app.click("#drill-done a[href^=\"#/training/person/\"]")
+        .await;
     app.wait_for("#person-drills .drill-list li").await;
     assert_eq!(app.count("#person-drills .drill-list li").await, 1);
-    app.wait_text("#person-drills .drill-total", "30 / 33").await;
+    app.wait_text("#person-drills .drill-total", "30 / 33")
+        .await;
     app.click("#training-tab-progress").await;
     app.wait_for("#weakest-list").await;
-    app.wait_text_containing("#weakest-list li", &en("training.step.apologise")).await;
+    app.wait_text_containing("#weakest-list li", &en("training.step.apologise"))
+        .await;
     app.quit().await;
 }

@@ -36,16 +36,29 @@ pub(crate) async fn person(pool: &SqlitePool, name: &str, position: &str) -> i64
 
 async fn assert_seeded(pool: &SqlitePool) {
     let modules = list_modules(pool, false).await.expect("modules");
-    let keys: Vec<&str> = modules.iter().filter_map(|m| m.seed_key.as_deref()).collect();
+    let keys: Vec<&str> = modules
+        .iter()
+        .filter_map(|m| m.seed_key.as_deref())
+        .collect();
     assert_eq!(
         keys,
         [
-            "principles", "technique", "customer_types", "control", "prevention",
-            "industry_property", "industry_hotel", "industry_postal"
+            "principles",
+            "technique",
+            "customer_types",
+            "control",
+            "prevention",
+            "industry_property",
+            "industry_hotel",
+            "industry_postal"
         ]
     );
     for module in &modules {
-        assert!(module.items.len() >= 5, "{} has a real checklist", module.title_en);
+        assert!(
+            module.items.len() >= 5,
+            "{} has a real checklist",
+            module.title_en
+        );
         assert_ne!(module.title_en, module.title_zh);
         for item in &module.items {
             assert!(!item.text_en.is_empty() && !item.text_zh.is_empty());
@@ -83,7 +96,11 @@ async fn an_upgraded_database_gets_the_seed_and_keeps_its_staff() {
     let source = concat!(env!("CARGO_MANIFEST_DIR"), "/migrations");
     for entry in std::fs::read_dir(source).expect("migrations") {
         let path = entry.expect("entry").path();
-        let name = path.file_name().expect("name").to_string_lossy().into_owned();
+        let name = path
+            .file_name()
+            .expect("name")
+            .to_string_lossy()
+            .into_owned();
         if name.as_str() < "0005" {
             std::fs::copy(&path, old.path().join(name)).expect("copy");
         }

@@ -138,12 +138,10 @@ fn build(input: &Sheets<'_>) -> Result<Vec<u8>, XlsxError> {
         }
         for (col, cell) in person.cells.iter().enumerate() {
             let word = status_word(cell.status, lang);
-            let text = match cell.due_on {
-                Some(due) if cell.status != CellStatus::Complete || lang == Language::En => {
-                    format!("{word} ({} {due})", pick(lang, "due", "到期"))
-                }
-                Some(due) => format!("{word}（{} {due}）", pick(lang, "due", "到期")),
-                None => word.to_owned(),
+            let text = match (cell.due_on, lang) {
+                (Some(due), Language::En) => format!("{word} (due {due})"),
+                (Some(due), Language::ZhCn) => format!("{word}（{due} 到期）"),
+                (None, _) => word.to_owned(),
             };
             sheet.write_string(row, 4 + col as u16, text)?;
         }

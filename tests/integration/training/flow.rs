@@ -21,7 +21,10 @@ fn module_input(title: &str, items: &[(Option<i64>, &str)], refresher: Option<i6
         refresher_months: refresher,
         items: items
             .iter()
-            .map(|(lineage_id, text)| ItemInput { lineage_id: *lineage_id, text: (*text).into() })
+            .map(|(lineage_id, text)| ItemInput {
+                lineage_id: *lineage_id,
+                text: (*text).into(),
+            })
             .collect(),
     }
 }
@@ -36,51 +39,91 @@ async fn assign_to_a_position_sign_off_and_the_matrix_turns_complete_then_an_edi
     let created = save_module(
         &pool,
         None,
-        &module_input("=cmd|' /C calc'!A0", &[(None, "Greets"), (None, "Listens")], Some(12))
-            .parse()
-            .expect("valid"),
+        &module_input(
+            "=cmd|' /C calc'!A0",
+            &[(None, "Greets"), (None, "Listens")],
+            Some(12),
+        )
+        .parse()
+        .expect("valid"),
         now,
     )
     .await
     .expect("module");
-    assign(&pool, created.id, &Assignee::Position("前台".into()), now).await.expect("assign");
+    assign(&pool, created.id, &Assignee::Position("前台".into()), now)
+        .await
+        .expect("assign");
     // Someone who joins the position later gets the module too.
     let newcomer = person(&pool, "新同事", "前台").await;
     let now = Utc::now() + TimeDelta::seconds(1);
 
     let cell = |m: &branchdesk::training::repo::matrix::Matrix, who: i64| {
-        let column = m.modules.iter().position(|c| c.id == created.id).expect("column");
+        let column = m
+            .modules
+            .iter()
+            .position(|c| c.id == created.id)
+            .expect("column");
         m.people.iter().find(|p| p.id == who).expect("row").cells[column]
     };
-    let before = matrix(&pool, &MatrixFilter::default(), now).await.expect("matrix");
+    let before = matrix(&pool, &MatrixFilter::default(), now)
+        .await
+        .expect("matrix");
     assert_eq!(cell(&before, clerk).status, CellStatus::Assigned);
     assert_eq!(cell(&before, newcomer).status, CellStatus::Assigned);
     assert_eq!(cell(&before, trainer).status, CellStatus::NotAssigned);
 
-    let today = now.with_timezone(&chrono_tz::Asia::Shanghai).date_naive().to_string();
+    let today = now
+        .with_timezone(&chrono_tz::Asia::Shanghai)
+        .date_naive()
+        .to_string();
     let input = |items: Vec<i64>, day: &str| SignOffInput {
         staff_id: clerk,
         item_ids: items,
         signed_on: day.into(),
         trainer_id: Some(trainer),
     };
-    let page = sign_off(&pool, &input(vec![created.items[0].id], &today), now).await.expect("first tick");
+    let page = sign_off(&pool, &input(vec![created.items[0].id], &today), now)
+        .await
+        .expect("first tick");
     assert_eq!(page.modules[0].cell.status, CellStatus::InProgress);
-    let page = sign_off(&pool, &input(vec![created.items[1].id], &today), now).await.expect("second tick");
+    let page = sign_off(&pool, &input(vec![created.items[1].id], &today), now)
+        .await
+        .expect("second tick");
     assert_eq!(page.modules[0].cell.status, CellStatus::Complete);
     assert_eq!(page.history.len(), 2);
     assert_eq!(page.history[0].trainer_name.as_deref(), Some("王经理"));
-    let after = matrix(&pool, &MatrixFilter::default(), now).await.expect("matrix");
-    assert_eq!(cell(&after, clerk).status, CellStatus::Complete);
-    let only_front = matrix(&pool, &MatrixFilter { position: Some("前台".into()), ..Default::default() }, now)
+    let after = matrix(&pool, &MatrixFilter::default(), now)
         .await
-        .expect("filtered");
+        .expect("matrix");
+    assert_eq!(cell(&after, clerk).status, CellStatus::Complete);
+    let only_front = matrix(
+        &pool,
+        &MatrixFilter {
+            position: Some("前台".into()),
+            ..Default::default()
+        },
+        now,
+    )
+    .await
+    .expect("filtered");
     assert_eq!(only_front.people.len(), 2);
-    let column = only_front.modules.iter().find(|m| m.id == created.id).expect("column");
-    assert_eq!((column.complete, column.assigned, column.percent), (1, 2, Some(50)));
+    let column = only_front
+        .modules
+        .iter()
+        .find(|m| m.id == created.id)
+        .expect("column");
     assert_eq!(
-        module_completion(&pool, created.id, now).await.expect("completion"),
-        branchdesk::training::Completion { complete: 1, assigned: 2 }
+        (column.complete, column.assigned, column.percent),
+        (1, 2, Some(50))
+    );
+    assert_eq!(
+        module_completion(&pool, created.id, now)
+            .await
+            .expect("completion"),
+        branchdesk::training::Completion {
+            complete: 1,
+            assigned: 2
+        }
     );
 
     // Edit: fix a typo (same lineage) and add an item: a new version; the old sign-off keeps
@@ -91,7 +134,11 @@ async fn assign_to_a_position_sign_off_and_the_matrix_turns_complete_then_an_edi
         Some(created.id),
         &module_input(
             "=cmd|' /C calc'!A0",
-            &[(Some(lineages[0]), "Greets warmly"), (Some(lineages[1]), "Listens"), (None, "Thanks")],
+            &[
+                (Some(lineages[0]), "Greets warmly"),
+                (Some(lineages[1]), "Listens"),
+                (None, "Thanks"),
+            ],
             Some(12),
         )
         .parse()
@@ -103,15 +150,26 @@ async fn assign_to_a_position_sign_off_and_the_matrix_turns_complete_then_an_edi
     assert_eq!(edited.version, 2);
     let page = person_training(&pool, clerk, now).await.expect("page");
     assert_eq!(page.modules[0].cell.status, CellStatus::InProgress);
-    assert_eq!((page.modules[0].cell.signed, page.modules[0].cell.total), (2, 3));
-    assert!(page.history.iter().any(|h| h.item_en == "Greets" && h.version == 1));
+    assert_eq!(
+        (page.modules[0].cell.signed, page.modules[0].cell.total),
+        (2, 3)
+    );
+    assert!(
+        page.history
+            .iter()
+            .any(|h| h.item_en == "Greets" && h.version == 1)
+    );
     // Saving without changes writes no version.
     let same = save_module(
         &pool,
         Some(created.id),
         &module_input(
             "=cmd|' /C calc'!A0",
-            &[(Some(lineages[0]), "Greets warmly"), (Some(lineages[1]), "Listens"), (Some(edited.items[2].lineage_id), "Thanks")],
+            &[
+                (Some(lineages[0]), "Greets warmly"),
+                (Some(lineages[1]), "Listens"),
+                (Some(edited.items[2].lineage_id), "Thanks"),
+            ],
             Some(12),
         )
         .parse()
@@ -123,7 +181,10 @@ async fn assign_to_a_position_sign_off_and_the_matrix_turns_complete_then_an_edi
     assert_eq!(same.version, 2);
     // A sign-off on an item of the old version is refused.
     let stale = sign_off(&pool, &input(vec![created.items[0].id], &today), now).await;
-    assert!(matches!(stale, Err(Error::Invalid { ref field, .. }) if field == "itemIds"), "{stale:?}");
+    assert!(
+        matches!(stale, Err(Error::Invalid { ref field, .. }) if field == "itemIds"),
+        "{stale:?}"
+    );
 }
 
 #[tokio::test]
@@ -135,24 +196,48 @@ async fn a_refresher_signed_long_ago_is_overdue_and_seeded_titles_survive_an_unt
     let principles = list_modules(&pool, false).await.expect("modules")[0].clone();
     assert_eq!(principles.refresher_months, Some(12));
     let now = Utc::now();
-    assign(&pool, principles.id, &Assignee::Person(clerk), now).await.expect("assign");
+    assign(&pool, principles.id, &Assignee::Person(clerk), now)
+        .await
+        .expect("assign");
     let ids: Vec<i64> = principles.items.iter().map(|i| i.id).collect();
     let long_ago = (now - TimeDelta::days(400)).date_naive().to_string();
-    sign_off(&pool, &SignOffInput { staff_id: clerk, item_ids: ids, signed_on: long_ago, trainer_id: Some(trainer) }, now)
-        .await
-        .expect("sign");
+    sign_off(
+        &pool,
+        &SignOffInput {
+            staff_id: clerk,
+            item_ids: ids,
+            signed_on: long_ago,
+            trainer_id: Some(trainer),
+        },
+        now,
+    )
+    .await
+    .expect("sign");
     let page = person_training(&pool, clerk, now).await.expect("page");
     assert_eq!(page.modules[0].cell.status, CellStatus::Overdue);
     let counts = progress(&pool, now).await.expect("progress");
     assert_eq!((counts.due_soon, counts.overdue), (0, 1));
 
     // The trainer saves the seeded module as shown in Chinese: nothing changes, English stays.
-    let shown: Vec<(Option<i64>, &str)> = principles.items.iter().map(|i| (Some(i.lineage_id), i.text_zh.as_str())).collect();
-    let saved = save_module(&pool, Some(principles.id), &module_input(&principles.title_zh, &shown, Some(12)).parse().expect("valid"), now)
-        .await
-        .expect("save");
+    let shown: Vec<(Option<i64>, &str)> = principles
+        .items
+        .iter()
+        .map(|i| (Some(i.lineage_id), i.text_zh.as_str()))
+        .collect();
+    let saved = save_module(
+        &pool,
+        Some(principles.id),
+        &module_input(&principles.title_zh, &shown, Some(12))
+            .parse()
+            .expect("valid"),
+        now,
+    )
+    .await
+    .expect("save");
     assert_eq!(saved.version, 1);
-    let again = get_module(&mut *pool.acquire().await.expect("conn"), principles.id).await.expect("module");
+    let again = get_module(&mut *pool.acquire().await.expect("conn"), principles.id)
+        .await
+        .expect("module");
     assert_eq!(again.title_en, principles.title_en);
 }
 
@@ -166,7 +251,11 @@ async fn a_drill_shows_in_the_persons_history_and_the_teams_weakest_step() {
     let scores = |weak: Step, weak_score: i64| -> Vec<ScoreInput> {
         Step::ALL
             .iter()
-            .map(|s| ScoreInput { step: s.as_str().into(), score: if *s == weak { weak_score } else { 3 }, note: Some("=1+1".into()) })
+            .map(|s| ScoreInput {
+                step: s.as_str().into(),
+                score: if *s == weak { weak_score } else { 3 },
+                note: Some("=1+1".into()),
+            })
             .collect()
     };
     let drill = DrillInput {
@@ -178,28 +267,56 @@ async fn a_drill_shows_in_the_persons_history_and_the_teams_weakest_step() {
         comments: Some("<b>good</b>".into()),
         ..Default::default()
     };
-    let saved = save_drill(&pool, &drill.parse().expect("valid"), now).await.expect("drill");
+    let saved = save_drill(&pool, &drill.parse().expect("valid"), now)
+        .await
+        .expect("drill");
     assert_eq!((saved.total, saved.max_total), (30, 33));
     assert_eq!(saved.held_at, "2026-05-20T01:50:00Z", "dated at its start");
-    let second = DrillInput { scores: scores(Step::Thank, 1), ..drill.clone() };
-    save_drill(&pool, &second.parse().expect("valid"), now + TimeDelta::hours(1)).await.expect("drill 2");
+    let second = DrillInput {
+        scores: scores(Step::Thank, 1),
+        ..drill.clone()
+    };
+    save_drill(
+        &pool,
+        &second.parse().expect("valid"),
+        now + TimeDelta::hours(1),
+    )
+    .await
+    .expect("drill 2");
 
     let page = person_training(&pool, trainee, now).await.expect("page");
     assert_eq!(page.drills.len(), 2);
     assert_eq!(page.drills[1].comments, "<b>good</b>");
-    let apologise = page.step_averages.iter().find(|s| s.step == Step::Apologise).expect("step");
+    let apologise = page
+        .step_averages
+        .iter()
+        .find(|s| s.step == Step::Apologise)
+        .expect("step");
     assert_eq!((apologise.average, apologise.count), (Some(1.5), 2));
-    let team = progress(&pool, now + TimeDelta::hours(2)).await.expect("progress");
+    let team = progress(&pool, now + TimeDelta::hours(2))
+        .await
+        .expect("progress");
     assert_eq!(team.weakest_steps[0].step, Step::Apologise);
     assert_eq!(team.weakest_steps[1].step, Step::Thank);
     assert_eq!(team.drills_this_month, 2);
     assert_eq!(team.quarter_start, "2026-04-01");
     let may = NaiveDate::from_ymd_opt(2026, 5, 20).expect("day");
     assert_eq!(drills_held_since(&pool, 5, may).await.expect("count"), 2);
-    assert_eq!(drills_held_since(&pool, 5, may.succ_opt().expect("day")).await.expect("count"), 0);
+    assert_eq!(
+        drills_held_since(&pool, 5, may.succ_opt().expect("day"))
+            .await
+            .expect("count"),
+        0
+    );
     assert_eq!(drills_held_since(&pool, 6, may).await.expect("count"), 0);
 
-    let nobody = DrillInput { trainee_ids: vec![9999], ..drill };
+    let nobody = DrillInput {
+        trainee_ids: vec![9999],
+        ..drill
+    };
     let refused = save_drill(&pool, &nobody.parse().expect("shape"), now).await;
-    assert!(matches!(refused, Err(Error::Invalid { ref field, .. }) if field == "traineeIds"), "{refused:?}");
+    assert!(
+        matches!(refused, Err(Error::Invalid { ref field, .. }) if field == "traineeIds"),
+        "{refused:?}"
+    );
 }

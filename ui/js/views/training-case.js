@@ -15,7 +15,7 @@ export function buildDrillSuggestion(page) {
     if (!suggestion || !section.isConnected) return;
     const lang = getLanguage();
     const trainees = suggestion.staff.map(([id]) => id);
-    section.replaceChildren(
+    section.replaceChildren(...[
       el('h2', { id: 'case-drill-title', class: 'card-title', i18n: 'training.case.title' }),
       el('p', { class: 'muted' }, t('training.case.why', { reasons: suggestion.reasons.map((r) => t(`training.case.reason.${r}`)).join(t('training.case.and')) })),
       el('p', { id: 'case-drill-scenario', class: 'case-drill-scenario' }, pickBi(lang, suggestion.scenario.title)),
@@ -23,7 +23,7 @@ export function buildDrillSuggestion(page) {
       el('a', {
         href: trainingHash('drill', { scenario: suggestion.scenario.id, trainees: trainees.join(',') }),
         id: 'case-drill-schedule', class: ['button', 'button-small', 'button-primary'], i18n: 'training.case.schedule',
-      }));
+      })].filter(Boolean));
     section.hidden = false;
   }).catch((err) => console.warn(err));
   return section;

@@ -69,10 +69,11 @@ export async function renderMatrix(body, ctx, route) {
         el('span', { class: ['hint', 'matrix-role'] }, [person.position, person.department].filter(Boolean).join(' · '))),
       el('td', { class: 'matrix-percent' }, percentText(person.percent) ?? '—'),
       person.cells.map((cell) => cellNode(cell, lang))))));
-  body.replaceChildren(filters,
+  // replaceChildren() would print a skipped (null) part as the text "null".
+  body.replaceChildren(...[filters,
     anyAssigned ? null : el('p', { id: 'matrix-nothing-assigned', class: ['note', 'no-print'] },
       t('training.matrix.nothingAssigned'), ' ', el('a', { href: trainingHash('curriculum') }, t('training.matrix.toCurriculum'))),
     el('div', { class: 'matrix-scroll' }, table),
     legend,
-    exportCard(ctx));
+    exportCard(ctx)].filter(Boolean));
 }

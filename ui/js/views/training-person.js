@@ -133,7 +133,7 @@ export async function renderPerson(body, ctx, route) {
         el('p', { class: 'muted' }, [who.position, who.department].filter(Boolean).join(' · ')),
         el('p', { id: 'person-percent', class: 'person-percent' }, t('training.person.completion', { percent: percentText(data.percent) ?? '—' })),
         el('a', { href: trainingHash('drill', { trainees: who.id }), id: 'person-run-drill', class: ['button', 'no-print'], i18n: 'training.person.runDrill' })),
-      assign, form, history, drills);
+      ...[assign, form, history, drills].filter(Boolean));
   };
   draw(person);
 }

@@ -274,3 +274,33 @@ async fn the_workbook_has_a_sheet_per_view_and_keeps_hostile_text_as_text() {
         );
     }
 }
+
+#[tokio::test]
+async fn the_cli_writes_the_training_workbook_in_the_language_asked_for() {
+    let db = TempDb::new();
+    let pool = set_up_branch(&db).await;
+    person(&pool, "李娜", "前台").await;
+    pool.close().await;
+    let out = db.dir.path().join("training.xlsx");
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_branchdesk-cli"))
+        .arg("--db")
+        .arg(&db.path)
+        .args(["training-export", "--lang", "en", "--out"])
+        .arg(&out)
+        .output()
+        .expect("run the CLI");
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(String::from_utf8_lossy(&run.stdout).starts_with("Wrote the training workbook to "));
+    let mut book: Xlsx<_> = calamine::open_workbook(&out).expect("the workbook opens");
+    assert_eq!(book.sheet_names(), ["Matrix", "Drills", "Step averages"]);
+    let matrix = book.worksheet_range("Matrix").expect("matrix");
+    assert!(matrix.rows().any(|r| r.first() == Some(&Data::String("李娜".into()))));
+    let bad = std::process::Command::new(env!("CARGO_BIN_EXE_branchdesk-cli"))
+        .arg("--db")
+        .arg(&db.path)
+        .args(["training-export", "--lang", "fr", "--out"])
+        .arg(&out)
+        .output()
+        .expect("run the CLI");
+    assert_eq!(bad.status.code(), Some(2), "a bad flag is refused");
+}

@@ -24,8 +24,9 @@ function elapsed(d) {
 
 function guard() {
   setLeaveGuard(async () => {
-    if (!drillHasWork(draft && { ...draft, elapsed: elapsed(draft) })) return true;
-    const leave = await confirmDialog({ title: t('training.drill.leaveTitle'), message: t('training.drill.leaveBody'), confirmLabel: t('training.drill.leave'), danger: true });
+    const leave = !drillHasWork(draft && { ...draft, elapsed: elapsed(draft) })
+      || await confirmDialog({ title: t('training.drill.leaveTitle'), message: t('training.drill.leaveBody'), confirmLabel: t('training.drill.leave'), danger: true });
+    // Once left, the next drill starts from its own set-up, not from this one.
     if (leave) draft = null;
     return leave;
   });

@@ -289,12 +289,20 @@ async fn the_cli_writes_the_training_workbook_in_the_language_asked_for() {
         .arg(&out)
         .output()
         .expect("run the CLI");
-    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
     assert!(String::from_utf8_lossy(&run.stdout).starts_with("Wrote the training workbook to "));
     let mut book: Xlsx<_> = calamine::open_workbook(&out).expect("the workbook opens");
     assert_eq!(book.sheet_names(), ["Matrix", "Drills", "Step averages"]);
     let matrix = book.worksheet_range("Matrix").expect("matrix");
-    assert!(matrix.rows().any(|r| r.first() == Some(&Data::String("李娜".into()))));
+    assert!(
+        matrix
+            .rows()
+            .any(|r| r.first() == Some(&Data::String("李娜".into())))
+    );
     let bad = std::process::Command::new(env!("CARGO_BIN_EXE_branchdesk-cli"))
         .arg("--db")
         .arg(&db.path)

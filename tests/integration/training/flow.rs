@@ -235,7 +235,7 @@ async fn a_refresher_signed_long_ago_is_overdue_and_seeded_titles_survive_an_unt
     .await
     .expect("save");
     assert_eq!(saved.version, 1);
-    let again = get_module(&mut *pool.acquire().await.expect("conn"), principles.id)
+    let again = get_module(&mut pool.acquire().await.expect("conn"), principles.id)
         .await
         .expect("module");
     assert_eq!(again.title_en, principles.title_en);

@@ -77,6 +77,9 @@ type ModuleRow = (
     String,
 );
 
+/// An assignment row: id, staff id, the person's name, position.
+type AssignmentRow = (i64, Option<i64>, Option<String>, Option<String>);
+
 const CURRENT: &str = "SELECT m.id, m.seed_key, m.industry, m.refresher_months, m.retired,
         v.id, v.version, v.title_en, v.title_zh
     FROM training_modules m JOIN training_module_versions v ON v.module_id = m.id
@@ -127,7 +130,7 @@ async fn module_from_row(conn: &mut SqliteConnection, row: ModuleRow) -> Result<
     .bind(version_id)
     .fetch_all(&mut *conn)
     .await?;
-    let assignments: Vec<(i64, Option<i64>, Option<String>, Option<String>)> = sqlx::query_as(
+    let assignments: Vec<AssignmentRow> = sqlx::query_as(
         "SELECT a.id, a.staff_id, s.name, a.position FROM training_assignments a
          LEFT JOIN staff s ON s.id = a.staff_id WHERE a.module_id = ?
          ORDER BY a.position IS NULL, a.position, s.name, a.id",

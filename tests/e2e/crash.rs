@@ -4,11 +4,11 @@
 
 use std::time::Duration;
 
-use branchdesk::settings::{BranchInput, Language};
-use branchdesk::status::{self, SetupInput};
+use branchdesk::settings::Language;
 use branchdesk::store;
 
 use super::driver::{App, guard};
+use super::fixtures::set_up_branch;
 
 /// Rounds of write-then-kill, and how long each round writes before the kill (varied, so the
 /// kill lands at different points of a save).
@@ -39,17 +39,7 @@ async fn every_reported_save_survives_repeated_sigkill() {
     };
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("crash.db");
-    let pool = store::open(&db).await.unwrap();
-    let input = SetupInput {
-        branch: BranchInput {
-            name: "崩溃测试物业".into(),
-            code: "cr01".into(),
-            industry: "property".into(),
-            timezone: "Asia/Shanghai".into(),
-        },
-        language: Language::ZhCn.as_str().into(),
-    };
-    status::setup(&pool, &input).await.unwrap();
+    let pool = set_up_branch(&db, ("崩溃测试物业", "cr01", "property"), Language::ZhCn).await;
     let category: i64 = sqlx::query_scalar("SELECT MIN(id) FROM categories")
         .fetch_one(&pool)
         .await

@@ -5,14 +5,13 @@ use calamine::{Data, Reader, Xlsx, open_workbook};
 
 use branchdesk::cases::intake::CaseInput;
 use branchdesk::cases::repo::create::create_case;
+use branchdesk::settings::Language;
 use branchdesk::settings::repo::list_categories;
-use branchdesk::settings::{BranchInput, Language};
 use branchdesk::stats::current_month;
-use branchdesk::status::{self, SetupInput};
-use branchdesk::store;
 use chrono::{TimeDelta, Utc};
 
 use super::driver::{App, guard};
+use super::fixtures::set_up_branch;
 
 /// Stands in for the native save dialog (which WebDriver cannot answer): every other call
 /// still goes to the real backend.
@@ -35,17 +34,7 @@ async fn reports_show_a_month_and_export_it_to_a_chosen_file() {
     };
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("e2e.db");
-    let pool = store::open(&db).await.unwrap();
-    let input = SetupInput {
-        branch: BranchInput {
-            name: "徐汇快递服务点".into(),
-            code: "xh01".into(),
-            industry: "postal".into(),
-            timezone: "Asia/Shanghai".into(),
-        },
-        language: Language::En.as_str().into(),
-    };
-    status::setup(&pool, &input).await.unwrap();
+    let pool = set_up_branch(&db, ("徐汇快递服务点", "xh01", "postal"), Language::En).await;
     let category = list_categories(&pool).await.unwrap()[0].id;
     // Three complaints received last month (one with formula-looking text).
     let this_month = current_month(Utc::now(), chrono_tz::Asia::Shanghai);

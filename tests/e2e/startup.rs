@@ -1,12 +1,12 @@
 //! A damaged data file at start-up: the window explains it and restores a backup, after which
 //! the branch opens as it was when the backup was made.
 
-use branchdesk::settings::{BranchInput, Language};
-use branchdesk::status::{self, SetupInput};
-use branchdesk::store::{self, backup};
+use branchdesk::settings::Language;
+use branchdesk::store::backup;
 
 use super::dictionary::text;
 use super::driver::{App, guard};
+use super::fixtures::set_up_branch;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_damaged_data_file_is_explained_and_a_backup_restores_it() {
@@ -15,17 +15,7 @@ async fn a_damaged_data_file_is_explained_and_a_backup_restores_it() {
     };
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("e2e.db");
-    let pool = store::open(&db).await.unwrap();
-    let input = SetupInput {
-        branch: BranchInput {
-            name: "静安酒店".into(),
-            code: "ja01".into(),
-            industry: "hotel".into(),
-            timezone: "Asia/Shanghai".into(),
-        },
-        language: Language::En.as_str().into(),
-    };
-    status::setup(&pool, &input).await.unwrap();
+    let pool = set_up_branch(&db, ("静安酒店", "ja01", "hotel"), Language::En).await;
     backup::back_up(&pool, &db, backup::BackupKind::Manual, chrono::Utc::now())
         .await
         .unwrap();

@@ -1,7 +1,5 @@
 //! Backups and restore on real database files.
 
-use std::process::Command;
-
 use branchdesk::staff::{StaffInput, repo};
 use branchdesk::store::backup::{self, BackupKind};
 use branchdesk::store::{self, MIGRATOR};
@@ -234,15 +232,7 @@ async fn the_cli_backs_up_and_restores() {
     add_person(&pool, "周敏").await;
     pool.close().await;
     let out = db.dir.path().join("copy.sqlite");
-    let cli = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_branchdesk-cli"))
-            .arg("--db")
-            .arg(&db.path)
-            .args(args)
-            .env_remove("BRANCHDESK_DB")
-            .output()
-            .unwrap()
-    };
+    let cli = |args: &[&str]| db.cli(args);
     let made = cli(&["backup", "--out", out.to_str().unwrap()]);
     assert!(
         made.status.success(),

@@ -1,44 +1,25 @@
 //! The headless `branchdesk-cli` binary, run as a user would.
 
-use std::process::{Command, Output};
-
-use super::support::TempDb;
-
-fn cli(db: &TempDb, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_branchdesk-cli"))
-        .arg("--db")
-        .arg(&db.path)
-        .args(args)
-        .env_remove("BRANCHDESK_DB")
-        .output()
-        .expect("run branchdesk-cli")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+use super::support::{TempDb, text};
 
 #[test]
 fn init_then_info_reports_the_branch_and_versions() {
     let db = TempDb::new();
-    let init = cli(
-        &db,
-        &[
-            "init",
-            "--name",
-            "虹桥酒店",
-            "--code",
-            "hq1",
-            "--industry",
-            "hotel",
-            "--tz",
-            "Asia/Shanghai",
-            "--lang",
-            "en",
-        ],
-    );
+    let init = db.cli(&[
+        "init",
+        "--name",
+        "虹桥酒店",
+        "--code",
+        "hq1",
+        "--industry",
+        "hotel",
+        "--tz",
+        "Asia/Shanghai",
+        "--lang",
+        "en",
+    ]);
     assert!(init.status.success(), "{}", text(&init.stderr));
-    let info = cli(&db, &["info"]);
+    let info = db.cli(&["info"]);
     assert!(info.status.success());
     let out = text(&info.stdout);
     assert!(
@@ -96,7 +77,7 @@ fn bad_input_exits_non_zero_with_one_line_and_creates_no_file() {
         (&["init", "--code", "AB", "--industry", "hotel"], "--name"),
     ];
     for (args, flag) in cases {
-        let out = cli(&db, args);
+        let out = db.cli(args);
         assert!(!out.status.success(), "{args:?} should fail");
         let stderr = text(&out.stderr);
         assert_eq!(
@@ -116,7 +97,7 @@ fn bad_input_exits_non_zero_with_one_line_and_creates_no_file() {
 fn every_subcommand_has_help() {
     let db = TempDb::new();
     for sub in [&["--help"][..], &["init", "--help"], &["info", "--help"]] {
-        let out = cli(&db, sub);
+        let out = db.cli(sub);
         assert!(out.status.success());
         assert!(text(&out.stdout).contains("Usage:"));
     }
@@ -126,8 +107,8 @@ fn every_subcommand_has_help() {
 fn a_second_init_is_refused() {
     let db = TempDb::new();
     let args = ["init", "--name", "A", "--code", "AA", "--industry", "other"];
-    assert!(cli(&db, &args).status.success());
-    let again = cli(&db, &args);
+    assert!(db.cli(&args).status.success());
+    let again = db.cli(&args);
     assert_eq!(again.status.code(), Some(1));
     assert!(text(&again.stderr).contains("already has a branch"));
 }

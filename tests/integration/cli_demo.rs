@@ -1,22 +1,8 @@
 //! `branchdesk-cli demo-data` and `bench`, run as a user would.
 
-use std::process::{Command, Output};
+use std::process::Output;
 
-use super::support::TempDb;
-
-fn cli(db: &TempDb, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_branchdesk-cli"))
-        .arg("--db")
-        .arg(&db.path)
-        .args(args)
-        .env_remove("BRANCHDESK_DB")
-        .output()
-        .expect("run branchdesk-cli")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+use super::support::{TempDb, text};
 
 fn one_line_error(out: &Output, needle: &str) {
     assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
@@ -37,7 +23,7 @@ fn demo_data_fills_a_set_up_branch_and_bench_prints_its_table() {
         "--seed",
         "5",
     ];
-    one_line_error(&cli(&db, &demo), "init");
+    one_line_error(&db.cli(&demo), "init");
 
     let init = [
         "init",
@@ -48,12 +34,12 @@ fn demo_data_fills_a_set_up_branch_and_bench_prints_its_table() {
         "--industry",
         "property",
     ];
-    assert!(cli(&db, &init).status.success());
+    assert!(db.cli(&init).status.success());
     one_line_error(
-        &cli(&db, &["demo-data", "--cases", "10", "--months", "0"]),
+        &db.cli(&["demo-data", "--cases", "10", "--months", "0"]),
         "--months",
     );
-    let out = cli(&db, &demo);
+    let out = db.cli(&demo);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let stdout = text(&out.stdout);
     assert!(stdout.contains("Added 8 demo staff members"), "{stdout}");
@@ -62,23 +48,20 @@ fn demo_data_fills_a_set_up_branch_and_bench_prints_its_table() {
         "{stdout}"
     );
     assert!(stdout.contains("cases/s"), "{stdout}");
-    let info = text(&cli(&db, &["info"]).stdout);
+    let info = text(&db.cli(&["info"]).stdout);
     assert!(info.contains("rows staff      8"), "{info}");
 
     let kept = db.dir.path().join("bench.db");
     let kept_arg = kept.to_str().unwrap();
-    let bench = cli(
-        &db,
-        &[
-            "bench",
-            "--cases",
-            "2000",
-            "--branches",
-            "3",
-            "--keep",
-            kept_arg,
-        ],
-    );
+    let bench = db.cli(&[
+        "bench",
+        "--cases",
+        "2000",
+        "--branches",
+        "3",
+        "--keep",
+        kept_arg,
+    ]);
     assert!(bench.status.success(), "{}", text(&bench.stderr));
     let table = text(&bench.stdout);
     for expected in [
@@ -114,7 +97,7 @@ fn demo_data_fills_a_set_up_branch_and_bench_prints_its_table() {
     );
     assert!(kept.exists());
     one_line_error(
-        &cli(&db, &["bench", "--cases", "10", "--keep", kept_arg]),
+        &db.cli(&["bench", "--cases", "10", "--keep", kept_arg]),
         "--keep",
     );
 }

@@ -1,24 +1,8 @@
 //! `branchdesk-cli import` run as a user would: the mapping it prints, one line per bad row,
 //! exit code 1 with nothing imported, a mapping file, and what is wrong with a bad one.
 
-use std::process::{Command, Output};
-
 use super::import::{CLEAN, HEADER, count, write};
-use super::support::{TempDb, set_up_branch};
-
-fn cli(db: &TempDb, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_branchdesk-cli"))
-        .arg("--db")
-        .arg(&db.path)
-        .args(args)
-        .env_remove("BRANCHDESK_DB")
-        .output()
-        .expect("run branchdesk-cli")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+use super::support::{TempDb, set_up_branch, text};
 
 #[tokio::test]
 async fn the_cli_reports_bad_rows_with_exit_code_1_and_imports_a_clean_file() {
@@ -31,7 +15,7 @@ async fn the_cli_reports_bad_rows_with_exit_code_1_and_imports_a_clean_file() {
     let bad = write(db.dir.path(), "bad.csv", bad.as_bytes());
     let path = bad.to_str().unwrap();
 
-    let dry = cli(&db, &["import", path, "--dry-run"]);
+    let dry = db.cli(&["import", path, "--dry-run"]);
     assert_eq!(dry.status.code(), Some(1));
     let out = text(&dry.stdout);
     assert!(
@@ -51,16 +35,16 @@ async fn the_cli_reports_bad_rows_with_exit_code_1_and_imports_a_clean_file() {
         text(&dry.stderr).trim(),
         "error: some rows have problems (listed above); nothing was imported"
     );
-    let real = cli(&db, &["import", path]);
+    let real = db.cli(&["import", path]);
     assert_eq!(real.status.code(), Some(1));
     assert!(text(&real.stdout).contains("row 3: received_at: invalid.date"));
 
     let good = write(db.dir.path(), "good.csv", CLEAN.as_bytes());
     let good = good.to_str().unwrap();
-    let dry = cli(&db, &["import", good, "--dry-run"]);
+    let dry = db.cli(&["import", good, "--dry-run"]);
     assert_eq!(dry.status.code(), Some(0), "{}", text(&dry.stderr));
     assert!(text(&dry.stdout).contains("Dry run: 3 cases would be imported; nothing was changed"));
-    let run = cli(&db, &["import", good]);
+    let run = db.cli(&["import", good]);
     assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
     let out = text(&run.stdout);
     assert!(
@@ -75,20 +59,17 @@ async fn the_cli_reports_bad_rows_with_exit_code_1_and_imports_a_clean_file() {
 #[test]
 fn the_cli_takes_a_mapping_file_and_names_what_is_wrong_with_it() {
     let db = TempDb::new();
-    let init = cli(
-        &db,
-        &[
-            "init",
-            "--name",
-            "店",
-            "--code",
-            "ab1",
-            "--industry",
-            "hotel",
-            "--tz",
-            "Asia/Shanghai",
-        ],
-    );
+    let init = db.cli(&[
+        "init",
+        "--name",
+        "店",
+        "--code",
+        "ab1",
+        "--industry",
+        "hotel",
+        "--tz",
+        "Asia/Shanghai",
+    ]);
     assert!(init.status.success(), "{}", text(&init.stderr));
     let log = write(
         db.dir.path(),
@@ -97,7 +78,7 @@ fn the_cli_takes_a_mapping_file_and_names_what_is_wrong_with_it() {
     );
     let log = log.to_str().unwrap();
 
-    let none = cli(&db, &["import", log]);
+    let none = db.cli(&["import", log]);
     assert_eq!(none.status.code(), Some(1));
     assert_eq!(
         text(&none.stderr).trim(),
@@ -108,13 +89,13 @@ fn the_cli_takes_a_mapping_file_and_names_what_is_wrong_with_it() {
         "wrong.json",
         r#"{"received_at": "date", "description": "what"}"#.as_bytes(),
     );
-    let out = cli(&db, &["import", log, "--mapping", wrong.to_str().unwrap()]);
+    let out = db.cli(&["import", log, "--mapping", wrong.to_str().unwrap()]);
     assert_eq!(
         text(&out.stderr).trim(),
         "error: the mapping names a column for received_at that the file does not have"
     );
     let broken = write(db.dir.path(), "broken.json", b"[1, 2]");
-    let out = cli(&db, &["import", log, "--mapping", broken.to_str().unwrap()]);
+    let out = db.cli(&["import", log, "--mapping", broken.to_str().unwrap()]);
     assert_eq!(
         text(&out.stderr).trim(),
         "error: the mapping file must be a JSON object of field names to column names"
@@ -124,14 +105,11 @@ fn the_cli_takes_a_mapping_file_and_names_what_is_wrong_with_it() {
         "mapping.json",
         r#"{"received_at": "when", "description": "what", "category": "kind"}"#.as_bytes(),
     );
-    let out = cli(
-        &db,
-        &["import", log, "--mapping", mapping.to_str().unwrap()],
-    );
+    let out = db.cli(&["import", log, "--mapping", mapping.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert_eq!(text(&out.stdout), "Imported 1 cases\n");
     let docx = write(db.dir.path(), "log.docx", b"PK");
-    let out = cli(&db, &["import", docx.to_str().unwrap()]);
+    let out = db.cli(&["import", docx.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("not a spreadsheet BranchDesk reads"));
 }

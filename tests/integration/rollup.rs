@@ -1,12 +1,11 @@
 //! Head office's roll-up of several branches' workbooks, and the refusals that protect it.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use calamine::{Data, Range, Reader, Xlsx, open_workbook};
 
 use super::export::{branch, export_branch, october};
-use super::support::TempDb;
+use super::support::{TempDb, text};
 use branchdesk::export::rollup;
 use branchdesk::settings::Language;
 use branchdesk::stats::Month;
@@ -158,29 +157,13 @@ async fn files_that_are_not_one_months_distinct_branch_workbooks_are_refused_by_
     );
 }
 
-fn cli(args: &[&std::ffi::OsStr]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_branchdesk-cli"))
-        .args(args)
-        .env_remove("BRANCHDESK_DB")
-        .output()
-        .expect("run branchdesk-cli")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
 #[tokio::test]
 async fn the_cli_exports_and_rolls_up_with_clear_exit_codes() {
     let folder = tempfile::tempdir().expect("test set-up");
     let db = TempDb::new();
     branch(&db, "SH01", 3, 1).await.close().await;
     let out = folder.path().join("SH01_2026-10_complaints.xlsx");
-    let run = |args: &[&str]| {
-        let mut all: Vec<&std::ffi::OsStr> = vec!["--db".as_ref(), db.path.as_os_str()];
-        all.extend(args.iter().map(|a| std::ffi::OsStr::new(*a)));
-        cli(&all)
-    };
+    let run = |args: &[&str]| db.cli(args);
     let out_arg = out.to_str().expect("test set-up");
     let bad = run(&["export", "--month", "2026-13", "--out", out_arg]);
     assert_eq!(bad.status.code(), Some(2));

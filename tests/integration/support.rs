@@ -1,6 +1,7 @@
 //! Shared set-up: a fresh database file in its own temporary folder.
 
 use std::path::PathBuf;
+use std::process::{Command, Output};
 
 use branchdesk::settings::{BranchInput, Language};
 use branchdesk::status::{self, SetupInput};
@@ -28,6 +29,23 @@ impl TempDb {
             .await
             .expect("open database")
     }
+
+    /// Runs `branchdesk-cli --db <this database> args…` as a user would, whatever
+    /// `BRANCHDESK_DB` the test run has.
+    pub fn cli(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_branchdesk-cli"))
+            .arg("--db")
+            .arg(&self.path)
+            .args(args)
+            .env_remove("BRANCHDESK_DB")
+            .output()
+            .expect("run branchdesk-cli")
+    }
+}
+
+/// A command's output as text.
+pub fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
 }
 
 /// The answers of a typical first run.

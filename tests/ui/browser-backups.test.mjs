@@ -2,37 +2,18 @@
 // the kept number's range, restoring (asks first, then reloads on the restored data) and a
 // damaged file's message. Skips itself like browser.test.mjs.
 
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startDriver, openSession, browserUnavailable } from './support/webdriver.mjs';
-import { startServer } from './harness/server.mjs';
+import { browserSkip, useBrowser } from './support/browser-suite.mjs';
 
-const skip = process.env.BRANCHDESK_SKIP_BROWSER === '1' ? 'BRANCHDESK_SKIP_BROWSER=1' : browserUnavailable();
 
-describe('settings › backups in a real webview', { skip: skip ?? false }, () => {
-  let server;
-  let driver;
-  let s;
-
-  before(async () => {
-    server = await startServer();
-    driver = await startDriver();
-    s = await openSession(driver);
-  });
-
-  after(async () => {
-    await s?.close().catch(() => {});
-    await driver?.stop();
-    await server?.close();
-  });
-
+describe('settings › backups in a real webview', { skip: browserSkip }, () => {
+  const page = useBrowser();
+  const { s, textOf, waitText } = page;
   const openSettings = async (query) => {
-    await s.go(`${server.url}/?${query}#/settings`);
+    await s.go(`${page.url}/?${query}#/settings`);
     await s.waitFor('return document.readyState === "complete" && window.__mock && document.querySelector("#backup-list li") !== null');
   };
-  const textOf = (css) => s.exec('const n = document.querySelector(arguments[0]); return n ? n.textContent.trim() : null;', css);
-  const waitText = (css, expected) => s.waitFor('const n = document.querySelector(arguments[0]); return n ? n.textContent.trim() : null;',
-    (value) => (expected instanceof RegExp ? expected.test(value ?? '') : value === expected), 5000, css);
 
   test('no backups yet says what happens; back up now adds one; the kept number is checked', async () => {
     await openSettings('state=ready&lang=en');
@@ -56,11 +37,11 @@ describe('settings › backups in a real webview', { skip: skip ?? false }, () =
 
   test('the window itself never scrolls, only the view: hidden chart tables and labels stay inside it', async () => {
     for (const route of ['settings', 'dashboard']) {
-      await s.go(`${server.url}/?state=ready&cases=demo&backups=some#/${route}`);
+      await s.go(`${page.url}/?state=ready&cases=demo&backups=some#/${route}`);
       await s.waitFor('return document.readyState === "complete" && document.querySelector("#view .page-title") !== null');
       await s.waitFor(`return document.querySelector('${route === 'settings' ? '#backup-list li' : '#dashboard-figures'}') !== null`);
-      const [page, viewport] = await s.exec('return [document.documentElement.scrollHeight, window.innerHeight];');
-      assert.equal(page, viewport, `${route}: the page is taller than the window`);
+      const [height, viewport] = await s.exec('return [document.documentElement.scrollHeight, window.innerHeight];');
+      assert.equal(height, viewport, `${route}: the page is taller than the window`);
     }
   });
 
@@ -94,27 +75,12 @@ describe('settings › backups in a real webview', { skip: skip ?? false }, () =
   });
 });
 
-describe('the start-up screen in a real webview', { skip: skip ?? false }, () => {
-  let server;
-  let driver;
-  let s;
-
-  before(async () => {
-    server = await startServer();
-    driver = await startDriver();
-    s = await openSession(driver);
-  });
-
-  after(async () => {
-    await s?.close().catch(() => {});
-    await driver?.stop();
-    await server?.close();
-  });
-
-  const textOf = (css) => s.exec('const n = document.querySelector(arguments[0]); return n ? n.textContent.trim() : null;', css);
+describe('the start-up screen in a real webview', { skip: browserSkip }, () => {
+  const page = useBrowser();
+  const { s, textOf } = page;
   const openFatal = async (query) => {
     await s.exec('sessionStorage.clear()').catch(() => {});
-    await s.go(`${server.url}/?state=fatal&${query}`);
+    await s.go(`${page.url}/?state=fatal&${query}`);
     await s.waitFor('return document.querySelector("#fatal-retry") !== null');
   };
 

@@ -3,65 +3,16 @@
 // case page's workflow, the dashboard, and layout at 1280×800 and 960×600 in both languages.
 // Skips itself like browser.test.mjs.
 
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { startDriver, openSession, browserUnavailable } from './support/webdriver.mjs';
-import { startServer } from './harness/server.mjs';
+import { browserSkip, useBrowser } from './support/browser-suite.mjs';
 
-const skip = process.env.BRANCHDESK_SKIP_BROWSER === '1' ? 'BRANCHDESK_SKIP_BROWSER=1' : browserUnavailable();
 const CTRL = '\uE009';
-const SHOTS = process.env.BRANCHDESK_UI_SHOTS;
 const EVIL = '<img src=x onerror=alert(1)>';
 
-describe('complaint cases in a real webview', { skip: skip ?? false }, () => {
-  let server;
-  let driver;
-  let s;
-
-  before(async () => {
-    server = await startServer();
-    driver = await startDriver();
-    s = await openSession(driver);
-  });
-
-  after(async () => {
-    await s?.close().catch(() => {});
-    await driver?.stop();
-    await server?.close();
-  });
-
-  const open = async (query, hash) => {
-    await s.go(`${server.url}/?${query}${hash}`);
-    await s.waitFor('return document.readyState === "complete" && window.__mock && window.__mock.shown === 1');
-  };
-  const visible = (css) => s.exec('const n = document.querySelector(arguments[0]); return Boolean(n && n.offsetParent !== null);', css);
-  const textOf = (css) => s.exec('const n = document.querySelector(arguments[0]); return n ? n.textContent.trim() : null;', css);
-  const waitText = (css, expected) => s.waitFor('const n = document.querySelector(arguments[0]); return n ? n.textContent.trim() : null;',
-    (value) => (expected instanceof RegExp ? expected.test(value ?? '') : value === expected), 5000, css);
-  const waitCount = (css, n) => s.waitFor('return document.querySelectorAll(arguments[0]).length', (count) => count === n, 5000, css);
-  const attr = (css, name) => s.exec('const n = document.querySelector(arguments[0]); return n ? n.getAttribute(arguments[1]) : null;', css, name);
-  const choose = (css, value) => s.exec(`const n = document.querySelector(arguments[0]); n.value = arguments[1];
-    n.dispatchEvent(new Event('change', { bubbles: true }));`, css, value);
-  // WebKitWebDriver sometimes clicks beside an element it had to scroll to inside #view (the
-  // app's scrolling pane); centring it first makes the click land.
-  const press = async (css) => {
-    await s.exec("document.querySelector(arguments[0])?.scrollIntoView({ block: 'center' })", css);
-    await s.click(css);
-  };
-  const shot = async (name) => {
-    if (!SHOTS) return;
-    mkdirSync(SHOTS, { recursive: true });
-    try {
-      writeFileSync(`${SHOTS}/${name}.png`, await s.screenshot());
-    } catch (err) {
-      console.error(`screenshot ${name}: ${err.message}`);
-    }
-  };
-  const clean = async () => {
-    assert.deepEqual(await s.exec('return window.__cspViolations'), []);
-    assert.deepEqual(await s.exec('return window.__errors'), []);
-  };
+describe('complaint cases in a real webview', { skip: browserSkip }, () => {
+  const page = useBrowser();
+  const { s, open, textOf, waitText, waitCount, attr, visible, choose, press, shot, clean } = page;
 
   test('list: rows, markup stays text, late rows marked, filters in the hash, search, empty states', async () => {
     await open('state=ready&staff=demo&cases=demo', '#/cases');
@@ -94,7 +45,7 @@ describe('complaint cases in a real webview', { skip: skip ?? false }, () => {
     await waitCount('#case-table tr[data-case-id]', 6);
 
     // A link such as the dashboard's opens the list already filtered.
-    await s.go(`${server.url}/?state=ready&staff=demo&cases=demo#/cases?overdue=1`);
+    await s.go(`${page.url}/?state=ready&staff=demo&cases=demo#/cases?overdue=1`);
     await s.waitFor("return document.querySelector('#case-table') !== null");
     assert.equal(await s.exec("return document.querySelector('#case-filter-overdue').checked"), true);
     assert.equal(await s.exec("return [...document.querySelectorAll('#case-table tr[data-case-id]')].every((r) => r.classList.contains('case-overdue'))"), true);
@@ -291,7 +242,7 @@ describe('complaint cases in a real webview', { skip: skip ?? false }, () => {
       await s.setWindowSize(width, height);
       for (const lang of ['zh-CN', 'en']) {
         for (const hash of ['#/dashboard', '#/cases', '#/cases/new', '#/cases/100', '#/cases/102', '#/cases/103']) {
-          await s.go(`${server.url}/?state=ready&staff=demo&cases=demo&lang=${lang}${hash}`);
+          await s.go(`${page.url}/?state=ready&staff=demo&cases=demo&lang=${lang}${hash}`);
           await s.waitFor("return document.querySelector('.page-title') !== null && !document.querySelector('.loading')");
           if (hash === '#/cases/100') await s.exec("document.querySelector('#case-audit-toggle').click()");
           const px = await overflow();

@@ -4,42 +4,14 @@
 // translated reasons; after the file is fixed, the import runs and links to the case list.
 // Skips itself like browser.test.mjs.
 
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startDriver, openSession, browserUnavailable } from './support/webdriver.mjs';
-import { startServer } from './harness/server.mjs';
+import { browserSkip, useBrowser } from './support/browser-suite.mjs';
 
-const skip = process.env.BRANCHDESK_SKIP_BROWSER === '1' ? 'BRANCHDESK_SKIP_BROWSER=1' : browserUnavailable();
 
-describe('importing a complaint log in a real webview', { skip: skip ?? false }, () => {
-  let server;
-  let driver;
-  let s;
-
-  before(async () => {
-    server = await startServer();
-    driver = await startDriver();
-    s = await openSession(driver);
-  });
-
-  after(async () => {
-    await s?.close().catch(() => {});
-    await driver?.stop();
-    await server?.close();
-  });
-
-  const open = async (query, hash) => {
-    await s.go(`${server.url}/?${query}${hash}`);
-    await s.waitFor('return document.readyState === "complete" && window.__mock && window.__mock.shown === 1');
-  };
-  const textOf = (css) => s.exec('const n = document.querySelector(arguments[0]); return n ? n.textContent.trim() : null;', css);
-  const waitText = (css, expected) => s.waitFor('const n = document.querySelector(arguments[0]); return n ? n.textContent.trim() : null;',
-    (value) => (expected instanceof RegExp ? expected.test(value ?? '') : value === expected), 5000, css);
-  const waitFor = (css) => s.waitFor('return document.querySelector(arguments[0]) !== null', (found) => found, 5000, css);
-  const press = async (css) => {
-    await s.exec("document.querySelector(arguments[0])?.scrollIntoView({ block: 'center' })", css);
-    await s.click(css);
-  };
+describe('importing a complaint log in a real webview', { skip: browserSkip }, () => {
+  const page = useBrowser();
+  const { s, open, textOf, waitText, waitFor, press } = page;
   const step = () => s.exec("return document.querySelector('#import-body')?.dataset.step ?? null");
 
   test('from Settings: preview, mapping, bad rows listed, then a clean import', async () => {

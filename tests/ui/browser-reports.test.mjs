@@ -2,63 +2,20 @@
 // (WebKitGTK) against the mock backend (harness/mock-reports.js), with the app's CSP enforced.
 // Skips itself like browser.test.mjs.
 
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { startDriver, openSession, browserUnavailable } from './support/webdriver.mjs';
-import { startServer } from './harness/server.mjs';
+import { browserSkip, useBrowser } from './support/browser-suite.mjs';
 import { currentMonth, lastCompleteMonth, addMonths, monthKey, monthRange, formatMonth } from '../../ui/js/lib/months.js';
 
-const skip = process.env.BRANCHDESK_SKIP_BROWSER === '1' ? 'BRANCHDESK_SKIP_BROWSER=1' : browserUnavailable();
-const SHOTS = process.env.BRANCHDESK_UI_SHOTS;
 const EVIL = '<img src=x onerror=alert(1)>';
 const TZ = 'Asia/Shanghai'; // the mock branch's zone
 const READY = 'state=ready&staff=demo&cases=demo&report=demo';
 
-describe('monthly report, export, roll-up and dashboard charts in a real webview', { skip: skip ?? false }, () => {
-  let server;
-  let driver;
-  let s;
-
-  before(async () => {
-    server = await startServer();
-    driver = await startDriver();
-    s = await openSession(driver);
-  });
-
-  after(async () => {
-    await s?.close().catch(() => {});
-    await driver?.stop();
-    await server?.close();
-  });
-
-  const open = async (query, hash) => {
-    await s.go(`${server.url}/?${query}${hash}`);
-    await s.waitFor('return document.readyState === "complete" && window.__mock && window.__mock.shown === 1');
-  };
-  const textOf = (css) => s.exec('const n = document.querySelector(arguments[0]); return n ? n.textContent.trim() : null;', css);
-  const waitText = (css, expected) => s.waitFor('const n = document.querySelector(arguments[0]); return n ? n.textContent.trim() : null;',
-    (value) => (expected instanceof RegExp ? expected.test(value ?? '') : value === expected), 5000, css);
-  const count = (css) => s.exec('return document.querySelectorAll(arguments[0]).length', css);
-  const attr = (css, name) => s.exec('const n = document.querySelector(arguments[0]); return n ? n.getAttribute(arguments[1]) : null;', css, name);
-  const press = async (css) => {
-    await s.exec("document.querySelector(arguments[0])?.scrollIntoView({ block: 'center' })", css);
-    await s.click(css);
-  };
-  const choose = (css, value) => s.exec(`const n = document.querySelector(arguments[0]); n.value = arguments[1];
-    n.dispatchEvent(new Event('change', { bubbles: true }));`, css, value);
-  const shot = async (name) => {
-    if (!SHOTS) return;
-    mkdirSync(SHOTS, { recursive: true });
-    try {
-      writeFileSync(`${SHOTS}/${name}.png`, await s.screenshot());
-    } catch (err) {
-      console.error(`screenshot ${name}: ${err.message}`);
-    }
-  };
+describe('monthly report, export, roll-up and dashboard charts in a real webview', { skip: browserSkip }, () => {
+  const page = useBrowser();
+  const { s, open, textOf, waitText, count, attr, press, choose, shot } = page;
   const clean = async () => {
-    assert.deepEqual(await s.exec('return window.__cspViolations'), []);
-    assert.deepEqual(await s.exec('return window.__errors'), []);
+    await page.clean();
     assert.equal(await count('#view img, #view script'), 0, 'markup in user text stays text');
   };
   const kpiText = (key, cell) => textOf(`tr[data-kpi="${key}"] ${cell}`);
@@ -281,7 +238,7 @@ describe('monthly report, export, roll-up and dashboard charts in a real webview
     for (const [width, height] of [[1280, 800], [960, 600]]) {
       await s.setWindowSize(width, height);
       for (const lang of ['zh-CN', 'en']) {
-        await s.go(`${server.url}/?${READY}&lang=${lang}#/reports`);
+        await s.go(`${page.url}/?${READY}&lang=${lang}#/reports`);
         await s.waitFor("return document.querySelector('#report-kpis') !== null");
         await s.exec("document.querySelector('#report-glossary').open = true");
         const px = await overflow();

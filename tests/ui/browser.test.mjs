@@ -2,53 +2,16 @@
 // tests/ui/harness, with the app's CSP enforced. Skips itself where Xvfb, WebKitWebDriver or
 // MiniBrowser are missing, or when BRANCHDESK_SKIP_BROWSER=1.
 
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { startDriver, openSession, browserUnavailable } from './support/webdriver.mjs';
-import { startServer } from './harness/server.mjs';
+import { browserSkip, useBrowser } from './support/browser-suite.mjs';
 
-const skip = process.env.BRANCHDESK_SKIP_BROWSER === '1' ? 'BRANCHDESK_SKIP_BROWSER=1' : browserUnavailable();
 const CTRL = '\uE009';
 const ESCAPE = '\uE00C';
-const SHOTS = process.env.BRANCHDESK_UI_SHOTS; // a folder to save screenshots into, if set
 
-describe('the UI in a real webview', { skip: skip ?? false }, () => {
-  let server;
-  let driver;
-  let s;
-
-  before(async () => {
-    server = await startServer();
-    driver = await startDriver();
-    s = await openSession(driver);
-  });
-
-  after(async () => {
-    await s?.close().catch(() => {});
-    await driver?.stop();
-    await server?.close();
-  });
-
-  const open = async (query) => {
-    await s.go(`${server.url}/?${query}`);
-    await s.waitFor('return document.readyState === "complete" && window.__mock && window.__mock.shown === 1');
-  };
-  const visible = (css) => s.exec('const n = document.querySelector(arguments[0]); return Boolean(n && n.offsetParent !== null);', css);
-  const textOf = (css) => s.exec('const n = document.querySelector(arguments[0]); return n ? n.textContent.trim() : null;', css);
-  const waitText = (css, expected) => s.waitFor('const n = document.querySelector(arguments[0]); return n ? n.textContent.trim() : null;',
-    (value) => (expected instanceof RegExp ? expected.test(value ?? '') : value === expected), 5000, css);
-  const shot = async (name) => {
-    if (!SHOTS) return;
-    mkdirSync(SHOTS, { recursive: true });
-    // Screenshots are for people reviewing the look; WebKitGTK under Xvfb sometimes cannot
-    // take one, which must not fail the behaviour being tested.
-    try {
-      writeFileSync(`${SHOTS}/${name}.png`, await s.screenshot());
-    } catch (err) {
-      console.error(`screenshot ${name}: ${err.message}`);
-    }
-  };
+describe('the UI in a real webview', { skip: browserSkip }, () => {
+  const page = useBrowser();
+  const { s, open, textOf, waitText, visible, shot } = page;
   const noCsp = async () => assert.deepEqual(await s.exec('return window.__cspViolations'), []);
 
   test('first run: welcome, instant language switch, field errors, then the dashboard', async () => {
@@ -86,7 +49,7 @@ describe('the UI in a real webview', { skip: skip ?? false }, () => {
 
   test('staff: markup in a name stays text; add, edit, deactivate with confirm, show former', async () => {
     await open('state=ready');
-    await s.go(`${server.url}/?state=ready#/staff`);
+    await s.go(`${page.url}/?state=ready#/staff`);
     await s.waitFor("return document.querySelector('#staff-empty') !== null");
     await shot('staff-empty');
     await s.click('#staff-add');
@@ -146,7 +109,7 @@ describe('the UI in a real webview', { skip: skip ?? false }, () => {
 
   test('settings: language switch re-renders everything at once and keeps the focus', async () => {
     await open('state=ready');
-    await s.go(`${server.url}/?state=ready#/settings`);
+    await s.go(`${page.url}/?state=ready#/settings`);
     await s.waitFor("return document.querySelectorAll('#category-list li').length === 6");
     assert.equal(await textOf('#db-path'), '/home/user/.local/share/com.branchdesk.app/branchdesk.db');
     await shot('settings-zh');
@@ -165,7 +128,7 @@ describe('the UI in a real webview', { skip: skip ?? false }, () => {
 
   test('settings: categories move, rename, hide, delete (in use is explained)', async () => {
     await open('state=ready&lang=en');
-    await s.go(`${server.url}/?state=ready&lang=en#/settings`);
+    await s.go(`${page.url}/?state=ready&lang=en#/settings`);
     await s.waitFor("return document.querySelectorAll('#category-list li').length === 6");
     const order = () => s.exec("return [...document.querySelectorAll('#category-list li')].map(li => li.dataset.categoryId).join(',')");
 
@@ -210,7 +173,7 @@ describe('the UI in a real webview', { skip: skip ?? false }, () => {
 
   test('settings: time limits and branch details save, with errors next to the grade', async () => {
     await open('state=ready');
-    await s.go(`${server.url}/?state=ready#/settings`);
+    await s.go(`${page.url}/?state=ready#/settings`);
     await s.waitFor("return document.querySelector('#ack-2').value === '12'");
     await s.clearInput('#ack-2');
     await s.type('#ack-2', '999');
@@ -250,7 +213,7 @@ describe('the UI in a real webview', { skip: skip ?? false }, () => {
       await s.setWindowSize(width, height);
       for (const lang of ['zh-CN', 'en']) {
         for (const view of ['dashboard', 'cases', 'training', 'prevention', 'reports', 'staff', 'settings']) {
-          await s.go(`${server.url}/?state=ready&staff=demo&lang=${lang}#/${view}`);
+          await s.go(`${page.url}/?state=ready&staff=demo&lang=${lang}#/${view}`);
           await s.waitFor("return document.querySelector('.page-title') !== null && !document.querySelector('.loading')");
           const overflow = await s.exec(`const doc = document.documentElement, view = document.getElementById('view');
             return Math.max(doc.scrollWidth - doc.clientWidth, view.scrollWidth - view.clientWidth,

@@ -5,7 +5,7 @@ use sqlx::SqlitePool;
 use super::model::{Branch, Category, Language, TimeLimit, ValidBranch};
 use crate::error::{Error, Invalid, Result};
 use crate::input::{MAX_NAME_CHARS, required_line};
-use crate::store::now_utc;
+use crate::store::{found, now_utc};
 
 const LANGUAGE_KEY: &str = "language";
 
@@ -192,29 +192,23 @@ pub async fn add_category(pool: &SqlitePool, name: &str) -> Result<Category> {
 pub async fn rename_category(pool: &SqlitePool, id: i64, name: &str) -> Result<Category> {
     let name = required_line("name", name, MAX_NAME_CHARS)?;
     ensure_unique_name(pool, &name, id).await?;
-    let changed = sqlx::query("UPDATE categories SET name = ? WHERE id = ?")
+    let done = sqlx::query("UPDATE categories SET name = ? WHERE id = ?")
         .bind(&name)
         .bind(id)
         .execute(pool)
-        .await?
-        .rows_affected();
-    if changed == 0 {
-        return Err(Error::NotFound);
-    }
+        .await?;
+    found(done)?;
     get_category(pool, id).await
 }
 
 /// Hides or shows a category.
 pub async fn set_category_hidden(pool: &SqlitePool, id: i64, hidden: bool) -> Result<Category> {
-    let changed = sqlx::query("UPDATE categories SET hidden = ? WHERE id = ?")
+    let done = sqlx::query("UPDATE categories SET hidden = ? WHERE id = ?")
         .bind(hidden)
         .bind(id)
         .execute(pool)
-        .await?
-        .rows_affected();
-    if changed == 0 {
-        return Err(Error::NotFound);
-    }
+        .await?;
+    found(done)?;
     get_category(pool, id).await
 }
 

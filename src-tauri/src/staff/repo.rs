@@ -4,7 +4,7 @@ use sqlx::SqlitePool;
 
 use super::model::{Staff, ValidStaff};
 use crate::error::{Error, Result};
-use crate::store::now_utc;
+use crate::store::{found, now_utc};
 
 /// A `staff` row: id, name, position, department, phone, start date, active.
 type StaffRow = (
@@ -74,7 +74,7 @@ pub async fn add_staff(pool: &SqlitePool, staff: &ValidStaff) -> Result<Staff> {
 
 /// Replaces a person's details.
 pub async fn update_staff(pool: &SqlitePool, id: i64, staff: &ValidStaff) -> Result<Staff> {
-    let changed = sqlx::query(
+    let done = sqlx::query(
         "UPDATE staff SET name = ?, position = ?, department = ?, phone = ?, start_date = ?, updated_at = ?
          WHERE id = ?",
     )
@@ -86,25 +86,19 @@ pub async fn update_staff(pool: &SqlitePool, id: i64, staff: &ValidStaff) -> Res
     .bind(now_utc())
     .bind(id)
     .execute(pool)
-    .await?
-    .rows_affected();
-    if changed == 0 {
-        return Err(Error::NotFound);
-    }
+    .await?;
+    found(done)?;
     get_staff(pool, id).await
 }
 
 /// Deactivates (keeps the record and its history) or reactivates a person.
 pub async fn set_staff_active(pool: &SqlitePool, id: i64, active: bool) -> Result<Staff> {
-    let changed = sqlx::query("UPDATE staff SET active = ?, updated_at = ? WHERE id = ?")
+    let done = sqlx::query("UPDATE staff SET active = ?, updated_at = ? WHERE id = ?")
         .bind(active)
         .bind(now_utc())
         .bind(id)
         .execute(pool)
-        .await?
-        .rows_affected();
-    if changed == 0 {
-        return Err(Error::NotFound);
-    }
+        .await?;
+    found(done)?;
     get_staff(pool, id).await
 }

@@ -9,7 +9,10 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use sqlx::SqlitePool;
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteQueryResult,
+    SqliteSynchronous,
+};
 
 use crate::error::{Error, Result};
 
@@ -62,6 +65,15 @@ async fn open_and_migrate(path: &Path) -> Result<SqlitePool> {
     backup::back_up_before_migrating(&pool, path, chrono::Utc::now()).await?;
     MIGRATOR.run(&pool).await?;
     Ok(pool)
+}
+
+/// `Ok` when a write changed a row; [`Error::NotFound`] when the id it was given named none.
+pub fn found(done: SqliteQueryResult) -> Result<()> {
+    if done.rows_affected() == 0 {
+        Err(Error::NotFound)
+    } else {
+        Ok(())
+    }
 }
 
 /// The current time as RFC 3339 UTC text with second precision, as stored in every table.

@@ -106,12 +106,7 @@ pub async fn add_attachment(
         case_id,
         &at,
         actor,
-        Event {
-            kind: "attachment",
-            body: &file_name,
-            old_value: None,
-            new_value: None,
-        },
+        Event::plain("attachment", &file_name),
     )
     .await?;
     tx.commit().await?;

@@ -3,7 +3,7 @@
 
 use sqlx::SqliteConnection;
 
-use super::journal::record_audit;
+use super::journal::{Event, record_audit, record_event};
 use super::{BranchContext, parse_stamp};
 use crate::cases::Status;
 use crate::cases::deadlines::Pause;
@@ -36,8 +36,34 @@ pub(super) async fn finished_pauses(conn: &mut SqliteConnection, id: i64) -> Res
         .collect()
 }
 
+/// One edit of a case: which case, when and by whom. Every column it sets and every timeline
+/// entry it records carries the same three, so the audit trail shows the edit as one act.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Edit<'a> {
+    pub id: i64,
+    pub at: &'a str,
+    pub actor: Option<i64>,
+}
+
+impl Edit<'_> {
+    /// Sets `column` to `value` and writes its audit line, when the value changes.
+    pub async fn set(
+        &self,
+        conn: &mut SqliteConnection,
+        column: &'static str,
+        value: Option<String>,
+    ) -> Result<()> {
+        set_column(conn, self.id, self.at, self.actor, column, value).await
+    }
+
+    /// Adds a timeline entry.
+    pub async fn record(&self, conn: &mut SqliteConnection, event: Event<'_>) -> Result<()> {
+        record_event(conn, self.id, self.at, self.actor, event).await
+    }
+}
+
 /// Updates one column and writes its audit line when the value changes.
-pub(super) async fn set_column(
+async fn set_column(
     conn: &mut SqliteConnection,
     id: i64,
     at: &str,

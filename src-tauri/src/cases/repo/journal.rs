@@ -56,6 +56,18 @@ pub struct Event<'a> {
     pub new_value: Option<&'a str>,
 }
 
+impl<'a> Event<'a> {
+    /// An entry that changes no value: a note, a pause, a resume.
+    pub fn plain(kind: &'a str, body: &'a str) -> Self {
+        Event {
+            kind,
+            body,
+            old_value: None,
+            new_value: None,
+        }
+    }
+}
+
 /// Adds a timeline entry.
 pub async fn record_event(
     conn: &mut SqliteConnection,

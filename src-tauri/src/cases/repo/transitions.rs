@@ -5,8 +5,8 @@ use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use sqlx::{Row, SqliteConnection, SqlitePool};
 
-use super::columns::{end_open_pause, received_on, set_column, status_of};
-use super::journal::{Event, record_event};
+use super::columns::{Edit, end_open_pause, received_on, status_of};
+use super::journal::Event;
 use super::{BranchContext, branch_context, stamp};
 use crate::cases::deadlines::deadlines;
 use crate::cases::resolution::{FollowUpInput, FollowUpOutcome, ResolutionInput};
@@ -29,44 +29,26 @@ pub struct StatusChange {
 
 async fn store_resolution(
     conn: &mut SqliteConnection,
-    id: i64,
-    at: &str,
-    actor: Option<i64>,
+    edit: Edit<'_>,
     input: &ResolutionInput,
 ) -> Result<()> {
     let resolution = input.parse()?;
-    set_column(
+    edit.set(conn, "action_taken", Some(resolution.action_taken.clone()))
+        .await?;
+    edit.set(
         conn,
-        id,
-        at,
-        actor,
-        "action_taken",
-        Some(resolution.action_taken.clone()),
-    )
-    .await?;
-    set_column(
-        conn,
-        id,
-        at,
-        actor,
         "customer_accepted",
         Some(i64::from(resolution.customer_accepted).to_string()),
     )
     .await?;
-    set_column(
+    edit.set(
         conn,
-        id,
-        at,
-        actor,
         "goodwill_fen",
         Some(resolution.goodwill.fen().to_string()),
     )
     .await?;
-    set_column(
+    edit.set(
         conn,
-        id,
-        at,
-        actor,
         "root_cause",
         Some(resolution.root_cause.as_str().to_owned()),
     )
@@ -75,9 +57,7 @@ async fn store_resolution(
 
 async fn store_follow_up(
     conn: &mut SqliteConnection,
-    id: i64,
-    at: &str,
-    actor: Option<i64>,
+    edit: Edit<'_>,
     outcome: &FollowUpOutcome,
 ) -> Result<()> {
     let (kind, called_on, satisfaction, comment) = match outcome {
@@ -93,10 +73,11 @@ async fn store_follow_up(
         ),
         FollowUpOutcome::Unreachable { note } => ("unreachable", None, None, Some(note.clone())),
     };
-    set_column(conn, id, at, actor, "follow_up_kind", Some(kind.to_owned())).await?;
-    set_column(conn, id, at, actor, "called_on", called_on).await?;
-    set_column(conn, id, at, actor, "satisfaction", satisfaction).await?;
-    set_column(conn, id, at, actor, "follow_up_comment", comment).await
+    edit.set(conn, "follow_up_kind", Some(kind.to_owned()))
+        .await?;
+    edit.set(conn, "called_on", called_on).await?;
+    edit.set(conn, "satisfaction", satisfaction).await?;
+    edit.set(conn, "follow_up_comment", comment).await
 }
 
 /// Whether the stored resolution is complete (for closing without re-entering it).
@@ -139,6 +120,7 @@ pub async fn change_status(
     let from = status_of(&mut tx, id).await?;
     let to = Status::parse("to", &change.to)?;
     let at = stamp(now);
+    let edit = Edit { id, at: &at, actor };
     let mut reason = change
         .reason
         .as_deref()
@@ -148,15 +130,8 @@ pub async fn change_status(
     match to {
         Status::Invalid => {
             reason = check_invalidation(from, change.reason.as_deref())?;
-            set_column(
-                &mut tx,
-                id,
-                &at,
-                actor,
-                "invalid_reason",
-                Some(reason.clone()),
-            )
-            .await?;
+            edit.set(&mut tx, "invalid_reason", Some(reason.clone()))
+                .await?;
         }
         Status::Closed => {
             check_transition(from, to)?;
@@ -175,45 +150,39 @@ pub async fn change_status(
             };
             check_close(from, resolution.as_ref(), follow_up.as_ref())?;
             if let Some(input) = &change.resolution {
-                store_resolution(&mut tx, id, &at, actor, input).await?;
+                store_resolution(&mut tx, edit, input).await?;
             }
             if let Some(outcome) = &follow_up {
-                store_follow_up(&mut tx, id, &at, actor, outcome).await?;
+                store_follow_up(&mut tx, edit, outcome).await?;
             }
             end_open_pause(&mut tx, id, &at).await?;
-            set_column(&mut tx, id, &at, actor, "closed_at", Some(at.clone())).await?;
+            edit.set(&mut tx, "closed_at", Some(at.clone())).await?;
         }
         _ => check_transition(from, to)?,
     }
     match to {
         Status::Acknowledged => {
-            set_column(&mut tx, id, &at, actor, "acknowledged_at", Some(at.clone())).await?
+            edit.set(&mut tx, "acknowledged_at", Some(at.clone()))
+                .await?
         }
         Status::FollowUp => {
             if let Some(input) = &change.resolution {
-                store_resolution(&mut tx, id, &at, actor, input).await?;
+                store_resolution(&mut tx, edit, input).await?;
             }
-            set_column(&mut tx, id, &at, actor, "resolved_at", Some(at.clone())).await?;
+            edit.set(&mut tx, "resolved_at", Some(at.clone())).await?;
         }
-        Status::Reopened => reopen(&mut tx, id, &ctx, &at, actor, now).await?,
+        Status::Reopened => reopen(&mut tx, edit, &ctx, now).await?,
         _ => {}
     }
-    set_column(
-        &mut tx,
-        id,
-        &at,
-        actor,
-        "status",
-        Some(to.as_str().to_owned()),
-    )
-    .await?;
+    edit.set(&mut tx, "status", Some(to.as_str().to_owned()))
+        .await?;
     let event = Event {
         kind: "status",
         body: &reason,
         old_value: Some(from.as_str()),
         new_value: Some(to.as_str()),
     };
-    record_event(&mut tx, id, &at, actor, event).await?;
+    edit.record(&mut tx, event).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -222,37 +191,22 @@ pub async fn change_status(
 /// resolution and follow-up before it closes again (the old ones stay in the audit trail).
 async fn reopen(
     conn: &mut SqliteConnection,
-    id: i64,
+    edit: Edit<'_>,
     ctx: &BranchContext,
-    at: &str,
-    actor: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<()> {
     let (count, grade): (i64, u8) =
         sqlx::query_as("SELECT reopen_count, grade FROM cases WHERE id = ?")
-            .bind(id)
+            .bind(edit.id)
             .fetch_one(&mut *conn)
             .await?;
-    set_column(
-        conn,
-        id,
-        at,
-        actor,
-        "reopen_count",
-        Some((count + 1).to_string()),
-    )
-    .await?;
+    edit.set(conn, "reopen_count", Some((count + 1).to_string()))
+        .await?;
     let due = deadlines(now, &ctx.limit(grade)?, ctx.tz);
-    set_column(
-        conn,
-        id,
-        at,
-        actor,
-        "resolve_by",
-        Some(stamp(due.resolve_by)),
-    )
-    .await?;
-    set_column(conn, id, at, actor, "due_at", Some(stamp(due.resolve_by))).await?;
+    edit.set(conn, "resolve_by", Some(stamp(due.resolve_by)))
+        .await?;
+    edit.set(conn, "due_at", Some(stamp(due.resolve_by)))
+        .await?;
     for column in [
         "closed_at",
         "resolved_at",
@@ -264,7 +218,7 @@ async fn reopen(
         "satisfaction",
         "follow_up_comment",
     ] {
-        set_column(conn, id, at, actor, column, None).await?;
+        edit.set(conn, column, None).await?;
     }
-    set_column(conn, id, at, actor, "goodwill_fen", Some("0".into())).await
+    edit.set(conn, "goodwill_fen", Some("0".into())).await
 }

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use sqlx::SqlitePool;
 
-use super::columns::{end_open_pause, finished_pauses, set_column, status_of};
+use super::columns::{Edit, end_open_pause, finished_pauses, status_of};
 use super::detail::current_suggestion;
 use super::journal::{Event, index_case, record_audit, record_event};
 use super::{branch_context, parse_stamp, stamp};
@@ -39,27 +39,22 @@ pub async fn set_grade(
         .fetch_one(&mut *tx)
         .await?;
     let at = stamp(now);
+    let edit = Edit { id, at: &at, actor };
     let received: String = sqlx::query_scalar("SELECT received_at FROM cases WHERE id = ?")
         .bind(id)
         .fetch_one(&mut *tx)
         .await?;
     let due = deadlines(parse_stamp(&received)?, &ctx.limit(grade.get())?, ctx.tz);
     let pauses = finished_pauses(&mut tx, id).await?;
-    set_column(&mut tx, id, &at, actor, "grade", Some(grade.to_string())).await?;
-    set_column(
+    edit.set(&mut tx, "grade", Some(grade.to_string())).await?;
+    edit.set(
         &mut tx,
-        id,
-        &at,
-        actor,
         "suggested_grade",
         Some(suggestion.grade.to_string()),
     )
     .await?;
-    set_column(
+    edit.set(
         &mut tx,
-        id,
-        &at,
-        actor,
         "grade_reason",
         reason
             .map(str::trim)
@@ -67,29 +62,12 @@ pub async fn set_grade(
             .map(str::to_owned),
     )
     .await?;
-    set_column(
+    edit.set(&mut tx, "acknowledge_by", Some(stamp(due.acknowledge_by)))
+        .await?;
+    edit.set(&mut tx, "resolve_by", Some(stamp(due.resolve_by)))
+        .await?;
+    edit.set(
         &mut tx,
-        id,
-        &at,
-        actor,
-        "acknowledge_by",
-        Some(stamp(due.acknowledge_by)),
-    )
-    .await?;
-    set_column(
-        &mut tx,
-        id,
-        &at,
-        actor,
-        "resolve_by",
-        Some(stamp(due.resolve_by)),
-    )
-    .await?;
-    set_column(
-        &mut tx,
-        id,
-        &at,
-        actor,
         "due_at",
         Some(stamp(effective_resolve_by(due.resolve_by, &pauses, now))),
     )
@@ -101,7 +79,7 @@ pub async fn set_grade(
         old_value: Some(&old),
         new_value: Some(&new),
     };
-    record_event(&mut tx, id, &at, actor, event).await?;
+    edit.record(&mut tx, event).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -125,26 +103,15 @@ pub async fn pause_case(
         return Err(Error::invalid("reason", Invalid::Choice));
     }
     let at = stamp(now);
+    let edit = Edit { id, at: &at, actor };
     sqlx::query("INSERT INTO case_pauses (case_id, start_at, reason) VALUES (?, ?, ?)")
         .bind(id)
         .bind(&at)
         .bind(&reason)
         .execute(&mut *tx)
         .await?;
-    set_column(&mut tx, id, &at, actor, "paused_since", Some(at.clone())).await?;
-    record_event(
-        &mut tx,
-        id,
-        &at,
-        actor,
-        Event {
-            kind: "pause",
-            body: &reason,
-            old_value: None,
-            new_value: None,
-        },
-    )
-    .await?;
+    edit.set(&mut tx, "paused_since", Some(at.clone())).await?;
+    edit.record(&mut tx, Event::plain("pause", &reason)).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -167,6 +134,7 @@ pub async fn resume_case(
         return Err(Error::invalid("reason", Invalid::Choice));
     }
     let at = stamp(now);
+    let edit = Edit { id, at: &at, actor };
     end_open_pause(&mut tx, id, &at).await?;
     record_audit(
         &mut tx,
@@ -179,11 +147,8 @@ pub async fn resume_case(
     )
     .await?;
     let pauses = finished_pauses(&mut tx, id).await?;
-    set_column(
+    edit.set(
         &mut tx,
-        id,
-        &at,
-        actor,
         "due_at",
         Some(stamp(effective_resolve_by(
             parse_stamp(&resolve_by)?,
@@ -192,19 +157,7 @@ pub async fn resume_case(
         ))),
     )
     .await?;
-    record_event(
-        &mut tx,
-        id,
-        &at,
-        actor,
-        Event {
-            kind: "resume",
-            body: "",
-            old_value: None,
-            new_value: None,
-        },
-    )
-    .await?;
+    edit.record(&mut tx, Event::plain("resume", "")).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -224,19 +177,7 @@ pub async fn add_entry(
     let body = required_text("body", body, crate::cases::intake::MAX_DESCRIPTION_CHARS)?;
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     status_of(&mut tx, id).await?;
-    record_event(
-        &mut tx,
-        id,
-        &stamp(now),
-        actor,
-        Event {
-            kind,
-            body: &body,
-            old_value: None,
-            new_value: None,
-        },
-    )
-    .await?;
+    record_event(&mut tx, id, &stamp(now), actor, Event::plain(kind, &body)).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -258,6 +199,7 @@ pub async fn tick_escalation(
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     status_of(&mut tx, id).await?;
     let at = stamp(now);
+    let edit = Edit { id, at: &at, actor };
     let inserted = sqlx::query("INSERT OR IGNORE INTO case_escalation_ticks (case_id, item, ticked_at, ticked_by) VALUES (?, ?, ?, ?)")
         .bind(id)
         .bind(item)
@@ -267,11 +209,8 @@ pub async fn tick_escalation(
         .await?
         .rows_affected();
     if inserted > 0 {
-        record_event(
+        edit.record(
             &mut tx,
-            id,
-            &at,
-            actor,
             Event {
                 kind: "escalation",
                 body: "",
@@ -310,6 +249,7 @@ pub async fn update_case(
     );
     let case = input.parse(ctx.tz, now.max(parse_stamp(&received)?))?;
     let at = stamp(now);
+    let edit = Edit { id, at: &at, actor };
     let text = |v: &str| Some(v.to_owned());
     let changes: [(&'static str, Option<String>); 16] = [
         ("channel", text(case.channel.as_str())),
@@ -343,13 +283,10 @@ pub async fn update_case(
         return Err(Error::invalid("categoryId", Invalid::Choice));
     }
     for (column, value) in changes {
-        set_column(&mut tx, id, &at, actor, column, value).await?;
+        edit.set(&mut tx, column, value).await?;
     }
-    set_column(
+    edit.set(
         &mut tx,
-        id,
-        &at,
-        actor,
         "needs_other_departments",
         Some(i64::from(case.needs_other_departments).to_string()),
     )

@@ -2,15 +2,14 @@
 //! the matrix turn complete; run a drill with scores and see the person's history and the
 //! team's weakest step.
 
-use branchdesk::settings::{BranchInput, Language};
+use branchdesk::settings::Language;
 use branchdesk::staff::StaffInput;
 use branchdesk::staff::repo::add_staff;
-use branchdesk::status::{self, SetupInput};
-use branchdesk::store;
 use branchdesk::training::repo::curriculum::list_modules;
 
 use super::dictionary::text;
 use super::driver::{App, guard};
+use super::fixtures::set_up_branch;
 
 const STEPS: [&str; 11] = [
     "separate",
@@ -37,17 +36,7 @@ async fn a_module_signed_off_turns_the_matrix_complete_and_a_drill_reaches_histo
     };
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("e2e.db");
-    let pool = store::open(&db).await.unwrap();
-    let input = SetupInput {
-        branch: BranchInput {
-            name: "Harbour Hotel".into(),
-            code: "hh01".into(),
-            industry: "hotel".into(),
-            timezone: "Asia/Shanghai".into(),
-        },
-        language: Language::En.as_str().into(),
-    };
-    status::setup(&pool, &input).await.unwrap();
+    let pool = set_up_branch(&db, ("Harbour Hotel", "hh01", "hotel"), Language::En).await;
     let mut ids = Vec::new();
     for (name, position) in [("Wang Lei", "Manager"), ("Li Na", "Front desk")] {
         let staff = StaffInput {

@@ -4,62 +4,20 @@
 // leaving asks first) and its results in the person's history and the team's progress, the
 // dashboard tile, and markup in user text shown as text. Skips itself like browser.test.mjs.
 
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { startDriver, openSession, browserUnavailable } from './support/webdriver.mjs';
-import { startServer } from './harness/server.mjs';
+import { browserSkip, useBrowser } from './support/browser-suite.mjs';
 
-const skip = process.env.BRANCHDESK_SKIP_BROWSER === '1' ? 'BRANCHDESK_SKIP_BROWSER=1' : browserUnavailable();
-const SHOTS = process.env.BRANCHDESK_UI_SHOTS;
 const READY = 'state=ready&staff=demo&training=demo';
 const STEPS = ['separate', 'ask', 'listen', 'no_interrupt', 'confirm', 'apologise', 'acknowledge', 'summarise', 'explain', 'thank', 'follow_up'];
 
-describe('training in a real webview', { skip: skip ?? false }, () => {
-  let server;
-  let driver;
-  let s;
-
-  before(async () => {
-    server = await startServer();
-    driver = await startDriver();
-    s = await openSession(driver);
-  });
-
-  after(async () => {
-    await s?.close().catch(() => {});
-    await driver?.stop();
-    await server?.close();
-  });
-
-  const open = async (query, hash) => {
-    await s.go(`${server.url}/?${query}${hash}`);
-    await s.waitFor('return document.readyState === "complete" && window.__mock && window.__mock.shown === 1');
-  };
-  const textOf = (css) => s.exec('const n = document.querySelector(arguments[0]); return n ? n.textContent.trim() : null;', css);
-  const waitText = (css, expected) => s.waitFor('const n = document.querySelector(arguments[0]); return n ? n.textContent.trim() : null;',
-    (value) => (expected instanceof RegExp ? expected.test(value ?? '') : value === expected), 5000, css);
-  const count = (css) => s.exec('return document.querySelectorAll(arguments[0]).length', css);
-  const press = async (css) => {
-    await s.exec("document.querySelector(arguments[0])?.scrollIntoView({ block: 'center' })", css);
-    await s.click(css);
-  };
-  const choose = (css, value) => s.exec(`const n = document.querySelector(arguments[0]); n.value = arguments[1];
-    n.dispatchEvent(new Event('change', { bubbles: true }));`, css, value);
+describe('training in a real webview', { skip: browserSkip }, () => {
+  const page = useBrowser();
+  const { s, open, textOf, waitText, count, press, choose, shot } = page;
   const cellText = (staffId, column) => s.exec(`const row = document.querySelector('#training-matrix tr[data-staff-id="' + arguments[0] + '"]');
     return row ? row.querySelectorAll('td.matrix-cell')[arguments[1]].querySelector('.cell-word').textContent : null;`, staffId, column);
-  const shot = async (name) => {
-    if (!SHOTS) return;
-    mkdirSync(SHOTS, { recursive: true });
-    try {
-      writeFileSync(`${SHOTS}/${name}.png`, await s.screenshot());
-    } catch (err) {
-      console.error(`screenshot ${name}: ${err.message}`);
-    }
-  };
   const clean = async () => {
-    assert.deepEqual(await s.exec('return window.__cspViolations'), []);
-    assert.deepEqual(await s.exec('return window.__errors'), []);
+    await page.clean();
     assert.equal(await count('#view img, #view script'), 0, 'markup in user text stays text');
   };
 

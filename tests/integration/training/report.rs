@@ -282,13 +282,8 @@ async fn the_cli_writes_the_training_workbook_in_the_language_asked_for() {
     person(&pool, "李娜", "前台").await;
     pool.close().await;
     let out = db.dir.path().join("training.xlsx");
-    let run = std::process::Command::new(env!("CARGO_BIN_EXE_branchdesk-cli"))
-        .arg("--db")
-        .arg(&db.path)
-        .args(["training-export", "--lang", "en", "--out"])
-        .arg(&out)
-        .output()
-        .expect("run the CLI");
+    let out_arg = out.to_str().expect("a UTF-8 path");
+    let run = db.cli(&["training-export", "--lang", "en", "--out", out_arg]);
     assert!(
         run.status.success(),
         "{}",
@@ -303,12 +298,6 @@ async fn the_cli_writes_the_training_workbook_in_the_language_asked_for() {
             .rows()
             .any(|r| r.first() == Some(&Data::String("李娜".into())))
     );
-    let bad = std::process::Command::new(env!("CARGO_BIN_EXE_branchdesk-cli"))
-        .arg("--db")
-        .arg(&db.path)
-        .args(["training-export", "--lang", "fr", "--out"])
-        .arg(&out)
-        .output()
-        .expect("run the CLI");
+    let bad = db.cli(&["training-export", "--lang", "fr", "--out", out_arg]);
     assert_eq!(bad.status.code(), Some(2), "a bad flag is refused");
 }

@@ -85,6 +85,13 @@ async fn a_new_database_has_the_curriculum_and_twelve_scenarios_in_both_language
     let db = TempDb::new();
     let pool = set_up_branch(&db).await;
     assert_seeded(&pool).await;
+    // The test branch is a postal one: its own scenarios are offered first.
+    let scenarios = list_scenarios(&pool, false).await.expect("scenarios");
+    let own = scenarios
+        .iter()
+        .take_while(|s| s.industry == "postal")
+        .count();
+    assert!(own >= 4, "the branch's industry comes first");
 }
 
 #[tokio::test]

@@ -82,12 +82,14 @@ fn from_row(row: &SqliteRow) -> Result<Scenario> {
     })
 }
 
-/// Every scenario, by industry, customer type and title; retired ones only when asked for.
+/// Every scenario, the branch's own industry first, then by industry and customer type;
+/// retired ones only when asked for.
 pub async fn list_scenarios(pool: &SqlitePool, include_retired: bool) -> Result<Vec<Scenario>> {
     // The columns are the fixed names of SCENARIO_TEXTS, never user input.
     let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
         "SELECT id, seed_key, industry, customer_type, retired, {} FROM drill_scenarios
-         WHERE retired = 0 OR ? ORDER BY industry, CASE customer_type WHEN 'passive' THEN 1
+         WHERE retired = 0 OR ?
+         ORDER BY industry IS NOT (SELECT industry FROM branch), industry, CASE customer_type WHEN 'passive' THEN 1
          WHEN 'talker' THEN 2 WHEN 'angry' THEN 3 ELSE 4 END, id",
         columns()
     )))

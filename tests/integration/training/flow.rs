@@ -320,3 +320,46 @@ async fn a_drill_shows_in_the_persons_history_and_the_teams_weakest_step() {
         "{refused:?}"
     );
 }
+
+#[tokio::test]
+async fn another_industrys_module_is_a_matrix_column_only_once_someone_has_it() {
+    let db = TempDb::new();
+    let pool = set_up_branch(&db).await; // a postal branch
+    let clerk = person(&pool, "李娜", "前台").await;
+    let modules = list_modules(&pool, false).await.expect("modules");
+    let by_industry = |industry: &str| {
+        modules
+            .iter()
+            .find(|m| m.industry.as_deref() == Some(industry))
+            .expect("seeded industry module")
+            .id
+    };
+    let (hotel, postal) = (by_industry("hotel"), by_industry("postal"));
+    let columns = |m: &branchdesk::training::repo::matrix::Matrix| -> Vec<i64> {
+        m.modules.iter().map(|module| module.id).collect()
+    };
+    let now = Utc::now();
+    let before = matrix(&pool, &MatrixFilter::default(), now)
+        .await
+        .expect("matrix");
+    assert!(
+        columns(&before).contains(&postal),
+        "the branch's own module"
+    );
+    assert!(!columns(&before).contains(&hotel), "no other industry's");
+    assert_eq!(before.modules.len(), modules.len() - 2);
+    assert_eq!(before.people[0].cells.len(), before.modules.len());
+
+    assign(&pool, hotel, &Assignee::Person(clerk), now)
+        .await
+        .expect("assign");
+    let after = matrix(&pool, &MatrixFilter::default(), now + TimeDelta::seconds(1))
+        .await
+        .expect("matrix");
+    let column = columns(&after)
+        .iter()
+        .position(|id| *id == hotel)
+        .expect("an assigned module is shown");
+    assert_eq!(after.people[0].cells.len(), after.modules.len());
+    assert_eq!(after.people[0].cells[column].status, CellStatus::Assigned);
+}

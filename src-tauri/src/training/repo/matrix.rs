@@ -208,6 +208,14 @@ pub async fn matrix(
     )
     .fetch_all(&mut *conn)
     .await?;
+    // Another industry's module is only a column once someone has it: a hotel does not need
+    // the postal module in its view.
+    let foreign: Vec<i64> = sqlx::query_scalar(
+        "SELECT id FROM training_modules
+         WHERE industry IS NOT NULL AND industry IS NOT (SELECT industry FROM branch)",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
     let departments: BTreeSet<String> = everyone
         .iter()
         .map(|p| p.department.clone())
@@ -225,7 +233,7 @@ pub async fn matrix(
             .filter(|f| !f.is_empty())
             .is_none_or(|f| f == value)
     };
-    let people: Vec<MatrixPerson> = everyone
+    let mut people: Vec<MatrixPerson> = everyone
         .iter()
         .filter(|p| {
             wanted(&p.department, &filter.department) && wanted(&p.at.position, &filter.position)
@@ -251,10 +259,21 @@ pub async fn matrix(
         })
         .filter(|p| status.is_none_or(|s| p.cells.iter().any(|c| c.status == s)))
         .collect();
+    let mut shown = Vec::new();
     let modules = snapshot
         .modules
         .iter()
         .enumerate()
+        .filter(|(column, module)| {
+            let keep = !foreign.contains(&module.id)
+                || everyone
+                    .iter()
+                    .any(|p| snapshot.cell(module, &p.at).status.is_assigned());
+            if keep {
+                shown.push(*column);
+            }
+            keep
+        })
         .map(|(column, module)| {
             let (title_en, title_zh) = titles
                 .iter()
@@ -280,6 +299,9 @@ pub async fn matrix(
             }
         })
         .collect();
+    for person in &mut people {
+        person.cells = shown.iter().map(|&c| person.cells[c]).collect();
+    }
     Ok(Matrix {
         today: snapshot.today.to_string(),
         modules,

@@ -101,6 +101,11 @@ pub struct MonthFigures {
     pub escalated_channels: Figure,
     /// Goodwill paid on the closed cases, in yuan.
     pub goodwill_total: Figure,
+    /// Prevention plans active at the month's end (their last status before it).
+    pub plans_active: Figure,
+    /// Prevention measures overdue at the month's end: due on a day of the month or before,
+    /// and not done or dropped by its end.
+    pub measures_overdue: Figure,
 }
 
 /// Whether the answer to "done before `deadline`?" was known before `until`, and if so what it
@@ -243,6 +248,9 @@ pub fn month_figures(
             value: Some(outcomes.iter().map(|o| o.goodwill_fen).sum::<i64>() as f64 / 100.0),
             parts: None,
         },
+        // Not case facts: the report's loader reads them from the prevention tables.
+        plans_active: Figure::unavailable(),
+        measures_overdue: Figure::unavailable(),
     }
 }
 

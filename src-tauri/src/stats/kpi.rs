@@ -78,8 +78,8 @@ pub const KPIS: &[KpiDef] = &[
     def("goodwill_total", Yuan, Neutral, |f| f.goodwill_total),
     not_in_use("training_completion", Share, Higher),
     not_in_use("drills_held", Count, Higher),
-    not_in_use("plans_active", Count, Higher),
-    not_in_use("measures_overdue", Count, Lower),
+    def("plans_active", Count, Higher, |f| f.plans_active),
+    def("measures_overdue", Count, Lower, |f| f.measures_overdue),
 ];
 
 /// The keys of every figure, in report order.

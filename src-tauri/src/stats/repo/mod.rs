@@ -9,13 +9,20 @@ use chrono::{DateTime, Utc};
 use sqlx::{SqliteConnection, SqlitePool};
 
 use super::breakdown::breakdowns;
-use super::figures::{MonthFigures, month_figures};
+use super::figures::{Figure, MonthFigures, month_figures};
 use super::kpi::kpis;
 use super::month::Period;
 use super::report::{Month, MonthlyReport, ReportBranch, TrendPoint};
 use crate::cases::repo::{branch_context, parse_stamp, stamp};
 use crate::error::{Error, Result};
+use crate::prevention::repo::figures::{measures_overdue_at, plans_active_at};
 use load::{Span, load_cases, load_customers};
+
+/// The prevention work as it stood at a period's end.
+struct PreventionFigures {
+    plans_active: i64,
+    measures_overdue: i64,
+}
 
 /// How many months the trend shows, ending with the report's month.
 pub const TREND_MONTHS: usize = 12;
@@ -47,11 +54,21 @@ pub async fn monthly_report(
         .fetch_one(&mut *tx)
         .await?;
     let first_case = first_case.as_deref().map(parse_stamp).transpose()?;
+    let mut prevention = Vec::with_capacity(3);
+    for period in [&this, &previous, &last_year] {
+        prevention.push(PreventionFigures {
+            plans_active: plans_active_at(&mut tx, period.until).await?,
+            measures_overdue: measures_overdue_at(&mut tx, period.until, ctx.tz).await?,
+        });
+    }
     // A month that ended before the branch's first case has no data: dashes, not zeros.
-    let figures = |period: &Period| -> Option<MonthFigures> {
-        first_case
-            .is_some_and(|first| first < period.end)
-            .then(|| month_figures(&cases, &customers, period))
+    let figures = |period: &Period, prevention: &PreventionFigures| -> Option<MonthFigures> {
+        first_case.is_some_and(|first| first < period.end).then(|| {
+            let mut figures = month_figures(&cases, &customers, period);
+            figures.plans_active = Figure::count(prevention.plans_active);
+            figures.measures_overdue = Figure::count(prevention.measures_overdue);
+            figures
+        })
     };
     let names = category_names(&mut tx).await?;
     let report = MonthlyReport {
@@ -59,9 +76,9 @@ pub async fn monthly_report(
         month,
         computed_at: stamp(now),
         kpis: kpis(
-            figures(&this).as_ref(),
-            figures(&previous).as_ref(),
-            figures(&last_year).as_ref(),
+            figures(&this, &prevention[0]).as_ref(),
+            figures(&previous, &prevention[1]).as_ref(),
+            figures(&last_year, &prevention[2]).as_ref(),
         ),
         breakdowns: breakdowns(&cases, &this, |id| {
             names.get(&id).cloned().flatten().unwrap_or_default()

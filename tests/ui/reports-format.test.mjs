@@ -114,6 +114,7 @@ test('KPIs: grouped in the screen order; unknown keys still shown; unused areas 
   assert.deepEqual(groups[5].kpis.map((k) => k.key), ['brand_new_figure']);
   assert.equal(isNotInUseYet({ key: 'drills_held', value: null }), true);
   assert.equal(isNotInUseYet({ key: 'drills_held', value: 0 }), false);
+  assert.equal(isNotInUseYet({ key: 'plans_active', value: null }), false, 'prevention is in use: its figures are real');
   assert.equal(isNotInUseYet({ key: 'closure_rate', value: null }), false, 'a rate over no cases is a dash, not "not in use"');
 });
 

@@ -24,7 +24,7 @@ export function startServer() {
     try {
       let body = await readFile(join(base, relative));
       if (!inHarness && relative === 'index.html') {
-        body = String(body).replace('<script type="module"', '<script src="/__harness__/mock-tauri.js"></script>\n  <script src="/__harness__/mock-cases.js"></script>\n  <script src="/__harness__/mock-backups.js"></script>\n  <script src="/__harness__/mock-reports.js"></script>\n  <script src="/__harness__/mock-import.js"></script>\n  <script type="module"');
+        body = String(body).replace('<script type="module"', '<script src="/__harness__/mock-tauri.js"></script>\n  <script src="/__harness__/mock-cases.js"></script>\n  <script src="/__harness__/mock-backups.js"></script>\n  <script src="/__harness__/mock-reports.js"></script>\n  <script src="/__harness__/mock-import.js"></script>\n  <script src="/__harness__/mock-prevention.js"></script>\n  <script type="module"');
       }
       res.writeHead(200, { 'content-type': TYPES[extname(relative)] ?? 'application/octet-stream', 'content-security-policy': CSP, 'cache-control': 'no-store' });
       res.end(body);

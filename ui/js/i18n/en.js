@@ -2,6 +2,7 @@
 import cases from './en/cases.js';
 import reports from './en/reports.js';
 import importTexts from './en/import.js';
+import prevention from './en/prevention.js';
 export default {
   'app.name': 'BranchDesk',
   'app.titleWithView': '{view} · BranchDesk',
@@ -112,10 +113,6 @@ export default {
   'training.empty.next': 'Training is tracked per person, so start by adding your team.',
   'training.empty.actionStaff': 'Add staff',
 
-  'prevention.empty.title': 'Prevention plans are on their way',
-  'prevention.empty.body': 'You will plan prevention in five steps (collect, analyse, decide on measures, carry them out, evaluate) with a measurable goal for the complaints that come up most.',
-  'prevention.empty.next': 'Plans target complaint categories, so it helps to tidy those up first.',
-  'prevention.empty.actionSettings': 'Review categories',
 
   'staff.intro': 'The people on your team. Complaint handlers, training records and drills all link to the staff listed here.',
   'staff.add': 'Add staff member',
@@ -232,7 +229,6 @@ export default {
   'dashboard.none.title': 'No complaints yet',
   'dashboard.none.body': 'Once complaints are recorded, this page shows how many are open, overdue or due today, and the latest ones.',
   'dashboard.coming.training': 'Training checklists and scored role-play drills are on their way.',
-  'dashboard.coming.prevention': 'Prevention plans for recurring problems are on their way.',
   'dashboard.coming.tag': 'Coming soon',
 
   // ---- statuses ----
@@ -396,4 +392,5 @@ export default {
   ...cases,
   ...reports,
   ...importTexts,
+  ...prevention,
 };

@@ -15,6 +15,7 @@ import { buildGradeCard } from './case-grade.js';
 import { buildTimeline, buildAudit } from './case-timeline.js';
 import { buildCrisis, buildHistory, buildAttachments } from './case-side.js';
 import { buildGuidance } from './case-guidance.js';
+import { buildCasePlans } from './prevention-case-plans.js';
 import { buildFields, buildOutcome } from './case-fields.js';
 
 /// Renders case `id`.
@@ -73,6 +74,7 @@ function draw(page, { keepComposer = true } = {}) {
       el('aside', { class: 'case-side', attrs: { 'aria-label': t('case.sideLabel') } },
         buildGradeCard(page),
         buildHistory(page),
+        buildCasePlans(page),
         buildAttachments(page),
         buildGuidance(f.customerType))),
   ];

@@ -1,8 +1,9 @@
 // Dashboard: the branch at a glance. Four figures (open, overdue, due today, crisis), each a
 // link to the case list already filtered; this month's received count, closure rate and
 // satisfaction; the 12-month trend and this month's categories as charts whose bars open the
-// matching cases; and the most recent complaints. Training and prevention have not landed
-// yet; their cards say so. A report that fails to load leaves the rest of the page working.
+// matching cases; and the most recent complaints. Training has not landed yet; its card says
+// so. Prevention has its own tile (active plans, overdue measures). A report that fails to
+// load leaves the rest of the page working.
 
 import * as api from '../api.js';
 import { el } from '../lib/dom.js';
@@ -13,6 +14,7 @@ import { monthKey, currentMonth } from '../lib/months.js';
 import { pageHeader, emptyState, linkButton } from '../lib/states.js';
 import { gradeBadge, statusBadge, deadlineBadge, whenText } from './case-ui.js';
 import { monthFigures, monthCharts } from './dashboard-month.js';
+import { preventionTile } from './prevention-dashboard.js';
 
 // Each figure and the list it opens.
 const FIGURES = [
@@ -79,8 +81,9 @@ export async function render(container, ctx) {
 
 function comingSoon() {
   return el('div', { class: 'coming-grid' },
-    ['training', 'prevention'].map((area) => el('section', { class: ['card', 'coming'] },
+    ['training'].map((area) => el('section', { class: ['card', 'coming'] },
       el('h2', { class: 'card-title', i18n: `nav.${area}` }),
       el('p', { class: 'muted', i18n: `dashboard.coming.${area}` }),
-      el('span', { class: ['tag', 'tag-muted'], i18n: 'dashboard.coming.tag' }))));
+      el('span', { class: ['tag', 'tag-muted'], i18n: 'dashboard.coming.tag' }))),
+    preventionTile());
 }

@@ -20,7 +20,7 @@ export const KPI_GROUPS = Object.freeze([
 ]);
 
 /// Figures of areas of the app that have not landed yet: null means "not in use yet".
-export const NOT_IN_USE_YET = Object.freeze(['training_completion', 'drills_held', 'plans_active', 'measures_overdue']);
+export const NOT_IN_USE_YET = Object.freeze(['training_completion', 'drills_held']);
 
 /// The breakdowns in the order they are shown.
 export const BREAKDOWN_ORDER = Object.freeze(['category', 'channel', 'grade', 'root_cause', 'customer_type', 'department']);

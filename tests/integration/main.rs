@@ -13,6 +13,7 @@ mod import;
 mod import_cli;
 mod import_files;
 mod list_counts;
+mod prevention;
 mod rollup;
 mod settings;
 mod staff;

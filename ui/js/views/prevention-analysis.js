@@ -66,7 +66,7 @@ function startButton(prefill, label) {
 
 function rankingCard({ id, titleKey, headKey, rows, windows, lang }) {
   const chart = barChart({
-    id: `${id}-chart`, title: t(titleKey), desc: t('prevention.analysis.chartDesc'), lang,
+    id: `${id}-chart`, title: t(titleKey), desc: t('prevention.analysis.chartDesc'), lang, width: 560,
     valueHeading: t('prevention.analysis.count'),
     rows: rows.slice(0, TOP_BARS).map((row) => ({ label: row.label, value: row.count, href: casesHref(row.filter, windows), key: row.key ?? 'none' })),
   });

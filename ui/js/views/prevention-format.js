@@ -113,6 +113,9 @@ export function rateText(rate, lang) {
   return formatNumber(Math.round(rate * 10) / 10, lang);
 }
 
+/// Fewer days than this since the start are too few to judge the effect by.
+export const EARLY_DAYS = 30;
+
 /// What the effect allows one to say, as a dictionary key and its values.
 export function effectVerdict(effect, goalPercent, lang) {
   switch (effect?.state) {
@@ -122,6 +125,10 @@ export function effectVerdict(effect, goalPercent, lang) {
     case 'measured': {
       const change = Math.round((effect.change ?? 0) * -100);
       const values = { change: formatNumber(Math.abs(change), lang), goal: formatNumber(goalPercent, lang) };
+      // A few days say little: one complaint more or less swings the rate.
+      if ((effect.since?.days ?? 0) < EARLY_DAYS) {
+        return { key: 'prevention.effect.state.early', values: { days: formatNumber(effect.since?.days ?? 0, lang), goal: values.goal } };
+      }
       if (effect.goalMet) return { key: 'prevention.effect.state.met', values };
       return { key: change > 0 ? 'prevention.effect.state.fewer' : 'prevention.effect.state.not_fewer', values };
     }

@@ -207,8 +207,48 @@ pub async fn move_phase(
     Ok(())
 }
 
-/// Starts a draft or cancels a plan. Cancelling drops the plan's open measures (each recorded),
-/// so they stop counting as overdue.
+/// Drops a closing plan's open measures, each recorded, so that a finished or cancelled plan
+/// leaves nothing counted as overdue.
+async fn drop_open_measures(
+    conn: &mut SqliteConnection,
+    plan_id: i64,
+    actor: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let at = stamp(now);
+    let open: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT id, status FROM prevention_measures
+         WHERE plan_id = ? AND status IN ('planned', 'in_progress')",
+    )
+    .bind(plan_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    for (measure, status) in open {
+        sqlx::query(
+            "UPDATE prevention_measures SET status = 'dropped', closed_at = ?, updated_at = ?
+             WHERE id = ?",
+        )
+        .bind(&at)
+        .bind(&at)
+        .bind(measure)
+        .execute(&mut *conn)
+        .await?;
+        let field = format!("measure.{measure}.status");
+        audit(
+            conn,
+            plan_id,
+            actor,
+            now,
+            &field,
+            Some(&status),
+            Some("dropped"),
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// Starts a draft or cancels a plan. Cancelling drops the plan's open measures.
 pub async fn set_status(
     pool: &SqlitePool,
     id: i64,
@@ -238,41 +278,14 @@ pub async fn set_status(
     )
     .await?;
     if to == PlanStatus::Cancelled {
-        let open: Vec<(i64, String)> = sqlx::query_as(
-            "SELECT id, status FROM prevention_measures
-             WHERE plan_id = ? AND status IN ('planned', 'in_progress')",
-        )
-        .bind(id)
-        .fetch_all(&mut *tx)
-        .await?;
-        for (measure, status) in open {
-            sqlx::query(
-                "UPDATE prevention_measures SET status = 'dropped', closed_at = ?, updated_at = ?
-                 WHERE id = ?",
-            )
-            .bind(&at)
-            .bind(&at)
-            .bind(measure)
-            .execute(&mut *tx)
-            .await?;
-            let field = format!("measure.{measure}.status");
-            audit(
-                &mut tx,
-                id,
-                actor,
-                now,
-                &field,
-                Some(&status),
-                Some("dropped"),
-            )
-            .await?;
-        }
+        drop_open_measures(&mut tx, id, actor, now).await?;
     }
     tx.commit().await?;
     Ok(())
 }
 
-/// Records the evaluation of an active plan in the evaluate phase and closes it (`done`).
+/// Records the evaluation of an active plan in the evaluate phase and closes it (`done`);
+/// measures still open are dropped (the history says which).
 pub async fn record_evaluation(
     pool: &SqlitePool,
     id: i64,
@@ -327,6 +340,7 @@ pub async fn record_evaluation(
         Some("done"),
     )
     .await?;
+    drop_open_measures(&mut tx, id, actor, now).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -170,6 +170,7 @@ export default {
   'prevention.effect.state.met': 'Goal reached: {change}% fewer complaints per 30 days (goal {goal}%).',
   'prevention.effect.state.fewer': 'Fewer complaints, but not yet the goal: {change}% fewer per 30 days (goal {goal}%).',
   'prevention.effect.state.not_fewer': 'No reduction yet against the goal of {goal}% fewer.',
+  'prevention.effect.state.early': 'Only {days} day(s) since the start: too early to judge against the goal of {goal}% fewer.',
   'prevention.effect.state.unknown': 'The effect could not be worked out.',
   'prevention.effect.how': 'Valid complaints in the target, per 30 days: the 90 days before the start date (fewer if the records begin later), against the days since the start up to today or the review date. Days are counted in the branch’s time zone.',
   'prevention.effect.chartTitle': 'Complaints in the target per 30 days',

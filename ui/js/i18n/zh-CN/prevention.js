@@ -170,6 +170,7 @@ export default {
   'prevention.effect.state.met': '已达到目标：每 30 天的投诉减少 {change}%（目标 {goal}%）。',
   'prevention.effect.state.fewer': '投诉有所减少，但尚未达标：每 30 天减少 {change}%（目标 {goal}%）。',
   'prevention.effect.state.not_fewer': '与减少 {goal}% 的目标相比，投诉尚未减少。',
+  'prevention.effect.state.early': '开始才 {days} 天，尚难对照减少 {goal}% 的目标作出判断。',
   'prevention.effect.state.unknown': '无法计算效果。',
   'prevention.effect.how': '按每 30 天统计该对象的有效投诉：开始日期前 90 天（若记录开始得更晚则相应缩短），对比开始以来到今天或复查日期为止的天数。日期按本网点时区计算。',
   'prevention.effect.chartTitle': '该对象每 30 天的投诉数',

@@ -17,7 +17,11 @@
   const KINDS = ['training', 'procedure', 'inspection', 'notice', 'feedback', 'supervision', 'emergency_drill'];
   const CAUSES = ['quality', 'communication', 'price', 'delay', 'staff', 'facilities', 'process', 'external'];
   const DAY = 86400000;
-  const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  const today = () => {
+    const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' })
+      .formatToParts(new Date()).map((part) => [part.type, part.value]));
+    return `${parts.year}-${parts.month}-${parts.day}`;
+  };
   const addDays = (iso, n) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
   const days = (from, to) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY) + 1;
   const now = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
@@ -30,6 +34,14 @@
   db.planAudit = [];
   db.emergency = [];
 
+  // Multi-line text (steps, evidence, next step): line breaks and tabs are allowed.
+  const multi = (value, field, { required = false } = {}) => {
+    const v = String(value ?? '').trim();
+    if (required && !v) fail('invalid.required', field);
+    if ([...v].length > 2000) fail('invalid.too_long', field);
+    if (/[\u0000-\u0008\u000b-\u001f]/.test(v)) fail('invalid.control_chars', field);
+    return v;
+  };
   const audit = (planId, field, oldValue, newValue) => db.planAudit.push({ planId, at: now(), actorId: actor(), field, oldValue, newValue });
   const plan = (id) => db.plans.find((p) => p.id === id) ?? fail('not_found');
   const openPlan = (id) => {
@@ -90,7 +102,7 @@
     };
   };
   const measureInput = (input) => {
-    const description = text(input.description, 'description', { required: true, max: 2000 });
+    const description = multi(input.description, 'description', { required: true });
     if (!KINDS.includes(input.kind)) fail('invalid.choice', 'kind');
     if (!isDay(input.dueDate)) fail(input.dueDate ? 'invalid.date' : 'invalid.required', 'dueDate');
     return { description, kind: input.kind, ownerId: input.ownerId, dueDate: input.dueDate, evidence: input.evidence ?? '', trainingModuleId: input.trainingModuleId, drillScenarioId: input.drillScenarioId };
@@ -117,7 +129,7 @@
   const emergencyInput = (input) => {
     const out = {
       title: text(input.title, 'title', { required: true, max: 120 }), scenario: input.scenario ?? '', contacts: input.contacts ?? '',
-      steps: text(input.steps, 'steps', { required: true, max: 2000 }), spokespersonId: input.spokespersonId, mediaNote: input.mediaNote ?? '',
+      steps: multi(input.steps, 'steps', { required: true }), spokespersonId: input.spokespersonId, mediaNote: input.mediaNote ?? '',
       drillEveryDays: input.drillEveryDays,
     };
     if (out.drillEveryDays == null) fail('invalid.required', 'drillEveryDays');
@@ -189,7 +201,7 @@
     record_plan_evaluation: ({ id, input }) => {
       const p = plan(id);
       if (!['effective', 'partly', 'not_effective'].includes(input.conclusion)) fail('invalid.choice', 'conclusion');
-      const nextStep = text(input.nextStep, 'nextStep', { required: true, max: 2000 });
+      const nextStep = multi(input.nextStep, 'nextStep', { required: true });
       if (p.status !== 'active' || p.phase !== 'evaluate') fail('invalid_transition');
       Object.assign(p, { conclusion: input.conclusion, nextStep, evaluatedAt: now(), status: 'done' });
       audit(id, 'conclusion', null, input.conclusion);
@@ -255,7 +267,7 @@
       const e = db.emergency.find((x) => x.id === planId) ?? fail('not_found');
       if (!isDay(input.heldOn)) fail(input.heldOn ? 'invalid.date' : 'invalid.required', 'heldOn');
       if (input.heldOn > today()) fail('invalid.range', 'heldOn');
-      const participants = text(input.participants, 'participants', { required: true, max: 2000 });
+      const participants = multi(input.participants, 'participants', { required: true });
       e.drills.unshift({ id: db.nextId++, heldOn: input.heldOn, participants, findings: input.findings ?? '' });
       e.drills.sort((a, b) => b.heldOn.localeCompare(a.heldOn));
       return emergencyOut();

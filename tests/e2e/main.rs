@@ -6,6 +6,7 @@ mod cases;
 mod crash;
 mod driver;
 mod first_run;
+mod prevention;
 mod reports;
 mod single_instance;
 mod startup;

@@ -136,7 +136,10 @@ async fn a_plan_started_from_the_analysis_is_carried_out_measured_and_evaluated(
     // The effect chart shows the baseline before the start and the start itself.
     app.wait_for("#plan-effect-chart svg").await;
     assert!(app.count("#plan-effect-chart rect.effect-bar-before").await >= 1);
-    assert_eq!(app.count("#plan-effect-chart rect.effect-bar-after").await, 1);
+    assert_eq!(
+        app.count("#plan-effect-chart rect.effect-bar-after").await,
+        1
+    );
 
     for phase in ["Implement", "Evaluate"] {
         app.click("#plan-phase-forward").await;

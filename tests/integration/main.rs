@@ -14,6 +14,7 @@ mod import_cli;
 mod import_files;
 mod list_counts;
 mod prevention;
+mod prevention_figures;
 mod rollup;
 mod settings;
 mod staff;

@@ -60,6 +60,7 @@ describe('prevention plans, analysis and emergency plans in a real webview', { s
     assert.deepEqual(await s.exec('return window.__cspViolations'), []);
     assert.deepEqual(await s.exec('return window.__errors'), []);
     assert.equal(await count('#view img, #view script, #view b'), 0, 'markup in user text stays text');
+    assert.doesNotMatch(await s.exec("return document.getElementById('view').textContent"), /null|undefined/, 'no skipped part printed as text');
   };
 
   test('analysis: ranked figures link to their cases, hot spots shown as text, a plan starts from a row', async () => {

@@ -24,7 +24,8 @@ export function preventionTile() {
 function fill(tile, { activePlans, draftPlans, overdue }) {
   const lang = getLanguage();
   const count = overdue.length;
-  tile.append(
+  // append() would print a skipped (null) part as the text "null".
+  tile.append(...[
     el('div', { class: 'figures prevention-figures' },
       el('a', { href: '#/prevention', id: 'dashboard-plans-active', class: 'figure', dataset: { count: String(activePlans) } },
         el('span', { class: 'figure-value' }, formatNumber(activePlans, lang)),
@@ -39,5 +40,6 @@ function fill(tile, { activePlans, draftPlans, overdue }) {
       el('a', { href: planHash(measure.planId), class: 'recent-number' }, measure.description),
       el('span', { class: 'muted' }, measure.planTitle),
       el('span', { class: ['badge', 'measure-overdue'] }, t('prevention.tile.dueOn', { date: formatDate(measure.dueDate, lang) }))))) : null,
-    !activePlans && !draftPlans ? el('p', { class: 'muted' }, el('a', { href: '#/prevention/analysis', i18n: 'prevention.tile.start' })) : null);
+    !activePlans && !draftPlans ? el('p', { class: 'muted' }, el('a', { href: '#/prevention/analysis', i18n: 'prevention.tile.start' })) : null,
+  ].filter(Boolean));
 }

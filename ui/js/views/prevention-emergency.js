@@ -31,13 +31,15 @@ function draw(view) {
     type: 'button', id: 'emergency-new', class: ['button', 'button-primary'], i18n: 'prevention.emergency.new',
     on: { click: () => { view.editing = 'new'; draw(view); container.querySelector('#emergency-form-title')?.focus(); } },
   });
-  container.replaceChildren(
+  // replaceChildren() would print a skipped (null) part as the text "null".
+  container.replaceChildren(...[
     pageHeader('nav.prevention', { introKey: 'prevention.emergency.intro', actions: [add] }),
     preventionTabs('emergency'),
     view.editing === 'new' ? planForm(view, null) : null,
     plans.length
       ? el('div', { id: 'emergency-list', class: 'emergency-list' }, plans.map((plan) => (view.editing === plan.id ? planForm(view, plan) : planCard(view, plan))))
-      : (view.editing ? null : emptyState({ id: 'emergency-empty', titleKey: 'prevention.emergency.none.title', bodyKeys: ['prevention.emergency.none.body'] })));
+      : (view.editing ? null : emptyState({ id: 'emergency-empty', titleKey: 'prevention.emergency.none.title', bodyKeys: ['prevention.emergency.none.body'] })),
+  ].filter(Boolean));
 }
 
 async function save(view, form, work, toastKey) {

@@ -466,3 +466,87 @@ async fn emergency_plans_keep_their_drills_and_say_when_the_next_is_due() {
         Err(Error::NotFound)
     ));
 }
+
+#[tokio::test]
+async fn the_monthly_workbook_lists_the_plans_and_the_measures_overdue_at_the_months_end() {
+    use branchdesk::export::{self, ExportOptions};
+    use branchdesk::settings::Language;
+    use calamine::{Data, Reader, Xlsx};
+
+    let db = TempDb::new();
+    let pool = set_up_branch(&db).await;
+    let cats = categories(&pool).await;
+    receive(&pool, local("2026-02-03", 9), cats[0], "").await;
+    let hostile = "=cmd|' /C calc'!A0";
+    let input = PlanInput {
+        title: hostile.into(),
+        ..plan_input(Some(cats[0]), Some("delay"), "2026-02-10")
+    };
+    let at = local("2026-02-10", 9);
+    let id = create_plan(&pool, &input.parse().unwrap(), None, at)
+        .await
+        .unwrap();
+    set_status(&pool, id, PlanStatus::Active, None, at)
+        .await
+        .unwrap();
+    add_measure(
+        &pool,
+        id,
+        &measure("notice", "2026-02-20").parse().unwrap(),
+        None,
+        at,
+    )
+    .await
+    .unwrap();
+    // Written in March: not in February's workbook.
+    create_plan(
+        &pool,
+        &plan_input(Some(cats[1]), None, "2026-03-05")
+            .parse()
+            .unwrap(),
+        None,
+        local("2026-03-05", 9),
+    )
+    .await
+    .unwrap();
+
+    let options = ExportOptions {
+        lang: Language::En,
+        include_personal_data: false,
+    };
+    let february = branchdesk::stats::Month::new(2026, 2).unwrap();
+    let bytes = export::export_month(&pool, february, &options, local("2026-03-10", 9))
+        .await
+        .unwrap();
+    let mut book = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+    let sheet = book
+        .worksheet_range("Prevention")
+        .expect("a Prevention sheet");
+    let texts: Vec<String> = sheet
+        .rows()
+        .flat_map(|row| row.iter())
+        .filter_map(|cell| match cell {
+            Data::String(text) => Some(text.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        texts.iter().filter(|t| *t == hostile).count(),
+        2,
+        "the plan and its overdue measure's plan, kept as text"
+    );
+    assert!(texts.iter().any(|t| t == "Active"));
+    assert!(
+        texts
+            .iter()
+            .any(|t| t == "Delay or slow response" || t.contains("Delay or slow response"))
+    );
+    assert!(
+        texts.iter().any(|t| t == "2026-02-20"),
+        "the overdue measure's due date"
+    );
+    assert!(
+        !texts.iter().any(|t| t.starts_with("减少延误")),
+        "a plan written later is left out"
+    );
+}

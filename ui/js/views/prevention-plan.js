@@ -39,6 +39,8 @@ async function run(page, work, { form = null, toastKey = 'common.saved', reset =
     return true;
   } catch (err) {
     if (form && form.isConnected) showError(form, err);
+    // The plan changed under the page (finished or cancelled elsewhere): say so in plan words.
+    else if (err?.code === 'invalid_transition') toast(t('prevention.error.transition'), 'error');
     else toastError(err);
     return false;
   }

@@ -131,6 +131,17 @@ describe('prevention plans, analysis and emergency plans in a real webview', { s
     await press('#measure-add-save');
     await s.waitFor("return document.querySelectorAll('#measure-list .measure').length === 3");
 
+    // A new date agreed for the notice, already past: it is marked overdue at once.
+    const notice = await s.exec("return [...document.querySelectorAll('#measure-list .measure')].find((m) => m.textContent.includes('公告')).dataset.measureId");
+    await press(`#measure-${notice}-edit`);
+    await waitFor(`#measure-${notice}-edit-form`);
+    await fill(`#measure-${notice}-edit-form-dueDate`, '2020-01-31');
+    await press(`#measure-${notice}-edit-form-save`);
+    await s.waitFor(`return document.querySelector('#measure-${notice}')?.classList.contains('is-overdue') === true`);
+    assert.equal(await count('#measure-list .measure.is-overdue'), 2);
+    await press(`#measure-${notice}-drop`);
+    await s.waitFor(`return document.querySelector('#measure-${notice}')?.dataset.status === 'dropped'`);
+
     // Done with a day and evidence; the overdue mark goes.
     const overdueId = await s.exec("return document.querySelector('#measure-list .measure.is-overdue').dataset.measureId");
     await press(`#measure-${overdueId}-done`);

@@ -53,6 +53,10 @@ function measureItem(page, measure, open) {
     actions.push(button('drop', 'prevention.measure.drop', () => change('dropped')));
   }
   if (open && (measure.status === 'done' || measure.status === 'dropped')) actions.push(button('reopen', 'prevention.measure.reopen', () => change('planned')));
+  if (open) actions.push(button('edit', 'common.edit', () => { page.ui.editing = measure.id; page.redraw(); page.container.querySelector(`#measure-${measure.id}-edit-form-dueDate`)?.focus(); }));
+  if (page.ui.editing === measure.id) {
+    return el('li', { id: `measure-${measure.id}`, class: 'measure', dataset: { measureId: String(measure.id), status: measure.status } }, editForm(page, measure));
+  }
   return el('li', { id: `measure-${measure.id}`, class: ['measure', measure.overdue && 'is-overdue', `measure-${measure.status}`], dataset: { measureId: String(measure.id), status: measure.status } },
     el('div', { class: 'measure-head' },
       el('p', { class: ['measure-description', 'case-text'] }, measure.description),
@@ -112,20 +116,41 @@ function useSuggestion(page, kind, text) {
 }
 
 function addForm(page) {
-  const formId = 'measure-add';
-  const form = el('form', { id: formId, class: ['inline-panel', 'measure-form', 'no-print'], noValidate: true },
-    el('h3', { class: 'subhead', i18n: 'prevention.measure.add' }),
-    formErrorSlot(),
-    el('div', { class: 'field-grid' },
-      selectField({ formId, id: `${formId}-kind`, name: 'kind', labelKey: 'prevention.field.kind', options: MEASURE_KINDS.map((kind) => ({ value: kind, labelKey: `prevention.kind.${kind}` })), value: 'training' }),
-      namedSelectField({ formId, id: `${formId}-ownerId`, name: 'ownerId', labelKey: 'prevention.field.owner', choices: staffChoices(page.staff), noneKey: 'prevention.owner.none' }),
-      inputField({ formId, id: `${formId}-dueDate`, name: 'dueDate', labelKey: 'prevention.field.dueDate', type: 'date' })),
-    textareaField({ formId, id: `${formId}-description`, name: 'description', labelKey: 'prevention.field.measure', rows: 2 }),
-    el('div', { class: 'form-actions' },
-      el('button', { type: 'submit', id: `${formId}-save`, class: ['button', 'button-primary'], i18n: 'prevention.measure.addButton' })));
+  const form = measureForm(page, { formId: 'measure-add', titleKey: 'prevention.measure.add', saveKey: 'prevention.measure.addButton', values: { kind: 'training' } });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     page.run(() => api.addMeasure(page.id, readForm(form)), { form, toastKey: 'prevention.measure.added' });
   });
   return form;
+}
+
+function editForm(page, measure) {
+  const formId = `measure-${measure.id}-edit-form`;
+  const form = measureForm(page, { formId, titleKey: 'prevention.measure.edit', saveKey: 'common.save', values: measure, evidence: true });
+  form.querySelector('.form-actions').append(el('button', {
+    type: 'button', class: 'button', dataset: { close: '' }, i18n: 'common.cancel',
+    on: { click: () => { page.ui.editing = null; page.redraw(); } },
+  }));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    // The training links are kept as they are until the training area offers a picker.
+    const values = { ...readForm(form), trainingModuleId: measure.trainingModuleId, drillScenarioId: measure.drillScenarioId };
+    page.run(() => api.updateMeasure(measure.id, values), { form, reset: { ui: { ...page.ui, editing: null } } });
+  });
+  return form;
+}
+
+/// The fields of a measure: kind, owner, due date, what will be done (and the evidence when editing).
+function measureForm(page, { formId, titleKey, saveKey, values, evidence = false }) {
+  return el('form', { id: formId, class: ['inline-panel', 'measure-form', 'no-print'], noValidate: true },
+    el('h3', { class: 'subhead', i18n: titleKey }),
+    formErrorSlot(),
+    el('div', { class: 'field-grid' },
+      selectField({ formId, id: `${formId}-kind`, name: 'kind', labelKey: 'prevention.field.kind', options: MEASURE_KINDS.map((kind) => ({ value: kind, labelKey: `prevention.kind.${kind}` })), value: values.kind }),
+      namedSelectField({ formId, id: `${formId}-ownerId`, name: 'ownerId', labelKey: 'prevention.field.owner', choices: staffChoices(page.staff, values.ownerId), value: values.ownerId, noneKey: 'prevention.owner.none' }),
+      inputField({ formId, id: `${formId}-dueDate`, name: 'dueDate', labelKey: 'prevention.field.dueDate', type: 'date', value: values.dueDate ?? '' })),
+    textareaField({ formId, id: `${formId}-description`, name: 'description', labelKey: 'prevention.field.measure', value: values.description ?? '', rows: 2 }),
+    evidence ? textareaField({ formId, id: `${formId}-evidence`, name: 'evidence', labelKey: 'prevention.field.evidence', value: values.evidence ?? '', rows: 2, optional: true }) : null,
+    el('div', { class: 'form-actions' },
+      el('button', { type: 'submit', id: `${formId}-save`, class: ['button', 'button-primary'], i18n: saveKey })));
 }

@@ -118,6 +118,7 @@ export default {
   'prevention.measure.drop': 'Drop',
   'prevention.measure.reopen': 'Reopen',
   'prevention.measure.add': 'Add a measure',
+  'prevention.measure.edit': 'Change the measure',
   'prevention.measure.addButton': 'Add measure',
   'prevention.measure.added': 'Measure added',
   'prevention.measure.linkModule': 'Training module no. {id}',

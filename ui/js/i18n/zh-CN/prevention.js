@@ -118,6 +118,7 @@ export default {
   'prevention.measure.drop': '放弃',
   'prevention.measure.reopen': '重新打开',
   'prevention.measure.add': '添加措施',
+  'prevention.measure.edit': '修改措施',
   'prevention.measure.addButton': '添加',
   'prevention.measure.added': '措施已添加',
   'prevention.measure.linkModule': '培训课程 {id} 号',

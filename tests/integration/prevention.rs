@@ -16,7 +16,9 @@ use branchdesk::prevention::repo::changes::{
     set_status, update_plan,
 };
 use branchdesk::prevention::repo::emergency::{list_emergency, log_drill, save_emergency};
-use branchdesk::prevention::repo::measures::{add_measure, overview, set_measure_status};
+use branchdesk::prevention::repo::measures::{
+    add_measure, overview, set_measure_status, update_measure,
+};
 use branchdesk::prevention::repo::plans::{get_plan, list_plans, plans_for_case};
 use branchdesk::prevention::{
     EvaluationInput, MeasureInput, MeasureStatusInput, PlanInput, PlanStatus,
@@ -314,6 +316,30 @@ async fn a_plan_goes_through_its_phases_with_measures_evidence_and_an_evaluation
     update_plan(&pool, id, &edited.parse().unwrap(), Some(owner), now)
         .await
         .unwrap();
+    // A new date agreed for a measure: recorded with the old and new date.
+    let moved = MeasureInput {
+        owner_id: Some(owner),
+        ..measure("training", "2026-05-15")
+    };
+    let plan_of = update_measure(&pool, later, &moved.parse().unwrap(), Some(owner), now)
+        .await
+        .unwrap();
+    assert_eq!(plan_of, id);
+    let page = get_plan(&pool, id, now).await.unwrap();
+    let changed = page.measures.iter().find(|m| m.id == later).unwrap();
+    assert_eq!(
+        (changed.due_date.as_str(), changed.owner_name.as_deref()),
+        ("2026-05-15", Some("张伟"))
+    );
+    let line = page
+        .history
+        .iter()
+        .find(|h| h.field == format!("measure.{later}.edited"))
+        .unwrap();
+    assert_eq!(
+        (line.old_value.as_deref(), line.new_value.as_deref()),
+        (Some("2026-04-30"), Some("2026-05-15"))
+    );
 
     for _ in 0..3 {
         move_phase(&pool, id, Direction::Forward, Some(owner), now)

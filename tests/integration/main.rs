@@ -15,6 +15,7 @@ mod import_files;
 mod list_counts;
 mod prevention;
 mod prevention_figures;
+mod prevention_support;
 mod rollup;
 mod settings;
 mod staff;

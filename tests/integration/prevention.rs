@@ -1,14 +1,9 @@
 //! Prevention on a real database: a plan through its phases with measures, evidence and the
-//! evaluation, and emergency plans with drills. The figures are in `prevention_figures`.
+//! evaluation, emergency plans with drills, and the workbook's Prevention sheet. The figures
+//! (effect, analysis, report) are in `prevention_figures`.
 
-use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
-use chrono_tz::Asia::Shanghai;
-use sqlx::SqlitePool;
-
+use super::prevention_support::{categories, day, local, measure, plan_input, receive, status};
 use super::support::{TempDb, set_up_branch};
-use branchdesk::cases::intake::CaseInput;
-use branchdesk::cases::repo::create::create_case;
-use branchdesk::cases::start_of_local_day;
 use branchdesk::error::{Error, Invalid};
 use branchdesk::prevention::emergency::{DrillInput, EmergencyInput};
 use branchdesk::prevention::repo::changes::{
@@ -23,83 +18,8 @@ use branchdesk::prevention::repo::plans::{get_plan, list_plans, plans_for_case};
 use branchdesk::prevention::{
     EvaluationInput, MeasureInput, MeasureStatusInput, PlanInput, PlanStatus,
 };
-use branchdesk::settings::repo::list_categories;
 use branchdesk::staff::StaffInput;
 use branchdesk::staff::repo::add_staff;
-
-fn day(text: &str) -> NaiveDate {
-    text.parse().expect("a date")
-}
-
-/// Local midnight of `text` in Shanghai, plus `hours`.
-fn local(text: &str, hours: i64) -> DateTime<Utc> {
-    start_of_local_day(day(text), Shanghai) + TimeDelta::hours(hours)
-}
-
-async fn categories(pool: &SqlitePool) -> Vec<i64> {
-    list_categories(pool)
-        .await
-        .expect("categories")
-        .iter()
-        .map(|c| c.id)
-        .collect()
-}
-
-/// Records a complaint received at `received` in `category`, with an optional reference.
-async fn receive(
-    pool: &SqlitePool,
-    received: DateTime<Utc>,
-    category: i64,
-    reference: &str,
-) -> i64 {
-    let input = CaseInput {
-        received_at: Some(
-            received
-                .with_timezone(&Shanghai)
-                .format("%Y-%m-%dT%H:%M")
-                .to_string(),
-        ),
-        channel: "phone".into(),
-        customer_type: "unknown".into(),
-        category_id: category,
-        reference: (!reference.is_empty()).then(|| reference.to_owned()),
-        description: "包裹延误".into(),
-        grade: Some(4),
-        grade_reason: Some("一般投诉".into()),
-        ..Default::default()
-    };
-    create_case(pool, &input, None, received + TimeDelta::minutes(1))
-        .await
-        .expect("create case")
-}
-
-fn plan_input(category: Option<i64>, cause: Option<&str>, start: &str) -> PlanInput {
-    PlanInput {
-        title: "减少延误投诉 <img src=x onerror=alert(1)>".into(),
-        category_id: category,
-        root_cause: cause.map(str::to_owned),
-        goal_percent: Some(30),
-        goal_days: Some(90),
-        start_date: Some(start.into()),
-        ..Default::default()
-    }
-}
-
-fn measure(kind: &str, due: &str) -> MeasureInput {
-    MeasureInput {
-        description: "=cmd|' /C calc'!A0 前台话术".into(),
-        kind: kind.into(),
-        due_date: Some(due.into()),
-        ..Default::default()
-    }
-}
-
-fn status(to: &str) -> MeasureStatusInput {
-    MeasureStatusInput {
-        status: to.into(),
-        ..Default::default()
-    }
-}
 
 #[tokio::test]
 async fn a_plan_goes_through_its_phases_with_measures_evidence_and_an_evaluation() {

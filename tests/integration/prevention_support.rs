@@ -18,6 +18,7 @@ pub fn utc(text: &str) -> DateTime<Utc> {
         .with_timezone(&Utc)
 }
 
+/// A calendar date from `YYYY-MM-DD`.
 pub fn day(text: &str) -> NaiveDate {
     text.parse().expect("a date")
 }
@@ -27,6 +28,7 @@ pub fn local(text: &str, hours: i64) -> DateTime<Utc> {
     start_of_local_day(day(text), Shanghai) + TimeDelta::hours(hours)
 }
 
+/// The branch's category ids in display order.
 pub async fn categories(pool: &SqlitePool) -> Vec<i64> {
     list_categories(pool)
         .await
@@ -75,6 +77,7 @@ pub async fn classify(pool: &SqlitePool, id: i64, cause: Option<&str>, invalid: 
         .expect("classify");
 }
 
+/// A plan aiming for 30% fewer within 90 days, with a title that is markup.
 pub fn plan_input(category: Option<i64>, cause: Option<&str>, start: &str) -> PlanInput {
     PlanInput {
         title: "减少延误投诉 <img src=x onerror=alert(1)>".into(),
@@ -87,6 +90,7 @@ pub fn plan_input(category: Option<i64>, cause: Option<&str>, start: &str) -> Pl
     }
 }
 
+/// A measure whose description starts like a spreadsheet formula.
 pub fn measure(kind: &str, due: &str) -> MeasureInput {
     MeasureInput {
         description: "=cmd|' /C calc'!A0 前台话术".into(),
@@ -96,6 +100,7 @@ pub fn measure(kind: &str, due: &str) -> MeasureInput {
     }
 }
 
+/// A measure status change with nothing else.
 pub fn status(to: &str) -> MeasureStatusInput {
     MeasureStatusInput {
         status: to.into(),

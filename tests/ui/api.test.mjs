@@ -197,3 +197,36 @@ test('reports: the glossary is fetched once per language, and a failure is not c
   assert.equal((await api.reportGlossary('zh-CN'))[0].name, '收到');
   assert.deepEqual(calls.map(([cmd, args]) => [cmd, args.lang]), [['report_glossary', 'en'], ['report_glossary', 'en'], ['report_glossary', 'zh-CN']]);
 });
+
+test('prevention: commands and argument shapes, blanks as null, ids as numbers', async () => {
+  const expectations = [
+    [() => api.preventionAnalysis(), ['prevention_analysis', undefined]],
+    [() => api.preventionOverview(), ['prevention_overview', undefined]],
+    [() => api.listPlans(), ['list_plans', undefined]],
+    [() => api.getPlan(4), ['get_plan', { id: 4 }]],
+    [() => api.createPlan({ title: ' 减少延误 ', categoryId: '3', rootCause: '', goalPercent: '30', goalDays: '90', ownerId: '', startDate: '2026-03-01', reviewDate: '', notes: ' 备注\n第二行 ', parentId: '7' }),
+      ['create_plan', { input: { title: '减少延误', categoryId: 3, rootCause: null, goalPercent: 30, goalDays: 90, ownerId: null, startDate: '2026-03-01', reviewDate: null, notes: '备注\n第二行', parentId: 7 } }]],
+    [() => api.movePlanPhase(4, 'forward'), ['move_plan_phase', { id: 4, direction: 'forward' }]],
+    [() => api.setPlanStatus(4, 'active'), ['set_plan_status', { id: 4, status: 'active' }]],
+    [() => api.recordPlanEvaluation(4, { conclusion: 'partly', nextStep: ' 继续 ' }),
+      ['record_plan_evaluation', { id: 4, input: { conclusion: 'partly', nextStep: '继续' } }]],
+    [() => api.addMeasure(4, { description: '话术', kind: 'procedure', ownerId: '2', dueDate: '2026-04-01', evidence: '' }),
+      ['add_measure', { planId: 4, input: { description: '话术', kind: 'procedure', ownerId: 2, dueDate: '2026-04-01', evidence: null, trainingModuleId: null, drillScenarioId: null } }]],
+    [() => api.setMeasureStatus(9, { status: 'done', doneOn: '', evidence: '签到表' }),
+      ['set_measure_status', { id: 9, change: { status: 'done', doneOn: null, evidence: '签到表' } }]],
+    [() => api.attachPlanCase(4, { caseNumber: ' SH01-202603-0001 ' }), ['attach_plan_case', { planId: 4, case: { caseId: null, caseNumber: 'SH01-202603-0001' } }]],
+    [() => api.attachPlanCase(4, { caseId: 12 }), ['attach_plan_case', { planId: 4, case: { caseId: 12, caseNumber: null } }]],
+    [() => api.detachPlanCase(4, 12), ['detach_plan_case', { planId: 4, caseId: 12 }]],
+    [() => api.plansForCase(12), ['plans_for_case', { caseId: 12 }]],
+    [() => api.listEmergencyPlans(), ['list_emergency_plans', undefined]],
+    [() => api.saveEmergencyPlan('', { title: '媒体', steps: '一\n二', drillEveryDays: '90', spokespersonId: '' }),
+      ['save_emergency_plan', { id: null, input: { title: '媒体', scenario: '', contacts: '', steps: '一\n二', spokespersonId: null, mediaNote: '', drillEveryDays: 90 } }]],
+    [() => api.logEmergencyDrill(3, { heldOn: '2026-04-01', participants: '前台', findings: '' }),
+      ['log_emergency_drill', { planId: 3, input: { heldOn: '2026-04-01', participants: '前台', findings: '' } }]],
+  ];
+  for (const [run, expected] of expectations) {
+    calls.length = 0;
+    await run();
+    assert.deepEqual(calls, [expected]);
+  }
+});

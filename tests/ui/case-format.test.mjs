@@ -56,8 +56,8 @@ test('the hash names the case screen', () => {
 test('list filters round-trip through the hash; junk is dropped', () => {
   const filters = filtersFromQuery('status=open&grade=1&categoryId=3&channel=media&assigneeId=2&overdue=1&dueToday=1&from=2024-01-01&to=2024-01-31&search=%E7%8E%8B&sort=due&page=2');
   assert.deepEqual(filters, {
-    status: 'open', grade: '1', categoryId: '3', channel: 'media', assigneeId: '2', overdue: true, dueToday: true,
-    from: '2024-01-01', to: '2024-01-31', search: '王', sort: 'due', page: 2,
+    status: 'open', grade: '1', categoryId: '3', channel: 'media', assigneeId: '2', rootCause: '', reference: '',
+    overdue: true, dueToday: true, from: '2024-01-01', to: '2024-01-31', search: '王', sort: 'due', page: 2,
   });
   assert.deepEqual(filtersFromQuery(hashForFilters(filters).split('?')[1]), filters);
   const junk = filtersFromQuery('status=gone&grade=9&categoryId=x&channel=fax&overdue=yes&from=tomorrow&sort=random&page=-1');
@@ -73,9 +73,20 @@ test('list filters round-trip through the hash; junk is dropped', () => {
 test('filters become the backend query: numbers, nulls, flags, page size', () => {
   const query = queryForFilters(filtersFromQuery('grade=2&assigneeId=7&search=%20%20&page=1'), 50);
   assert.deepEqual(query, {
-    status: null, grade: 2, categoryId: null, channel: null, assigneeId: 7, overdue: false, dueToday: false,
-    from: null, to: null, search: null, sort: 'newest', page: 1, pageSize: 50,
+    status: null, grade: 2, categoryId: null, channel: null, assigneeId: 7, rootCause: null, reference: null,
+    overdue: false, dueToday: false, from: null, to: null, search: null, sort: 'newest', page: 1, pageSize: 50,
   });
+});
+
+test('root cause and reference filters (from the prevention analysis) survive the hash', () => {
+  const filters = filtersFromQuery('rootCause=delay&reference=%203%E6%A0%8B%201203&from=2026-01-01');
+  assert.equal(filters.rootCause, 'delay');
+  assert.equal(filters.reference, ' 3\u680b 1203');
+  assert.equal(hashForFilters(filters), '#/cases?rootCause=delay&reference=+3%E6%A0%8B+1203&from=2026-01-01');
+  assert.equal(filtersFromQuery('rootCause=none').rootCause, 'none', 'not classified yet');
+  assert.equal(filtersFromQuery('rootCause=weather').rootCause, '', 'unknown causes are dropped');
+  const query = queryForFilters(filters, 50);
+  assert.deepEqual([query.rootCause, query.reference], ['delay', '3\u680b 1203']);
 });
 
 test('status counts add up to all and open', () => {

@@ -6,6 +6,8 @@ import zhReports from '../../ui/js/i18n/zh-CN/reports.js';
 import enReports from '../../ui/js/i18n/en/reports.js';
 import zhCases from '../../ui/js/i18n/zh-CN/cases.js';
 import enCases from '../../ui/js/i18n/en/cases.js';
+import zhPrevention from '../../ui/js/i18n/zh-CN/prevention.js';
+import enPrevention from '../../ui/js/i18n/en/prevention.js';
 import { readFileSync } from 'node:fs';
 import {
   t, setLanguage, getLanguage, onLanguageChange, translateTree, normalizeLanguage, hasKey, LANGUAGES,
@@ -23,7 +25,7 @@ test('both dictionaries have exactly the same keys', () => {
 });
 
 test('dictionary parts: same keys in both languages, merged in, never redefining a key of the main file', () => {
-  for (const [name, zhPart, enPart] of [['reports', zhReports, enReports], ['cases', zhCases, enCases]]) {
+  for (const [name, zhPart, enPart] of [['reports', zhReports, enReports], ['cases', zhCases, enCases], ['prevention', zhPrevention, enPrevention]]) {
     assert.deepEqual(Object.keys(zhPart).sort(), Object.keys(enPart).sort(), `${name} parts`);
     for (const [lang, part, merged] of [['zh-CN', zhPart, zh], ['en', enPart, en]]) {
       const main = readFileSync(new URL(`../../ui/js/i18n/${lang}.js`, import.meta.url), 'utf8');

@@ -4,7 +4,7 @@ import {
   parseMonth, monthKey, addMonths, compareMonths, currentMonth, lastCompleteMonth, monthNavigation, clampMonth, monthRange, formatMonth,
 } from '../../ui/js/lib/months.js';
 import {
-  formatKpiValue, kpiChange, formatDelta, changeText, isNotInUseYet, groupKpis, KPI_GROUPS, breakdownHref, breakdownLabel,
+  formatKpiValue, kpiChange, formatDelta, changeText, groupKpis, KPI_GROUPS, breakdownHref, breakdownLabel,
   exportFileName, rollupFileName, rollupErrorText, baseName, monthHref, reportHref,
 } from '../../ui/js/views/report-format.js';
 import { monthFromHash, isEmptyMonth } from '../../ui/js/views/reports.js';
@@ -103,7 +103,7 @@ test('KPI changes in words: arrows, signed deltas, points for shares, verdicts',
   assert.equal(formatDelta('count', -1200, 'en'), '−1,200');
 });
 
-test('KPIs: grouped in the screen order; unknown keys still shown; unused areas recognised', () => {
+test('KPIs: grouped in the screen order; unknown keys still shown', () => {
   const keys = KPI_GROUPS.flatMap(([, list]) => list);
   assert.equal(keys.length, 23);
   assert.equal(new Set(keys).size, 23);
@@ -112,10 +112,6 @@ test('KPIs: grouped in the screen order; unknown keys still shown; unused areas 
   assert.deepEqual(groups.map((g) => g.group), ['volume', 'timeliness', 'satisfaction', 'escalation', 'prevention', 'other']);
   assert.deepEqual(groups[0].kpis.map((k) => k.key), ['received', 'valid', 'closed', 'closure_rate', 'open_at_start', 'open_at_end']);
   assert.deepEqual(groups[5].kpis.map((k) => k.key), ['brand_new_figure']);
-  assert.equal(isNotInUseYet({ key: 'plans_active', value: null }), true);
-  assert.equal(isNotInUseYet({ key: 'plans_active', value: 0 }), false);
-  assert.equal(isNotInUseYet({ key: 'drills_held', value: null }), false, 'training figures are in use: a missing one is a dash');
-  assert.equal(isNotInUseYet({ key: 'closure_rate', value: null }), false, 'a rate over no cases is a dash, not "not in use"');
 });
 
 test('breakdown rows lead to the case list filtered by group and month, where a filter exists', () => {

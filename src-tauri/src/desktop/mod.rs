@@ -5,6 +5,7 @@ mod backup_commands;
 mod case_commands;
 mod commands;
 mod import_commands;
+mod prevention_commands;
 mod report_commands;
 mod startup_commands;
 mod state;

@@ -1,5 +1,5 @@
-//! Excel workbooks for head office: a branch's month (summary, breakdowns, cases, glossary and
-//! a hidden machine-readable data sheet) and the group roll-up that reads many of them back.
+//! Excel workbooks for head office: a branch's month (summary, breakdowns, cases, prevention,
+//! glossary and a hidden machine-readable data sheet) and the group roll-up that reads many of them back.
 
 pub mod breakdowns;
 pub mod cases;
@@ -7,6 +7,7 @@ pub mod categories;
 pub mod data;
 pub mod labels;
 pub mod mask;
+pub mod prevention;
 pub mod rollup;
 pub mod style;
 pub mod summary;
@@ -56,9 +57,11 @@ pub async fn export_month(
     let categories = CategoryNames::load(pool).await?;
     let cases = cases::load(pool, month, tz).await?;
     let glossary = glossary(options.lang);
+    let prevention = prevention::load(pool, month, tz, now).await?;
     let input = WorkbookInput {
         report: &report,
         cases: &cases,
+        prevention: &prevention,
         categories: &categories,
         glossary: &glossary,
         lang: options.lang,

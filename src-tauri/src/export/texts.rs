@@ -33,6 +33,8 @@ texts! {
     SheetCases => "Cases", "案件明细";
     /// Sheet: what each figure means.
     SheetGlossary => "Glossary", "指标说明";
+    /// Sheet: prevention plans and overdue measures.
+    SheetPrevention => "Prevention", "预防计划";
     /// Sheet: counts by category.
     SheetCategory => "By category", "按类别";
     /// Sheet: counts by channel.

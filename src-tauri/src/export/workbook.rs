@@ -1,5 +1,5 @@
-//! Assembles a branch's monthly workbook: Summary, the breakdown sheets, Cases, Glossary and the
-//! hidden data sheet, in that order.
+//! Assembles a branch's monthly workbook: Summary, the breakdown sheets, Cases, Prevention,
+//! Glossary and the hidden data sheet, in that order.
 
 use chrono::DateTime;
 use chrono_tz::Tz;
@@ -9,6 +9,7 @@ use super::breakdowns::{self, SHEETS};
 use super::cases::{self, CaseLine, CasesContext};
 use super::categories::CategoryNames;
 use super::data::{self, BranchData};
+use super::prevention::{self, PreventionSheet};
 use super::style::{Styles, write_text};
 use super::summary;
 use super::texts::T;
@@ -22,6 +23,8 @@ pub struct WorkbookInput<'a> {
     pub report: &'a MonthlyReport,
     /// The cases received in the month.
     pub cases: &'a [CaseLine],
+    /// The prevention plans and the measures overdue at the month's end.
+    pub prevention: &'a PreventionSheet,
     /// The branch's category names.
     pub categories: &'a CategoryNames,
     /// Names and definitions of the figures, in `lang`.
@@ -114,6 +117,13 @@ pub fn build(input: &WorkbookInput<'_>) -> Result<Vec<u8>, XlsxError> {
     // thousands of cases does not sit in memory as cells. (Constant-memory mode measured no
     // faster and no smaller in memory here, and made the file a third larger.)
     cases::write(workbook.add_worksheet_with_low_memory()?, input.cases, &cx)?;
+    prevention::write(
+        workbook.add_worksheet(),
+        input.prevention,
+        input.categories,
+        input.lang,
+        &styles,
+    )?;
     write_glossary(
         workbook.add_worksheet(),
         input.glossary,

@@ -47,7 +47,7 @@ impl Figure {
         }
     }
 
-    /// A figure of an area of the app not in use yet.
+    /// A figure with nothing to show (a dash), e.g. one the report's loader fills in later.
     pub fn unavailable() -> Figure {
         Figure::default()
     }
@@ -106,6 +106,11 @@ pub struct MonthFigures {
     pub training_completion: Figure,
     /// Role-play drills held in the month; filled from the training tables.
     pub drills_held: Figure,
+    /// Prevention plans active at the month's end (their last status before it).
+    pub plans_active: Figure,
+    /// Prevention measures overdue at the month's end: due on a day of the month or before,
+    /// and not done or dropped by its end.
+    pub measures_overdue: Figure,
 }
 
 /// Whether the answer to "done before `deadline`?" was known before `until`, and if so what it
@@ -248,9 +253,11 @@ pub fn month_figures(
             value: Some(outcomes.iter().map(|o| o.goodwill_fen).sum::<i64>() as f64 / 100.0),
             parts: None,
         },
-        // The training figures come from the training tables: the repo adds them.
+        // Not case facts: the report's loader reads them from the training and prevention tables.
         training_completion: Figure::unavailable(),
         drills_held: Figure::unavailable(),
+        plans_active: Figure::unavailable(),
+        measures_overdue: Figure::unavailable(),
     }
 }
 

@@ -179,15 +179,15 @@ const KPI_TEXTS: &[Text] = &[
         "plans_active",
         "进行中的预防计划",
         "Active prevention plans",
-        "月末仍在执行的投诉预防计划个数。预防功能启用后才有数据。",
-        "Prevention plans under way at the month's end. Shown once the prevention area is in use.",
+        "月末处于“执行中”状态的预防计划个数（草稿、已完成和已取消的不计）；本月尚未结束时为当前数。",
+        "Prevention plans whose status was active at the month's end (drafts, done and cancelled plans are not counted); for the month under way, as things stand now.",
     ),
     (
         "measures_overdue",
         "逾期预防措施",
         "Overdue prevention measures",
-        "月末已过期限但尚未完成的预防措施个数。预防功能启用后才有数据。",
-        "Prevention measures past their due date and not done at the month's end. Shown once the prevention area is in use.",
+        "月末仍未完成（也未放弃）、且期限日在本月或更早的预防措施个数；本月尚未结束时按今天计算。",
+        "Prevention measures due on a day of the month or earlier that were neither done nor dropped by the month's end; for the month under way, those past their due date today.",
     ),
 ];
 

@@ -7,7 +7,7 @@ use Better::{Higher, Lower, Neutral};
 use Unit::{Count, Days, Score, Share, Yuan};
 
 /// One figure of the report: its key, how it is written, which way is better, and where its
-/// value comes from (`None` for areas of the app not in use yet, shown as a dash).
+/// value comes from.
 #[derive(Debug, Clone, Copy)]
 pub struct KpiDef {
     /// Stable key (glossary, dictionaries, workbook).
@@ -17,7 +17,7 @@ pub struct KpiDef {
     /// Which way is better.
     pub better: Better,
     /// Reads the figure from a month's figures.
-    pub read: Option<fn(&MonthFigures) -> Figure>,
+    pub read: fn(&MonthFigures) -> Figure,
 }
 
 const fn def(
@@ -30,16 +30,7 @@ const fn def(
         key,
         unit,
         better,
-        read: Some(read),
-    }
-}
-
-const fn not_in_use(key: &'static str, unit: Unit, better: Better) -> KpiDef {
-    KpiDef {
-        key,
-        unit,
-        better,
-        read: None,
+        read,
     }
 }
 
@@ -80,8 +71,8 @@ pub const KPIS: &[KpiDef] = &[
         f.training_completion
     }),
     def("drills_held", Count, Higher, |f| f.drills_held),
-    not_in_use("plans_active", Count, Higher),
-    not_in_use("measures_overdue", Count, Lower),
+    def("plans_active", Count, Higher, |f| f.plans_active),
+    def("measures_overdue", Count, Lower, |f| f.measures_overdue),
 ];
 
 /// The keys of every figure, in report order.
@@ -98,12 +89,7 @@ pub fn kpis(
 ) -> Vec<Kpi> {
     KPIS.iter()
         .map(|def| {
-            let figure = |figures: Option<&MonthFigures>| {
-                def.read
-                    .zip(figures)
-                    .map(|(read, figures)| read(figures))
-                    .unwrap_or_default()
-            };
+            let figure = |figures: Option<&MonthFigures>| figures.map(def.read).unwrap_or_default();
             let this = figure(month);
             Kpi {
                 key: def.key.to_owned(),

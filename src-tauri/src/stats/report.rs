@@ -43,7 +43,7 @@ pub enum Unit {
 }
 
 /// A figure with its comparisons. `value` is `None` when it cannot be computed (a rate over no
-/// cases, or an area of the app not in use yet); the screen and workbook show a dash.
+/// cases); the screen and workbook show a dash.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Kpi {

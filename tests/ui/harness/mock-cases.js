@@ -202,6 +202,8 @@
         if (q.categoryId != null && c.categoryId !== q.categoryId) return false;
         if (q.channel && c.channel !== q.channel) return false;
         if (q.assigneeId != null && c.assigneeId !== q.assigneeId) return false;
+        if (q.rootCause && (q.rootCause === 'none' ? c.rootCause != null : c.rootCause !== q.rootCause)) return false;
+        if (q.reference && String(c.reference ?? '').replace(/\s+/g, '').toLowerCase() !== q.reference.replace(/\s+/g, '').toLowerCase()) return false;
         if (q.overdue && !(d?.state === 'overdue' || ackOverdue(c))) return false;
         if (q.dueToday && !(d && d.state !== 'paused' && localDay(Date.parse(d.dueAt)) === localDay(Date.now()))) return false;
         if (q.from && localDay(Date.parse(c.receivedAt)) < q.from) return false;

@@ -21,7 +21,7 @@
     ['mean_days_to_resolve', 'days', 'lower'], ['median_days_to_resolve', 'days', 'lower'], ['follow_up_rate', 'share', 'higher'],
     ['average_satisfaction', 'score', 'higher'], ['satisfied_share', 'share', 'higher'], ['repeat_complaints', 'count', 'lower'],
     ['crises', 'count', 'lower'], ['escalated_channels', 'count', 'lower'], ['goodwill_total', 'yuan', 'neutral'],
-    ['training_completion', 'share', 'higher'], ['drills_held', 'count', 'higher'], ['plans_active', 'count', 'neutral'], ['measures_overdue', 'count', 'lower'],
+    ['training_completion', 'share', 'higher'], ['drills_held', 'count', 'higher'], ['plans_active', 'count', 'higher'], ['measures_overdue', 'count', 'lower'],
   ];
   const NAMES = {
     received: ['收到投诉', 'Complaints received', '本月登记的全部投诉（含无效）。', 'Every complaint recorded in the month, including invalid ones.'],
@@ -45,7 +45,7 @@
     goodwill_total: ['补偿金额', 'Goodwill paid', '本月结案投诉的补偿合计（元）。', 'Goodwill paid on complaints closed in the month, in yuan.'],
     training_completion: ['培训完成率', 'Training completion', '员工完成必修培训的比例。', 'Share of staff who completed the required training.'],
     drills_held: ['演练次数', 'Drills held', '本月进行的情景演练。', 'Role-play drills held in the month.'],
-    plans_active: ['进行中的预防计划', 'Active prevention plans', '正在执行的预防计划。', 'Prevention plans under way.'],
+    plans_active: ['进行中的预防计划', 'Active prevention plans', '月末处于执行中的预防计划。', 'Prevention plans active at the month\'s end.'],
     measures_overdue: ['逾期措施', 'Overdue measures', '过了期限仍未完成的预防措施。', 'Prevention measures past their due date.'],
   };
 
@@ -120,7 +120,7 @@
       crises: grade1,
       escalated_channels: escalated,
       goodwill_total: real.closed.reduce((sum, c) => sum + (c.goodwillFen ?? 0), 0) / 100 + (synthetic(key).received ? 300 + seed * 25 : 0),
-      training_completion: empty ? null : [30 + (seed % 10), 40], drills_held: empty ? 0 : seed % 4, plans_active: null, measures_overdue: null,
+      training_completion: empty ? null : [30 + (seed % 10), 40], drills_held: empty ? 0 : seed % 4, plans_active: empty ? 0 : 1 + (seed % 2), measures_overdue: empty ? 0 : seed % 2,
     };
   };
   const valueOf = (raw) => (Array.isArray(raw) ? (raw[1] ? raw[0] / raw[1] : null) : raw);

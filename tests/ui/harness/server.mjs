@@ -8,6 +8,9 @@ import { join, normalize, extname } from 'node:path';
 const UI = new URL('../../../ui/', import.meta.url).pathname;
 const HARNESS = new URL('./', import.meta.url).pathname;
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+// The mock backend's parts, loaded before the app's own module: mock-tauri first (the others
+// add their commands to it).
+const MOCKS = ['mock-tauri', 'mock-cases', 'mock-backups', 'mock-reports', 'mock-import', 'mock-training', 'mock-prevention'];
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.png': 'image/png', '.svg': 'image/svg+xml' };
 
 /// Starts the server on a free port; resolves to `{url, close()}`.
@@ -24,7 +27,7 @@ export function startServer() {
     try {
       let body = await readFile(join(base, relative));
       if (!inHarness && relative === 'index.html') {
-        body = String(body).replace('<script type="module"', '<script src="/__harness__/mock-tauri.js"></script>\n  <script src="/__harness__/mock-cases.js"></script>\n  <script src="/__harness__/mock-backups.js"></script>\n  <script src="/__harness__/mock-reports.js"></script>\n  <script src="/__harness__/mock-import.js"></script>\n  <script src="/__harness__/mock-training.js"></script>\n  <script type="module"');
+        body = String(body).replace('<script type="module"', `${MOCKS.map((name) => `<script src="/__harness__/${name}.js"></script>`).join('\n  ')}\n  <script type="module"`);
       }
       res.writeHead(200, { 'content-type': TYPES[extname(relative)] ?? 'application/octet-stream', 'content-security-policy': CSP, 'cache-control': 'no-store' });
       res.end(body);

@@ -3,6 +3,7 @@ import cases from './en/cases.js';
 import reports from './en/reports.js';
 import importTexts from './en/import.js';
 import training from './en/training.js';
+import prevention from './en/prevention.js';
 export default {
   'app.name': 'BranchDesk',
   'app.titleWithView': '{view} · BranchDesk',
@@ -106,13 +107,6 @@ export default {
 
   'dashboard.empty.actionStaff': 'Add staff',
   'dashboard.empty.actionSettings': 'Check settings',
-
-
-
-  'prevention.empty.title': 'Prevention plans are on their way',
-  'prevention.empty.body': 'You will plan prevention in five steps (collect, analyse, decide on measures, carry them out, evaluate) with a measurable goal for the complaints that come up most.',
-  'prevention.empty.next': 'Plans target complaint categories, so it helps to tidy those up first.',
-  'prevention.empty.actionSettings': 'Review categories',
 
   'staff.intro': 'The people on your team. Complaint handlers, training records and drills all link to the staff listed here.',
   'staff.add': 'Add staff member',
@@ -228,8 +222,6 @@ export default {
   'dashboard.recent.all': 'See all',
   'dashboard.none.title': 'No complaints yet',
   'dashboard.none.body': 'Once complaints are recorded, this page shows how many are open, overdue or due today, and the latest ones.',
-  'dashboard.coming.prevention': 'Prevention plans for recurring problems are on their way.',
-  'dashboard.coming.tag': 'Coming soon',
 
   // ---- statuses ----
   'status.new': 'New',
@@ -393,4 +385,5 @@ export default {
   ...reports,
   ...importTexts,
   ...training,
+  ...prevention,
 };

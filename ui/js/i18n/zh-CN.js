@@ -3,6 +3,7 @@ import cases from './zh-CN/cases.js';
 import reports from './zh-CN/reports.js';
 import importTexts from './zh-CN/import.js';
 import training from './zh-CN/training.js';
+import prevention from './zh-CN/prevention.js';
 export default {
   'app.name': 'BranchDesk',
   'app.titleWithView': '{view} · BranchDesk',
@@ -106,13 +107,6 @@ export default {
 
   'dashboard.empty.actionStaff': '录入员工',
   'dashboard.empty.actionSettings': '核对设置',
-
-
-
-  'prevention.empty.title': '预防计划功能即将上线',
-  'prevention.empty.body': '到时可以按“收集、分析、制定措施、落实、评估”五个步骤制定预防计划，给高发的投诉类别定下可衡量的目标。',
-  'prevention.empty.next': '预防计划按投诉分类设定目标，可以先把分类整理好。',
-  'prevention.empty.actionSettings': '整理投诉分类',
 
   'staff.intro': '团队成员名单。投诉的经办人、培训和演练记录都会关联到这里的员工。',
   'staff.add': '添加员工',
@@ -228,8 +222,6 @@ export default {
   'dashboard.recent.all': '查看全部',
   'dashboard.none.title': '还没有投诉记录',
   'dashboard.none.body': '登记投诉以后，这里会显示未结案、已超期和今天到期的数量，以及最近的几单投诉。',
-  'dashboard.coming.prevention': '针对高发问题的预防计划即将上线。',
-  'dashboard.coming.tag': '即将上线',
 
   // ---- statuses ----
   'status.new': '新建',
@@ -393,4 +385,5 @@ export default {
   ...reports,
   ...importTexts,
   ...training,
+  ...prevention,
 };

@@ -79,7 +79,8 @@ export function truncateLabel(text, max) {
 
 // ---------- SVG building ----------
 
-function svg(tag, attrs = {}, ...children) {
+/// An SVG element with attributes (no style or handlers: the CSP forbids them) and children.
+export function svg(tag, attrs = {}, ...children) {
   const node = document.createElementNS(SVG_NS, tag);
   for (const [name, value] of Object.entries(attrs)) {
     if (value == null || value === false) continue;
@@ -94,10 +95,11 @@ function svg(tag, attrs = {}, ...children) {
   return node;
 }
 
-const round = (value) => Math.round(value * 10) / 10;
+/// Rounds a coordinate to a tenth of a pixel.
+export const round = (value) => Math.round(value * 10) / 10;
 
-// The outer <svg> with its accessible name and description.
-function frame(id, width, height, title, desc, className) {
+/// The outer <svg> with its accessible name and description.
+export function frame(id, width, height, title, desc, className) {
   return svg('svg', {
     // Drawn 1:1 where there is room, shrunk to fit where there is not (css: max-width 100%).
     id: `${id}-svg`, class: ['chart-svg', className], viewBox: `0 0 ${width} ${height}`, width, height,
@@ -113,7 +115,8 @@ function target(href, label, ...children) {
   return svg('a', { href, class: 'chart-item chart-link', 'aria-label': label }, svg('title', {}, label), ...children);
 }
 
-function yAxis(ticks, y, left, right, lang) {
+/// Horizontal grid lines with their tick values on the left.
+export function yAxis(ticks, y, left, right, lang) {
   return svg('g', { class: 'chart-grid', 'aria-hidden': 'true' }, ticks.map((value) => {
     const at = round(y(value));
     return [
@@ -123,7 +126,8 @@ function yAxis(ticks, y, left, right, lang) {
   }));
 }
 
-function dataTable(caption, headers, rows) {
+/// A visually hidden table with a chart's numbers, for screen readers.
+export function dataTable(caption, headers, rows) {
   return el('table', { class: 'visually-hidden chart-table' },
     el('caption', null, caption),
     el('thead', null, el('tr', null, headers.map((text) => el('th', { scope: 'col' }, text)))),

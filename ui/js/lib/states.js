@@ -41,10 +41,3 @@ export function errorState(err, onRetry) {
     onRetry ? el('div', { class: 'empty-actions' },
       el('button', { type: 'button', class: 'button', i18n: 'common.retry', on: { click: onRetry } })) : null);
 }
-
-/// Replaces `container`'s content with a page whose feature has not landed yet.
-export function renderComingSoon(container, { titleKey, emptyTitleKey, bodyKeys, actions }) {
-  container.replaceChildren(
-    pageHeader(titleKey),
-    emptyState({ titleKey: emptyTitleKey, bodyKeys, actions }));
-}

@@ -100,7 +100,7 @@ export function pageRange(page, pageSize, total) {
 // ---------- The case routes and the list's filters in the hash ----------
 
 const DEFAULT_FILTERS = Object.freeze({
-  status: '', grade: '', categoryId: '', channel: '', assigneeId: '',
+  status: '', grade: '', categoryId: '', channel: '', assigneeId: '', rootCause: '', reference: '',
   overdue: false, dueToday: false, from: '', to: '', search: '', sort: 'newest', page: 0,
 });
 const FLAG_KEYS = ['overdue', 'dueToday'];
@@ -130,6 +130,9 @@ export function filtersFromQuery(query) {
   }
   const channel = params.get('channel') ?? '';
   if (CHANNELS.includes(channel)) filters.channel = channel;
+  const rootCause = params.get('rootCause') ?? '';
+  if (rootCause === 'none' || ROOT_CAUSES.includes(rootCause)) filters.rootCause = rootCause;
+  filters.reference = (params.get('reference') ?? '').slice(0, 100);
   for (const key of FLAG_KEYS) filters[key] = params.get(key) === '1';
   for (const key of ['from', 'to']) {
     const value = params.get(key) ?? '';
@@ -181,6 +184,8 @@ export function queryForFilters(filters, pageSize = PAGE_SIZE) {
     categoryId: id(filters.categoryId),
     channel: text(filters.channel),
     assigneeId: id(filters.assigneeId),
+    rootCause: text(filters.rootCause),
+    reference: text(filters.reference),
     overdue: Boolean(filters.overdue),
     dueToday: Boolean(filters.dueToday),
     from: text(filters.from),

@@ -16,6 +16,7 @@ import { buildTimeline, buildAudit } from './case-timeline.js';
 import { buildCrisis, buildHistory, buildAttachments } from './case-side.js';
 import { buildDrillSuggestion } from './training-case.js';
 import { buildGuidance } from './case-guidance.js';
+import { buildCasePlans } from './prevention-case-plans.js';
 import { buildFields, buildOutcome } from './case-fields.js';
 
 /// Renders case `id`.
@@ -75,6 +76,7 @@ function draw(page, { keepComposer = true } = {}) {
         buildGradeCard(page),
         buildHistory(page),
         buildDrillSuggestion(page),
+        buildCasePlans(page),
         buildAttachments(page),
         buildGuidance(f.customerType))),
   ];

@@ -10,7 +10,7 @@ import { formatNumber } from '../lib/format.js';
 import { categoryName } from '../lib/labels.js';
 import { pageHeader, emptyState, loadingState, errorState } from '../lib/states.js';
 import {
-  STATUSES, GRADES, SORTS, PAGE_SIZE, hashForFilters, hasActiveFilters, clearedFilters, queryForFilters,
+  STATUSES, GRADES, SORTS, ROOT_CAUSES, PAGE_SIZE, hashForFilters, hasActiveFilters, clearedFilters, queryForFilters,
   countsByStatus, pageRange,
 } from './case-format.js';
 import { gradeBadge, statusBadge, deadlineBadge, channelLabel, categoryLabel, whenText, caseLink, channelOptions } from './case-ui.js';
@@ -75,6 +75,9 @@ function buildToolbar(view) {
       control('case-filter-assignee', 'cases.filter.assignee', select('case-filter-assignee', 'assigneeId',
         [option('', 'cases.filter.allAssignees'),
           ...view.staff.map((m) => named(m.id, m.active ? m.name : t('staff.formerNamed', { name: m.name })))], f.assigneeId)),
+      control('case-filter-root-cause', 'cases.filter.rootCause', select('case-filter-root-cause', 'rootCause',
+        [option('', 'cases.filter.allRootCauses'), ...ROOT_CAUSES.map((c) => option(c, `rootCause.${c}`)), option('none', 'cases.filter.noRootCause')], f.rootCause)),
+      control('case-filter-reference', 'cases.filter.reference', el('input', { type: 'text', id: 'case-filter-reference', name: 'reference', class: ['input', 'input-compact'], value: f.reference, attrs: { maxlength: 100, autocomplete: 'off' } })),
       control('case-filter-from', 'cases.filter.from', el('input', { type: 'date', id: 'case-filter-from', name: 'from', class: ['input', 'input-compact'], value: f.from })),
       control('case-filter-to', 'cases.filter.to', el('input', { type: 'date', id: 'case-filter-to', name: 'to', class: ['input', 'input-compact'], value: f.to })),
       el('div', { class: 'filter-checks' },

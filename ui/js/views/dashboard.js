@@ -1,8 +1,9 @@
 // Dashboard: the branch at a glance. Four figures (open, overdue, due today, crisis), each a
 // link to the case list already filtered; this month's received count, closure rate and
 // satisfaction; the 12-month trend and this month's categories as charts whose bars open the
-// matching cases; and the most recent complaints; the training tile (refreshers due, drills
-// this month). Prevention has not landed yet; its card says so. A report that fails to load leaves the rest of the page working.
+// matching cases; the most recent complaints; and the training and prevention tiles
+// (refreshers due, drills this month; active plans, overdue measures). A report that fails to
+// load leaves the rest of the page working.
 
 import * as api from '../api.js';
 import { el } from '../lib/dom.js';
@@ -14,6 +15,7 @@ import { pageHeader, emptyState, linkButton } from '../lib/states.js';
 import { gradeBadge, statusBadge, deadlineBadge, whenText } from './case-ui.js';
 import { monthFigures, monthCharts } from './dashboard-month.js';
 import { trainingTile } from './training-tile.js';
+import { preventionTile } from './prevention-dashboard.js';
 
 // Each figure and the list it opens.
 const FIGURES = [
@@ -50,7 +52,7 @@ export async function render(container, ctx) {
         id: 'dashboard-empty', titleKey: 'dashboard.none.title', bodyKeys: ['dashboard.none.body', 'cases.first.shortcut'],
         actions: [linkButton('#/cases/new', 'cases.first.action', true), linkButton('#/staff', 'dashboard.empty.actionStaff'), linkButton('#/settings', 'dashboard.empty.actionSettings')],
       }),
-      comingSoon());
+      areaTiles());
     return;
   }
   container.replaceChildren(header,
@@ -75,14 +77,12 @@ export async function render(container, ctx) {
         el('span', { class: ['recent-when', 'muted'] }, whenText(row.receivedAt, ctx)),
         el('span', { class: 'recent-badges' }, gradeBadge(row.grade), statusBadge(row.status),
           row.deadline ? deadlineBadge(row.deadline, row.acknowledgeOverdue) : null))))),
-    comingSoon());
+    areaTiles());
 }
 
-function comingSoon() {
-  return el('div', { class: 'coming-grid' },
+/// The training and prevention tiles, side by side.
+function areaTiles() {
+  return el('div', { class: 'area-tiles' },
     trainingTile(),
-    ['prevention'].map((area) => el('section', { class: ['card', 'coming'] },
-      el('h2', { class: 'card-title', i18n: `nav.${area}` }),
-      el('p', { class: 'muted', i18n: `dashboard.coming.${area}` }),
-      el('span', { class: ['tag', 'tag-muted'], i18n: 'dashboard.coming.tag' }))));
+    preventionTile());
 }

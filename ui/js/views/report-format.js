@@ -19,9 +19,6 @@ export const KPI_GROUPS = Object.freeze([
   ['prevention', ['training_completion', 'drills_held', 'plans_active', 'measures_overdue']],
 ]);
 
-/// Figures of areas of the app that have not landed yet: null means "not in use yet".
-export const NOT_IN_USE_YET = Object.freeze(['plans_active', 'measures_overdue']);
-
 /// The breakdowns in the order they are shown.
 export const BREAKDOWN_ORDER = Object.freeze(['category', 'channel', 'grade', 'root_cause', 'customer_type', 'department']);
 
@@ -108,11 +105,6 @@ export function changeText(kpi, which, lang) {
   const verdictText = change.verdict === 'neutral' ? '' : translate(lang, `reports.verdict.${change.verdict}`);
   const text = [arrow, deltaText, verdictText].filter(Boolean).join(' ');
   return { ...change, arrow, deltaText, verdictText, text };
-}
-
-/// Whether a null figure means "this area is not in use yet" rather than "nothing to compute".
-export function isNotInUseYet(kpi) {
-  return !isNumber(kpi?.value) && NOT_IN_USE_YET.includes(kpi?.key);
 }
 
 /// The case-list hash for a breakdown row of `month`, where the list has such a filter

@@ -6,15 +6,10 @@ import { el } from '../lib/dom.js';
 import { t } from '../i18n/index.js';
 import { formatNumber } from '../lib/format.js';
 import { formatMonth, addMonths } from '../lib/months.js';
-import { groupKpis, formatKpiValue, changeText, isNotInUseYet } from './report-format.js';
+import { groupKpis, formatKpiValue, changeText } from './report-format.js';
 import { kpiName, definitionToggle } from './reports-glossary.js';
 
 function valueCell(kpi, lang) {
-  if (isNotInUseYet(kpi)) {
-    return el('td', { class: ['kpi-value', 'is-unused'] },
-      el('span', { class: 'kpi-figure' }, t('common.none')),
-      el('span', { class: ['kpi-note', 'muted'], i18n: 'reports.kpis.notInUse' }));
-  }
   const parts = kpi.unit === 'share' && Array.isArray(kpi.parts) && kpi.parts.length === 2 ? kpi.parts : null;
   return el('td', { class: 'kpi-value' },
     el('span', { class: 'kpi-figure' }, formatKpiValue(kpi.unit, kpi.value, lang)),
@@ -26,10 +21,6 @@ function changeCell(kpi, which, lang) {
   const change = changeText(kpi, which, lang);
   const reference = which === 'lastYear' ? kpi.lastYear : kpi.previous;
   const referenceText = formatKpiValue(kpi.unit, reference, lang);
-  if (isNotInUseYet(kpi)) {
-    return el('td', { class: ['kpi-change', 'change-none'], dataset: { direction: 'none', verdict: 'none' } },
-      el('span', { class: 'change-main' }, t('common.none')));
-  }
   return el('td', { class: ['kpi-change', `change-${change.verdict}`], dataset: { direction: change.direction, verdict: change.verdict } },
     el('span', { class: 'change-main' },
       change.arrow ? el('span', { class: 'change-arrow', attrs: { 'aria-hidden': 'true' } }, change.arrow) : null,

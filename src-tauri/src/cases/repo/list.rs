@@ -31,6 +31,11 @@ pub struct CaseQuery {
     pub channel: Option<String>,
     /// Assignee staff id.
     pub assignee_id: Option<i64>,
+    /// A root cause code, or `none` for cases not classified yet.
+    pub root_cause: Option<String>,
+    /// A reference (room, unit, tracking number), matched as folded for linking cases:
+    /// spaces and letter case do not matter.
+    pub reference: Option<String>,
     /// Only cases past a deadline.
     pub overdue: bool,
     /// Only open cases due before the end of today (local).

@@ -140,6 +140,7 @@ fn build_with(lang: Language, include_personal_data: bool) -> Xlsx<Cursor<Vec<u8
     let input = WorkbookInput {
         report: &report,
         cases: &cases,
+        prevention: &PreventionSheet::default(),
         categories: &categories,
         glossary: &glossary,
         lang,
@@ -167,6 +168,7 @@ fn sheets_come_in_order_in_the_chosen_language_with_the_data_sheet_hidden() {
             "By root cause",
             "By customer type",
             "Cases",
+            "Prevention",
             "Glossary",
             "BranchDesk data"
         ]
@@ -269,6 +271,7 @@ fn the_data_sheet_round_trips_what_the_roll_up_needs() {
     let input = WorkbookInput {
         report: &report,
         cases: &[],
+        prevention: &PreventionSheet::default(),
         categories: &categories,
         glossary: &[],
         lang: Language::En,

@@ -15,6 +15,7 @@ use super::month::Period;
 use super::report::{Month, MonthlyReport, ReportBranch, TrendPoint};
 use crate::cases::repo::{branch_context, parse_stamp, stamp};
 use crate::error::{Error, Result};
+use crate::prevention::repo::figures::{measures_overdue_at, plans_active_at};
 use crate::training::repo::drills::drills_between;
 use crate::training::repo::matrix;
 use load::{Span, load_cases, load_customers};
@@ -66,7 +67,7 @@ pub async fn monthly_report(
         (&mut last_year_figures, &last_year),
     ] {
         if let Some(figures) = figures.as_mut() {
-            add_training(&mut tx, figures, period).await?;
+            add_work_figures(&mut tx, figures, period, ctx.tz).await?;
         }
     }
     let names = category_names(&mut tx).await?;
@@ -88,17 +89,21 @@ pub async fn monthly_report(
     Ok(report)
 }
 
-/// The training figures of a month, from the training area's tables: completion as at the
-/// month's last instant (now, for the month under way) and the drills held in it.
-async fn add_training(
+/// The figures that are not case facts: training completion as at the month's last instant
+/// (now, for the month under way) and the drills held in it, from the training tables; the
+/// prevention plans active and measures overdue at its end, from the prevention tables.
+async fn add_work_figures(
     conn: &mut SqliteConnection,
     figures: &mut MonthFigures,
     period: &Period,
+    tz: chrono_tz::Tz,
 ) -> Result<()> {
     let last_instant = period.until - chrono::TimeDelta::seconds(1);
     let (signed, assigned) = matrix::item_completion_at(conn, last_instant).await?;
     figures.training_completion = Figure::share(signed, assigned);
     figures.drills_held = Figure::count(drills_between(conn, period.start, period.until).await?);
+    figures.plans_active = Figure::count(plans_active_at(conn, period.until).await?);
+    figures.measures_overdue = Figure::count(measures_overdue_at(conn, period.until, tz).await?);
     Ok(())
 }
 

@@ -27,7 +27,6 @@ export default {
   'reports.kpis.wasPrevious': 'last month: {value}',
   'reports.kpis.wasLastYear': 'a year ago: {value}',
   'reports.kpis.parts': '{num} of {den}',
-  'reports.kpis.notInUse': 'not in use yet',
   'reports.group.volume': 'Volume',
   'reports.group.timeliness': 'Timeliness',
   'reports.group.satisfaction': 'Follow-up and satisfaction',

@@ -27,7 +27,6 @@ export default {
   'reports.kpis.wasPrevious': '上月：{value}',
   'reports.kpis.wasLastYear': '去年同月：{value}',
   'reports.kpis.parts': '{num}/{den} 件',
-  'reports.kpis.notInUse': '尚未启用',
   'reports.group.volume': '投诉量',
   'reports.group.timeliness': '及时性',
   'reports.group.satisfaction': '回访与满意度',

@@ -7,9 +7,10 @@ use sqlx::sqlite::SqliteArguments;
 
 use super::CaseQuery;
 use crate::cases::deadlines::start_of_local_day;
+use crate::cases::intake::reference_key;
 use crate::cases::repo::stamp;
 use crate::cases::search::SearchPlan;
-use crate::cases::{Channel, Grade, Status};
+use crate::cases::{Channel, Grade, RootCause, Status};
 use crate::error::{Error, Invalid, Result};
 
 /// A WHERE clause built from static fragments; every value is a bound parameter.
@@ -103,6 +104,20 @@ pub(super) fn build_filter(
     }
     if let Some(assignee) = query.assignee_id {
         filter.push_tallied("c.assignee_id = ?", assignee)?;
+    }
+    match query.root_cause.as_deref().map(str::trim) {
+        None | Some("") => {}
+        Some("none") => filter.push_fixed("c.root_cause IS NULL"),
+        Some(code) => filter.push(
+            "c.root_cause = ?",
+            RootCause::parse("rootCause", code)?.as_str(),
+        )?,
+    }
+    if let Some(reference) = query.reference.as_deref() {
+        // A reference that folds to nothing (only spaces) narrows nothing, like an empty one.
+        if let Some(key) = reference_key(Some(reference)) {
+            filter.push("c.reference_key = ?", key)?;
+        }
     }
     if query.overdue {
         // Late to acknowledge, or past the resolve deadline unless a pause began before it (an

@@ -1,0 +1,437 @@
+//! Changing plans: writing one, editing it, moving its phase, starting or cancelling it,
+//! recording its evaluation, and attaching cases as evidence. Each change and its history line
+//! are written in one transaction.
+
+use chrono::{DateTime, Utc};
+use serde::Deserialize;
+use sqlx::{SqliteConnection, SqlitePool};
+
+use super::plans::{Plan, load_plan};
+use super::{audit, check_staff};
+use crate::cases::repo::stamp;
+use crate::error::{Error, Invalid, Result};
+use crate::prevention::model::{
+    EvaluationInput, Phase, PlanStatus, ValidPlan, check_status_change,
+};
+
+fn status_of(plan: &Plan) -> Result<PlanStatus> {
+    PlanStatus::parse("status", &plan.status)
+}
+
+/// An open plan (draft or active), or `invalid_transition` naming its status.
+async fn open_plan(conn: &mut SqliteConnection, id: i64) -> Result<(Plan, PlanStatus)> {
+    let plan = load_plan(conn, id).await?;
+    let status = status_of(&plan)?;
+    if !status.is_open() {
+        return Err(Error::Transition {
+            from: status.as_str(),
+            to: "changed",
+        });
+    }
+    Ok((plan, status))
+}
+
+async fn check_references(conn: &mut SqliteConnection, plan: &ValidPlan) -> Result<()> {
+    if let Some(category) = plan.category_id {
+        let found: Option<i64> = sqlx::query_scalar("SELECT id FROM categories WHERE id = ?")
+            .bind(category)
+            .fetch_optional(&mut *conn)
+            .await?;
+        found.ok_or_else(|| Error::invalid("categoryId", Invalid::Choice))?;
+    }
+    check_staff(conn, "ownerId", plan.owner_id).await
+}
+
+/// Writes a new plan as a draft in the collect phase; returns its id.
+pub async fn create_plan(
+    pool: &SqlitePool,
+    plan: &ValidPlan,
+    actor: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    let mut tx = pool.begin().await?;
+    check_references(&mut tx, plan).await?;
+    if let Some(parent) = plan.parent_id {
+        load_plan(&mut tx, parent)
+            .await
+            .map_err(|_| Error::invalid("parentId", Invalid::Choice))?;
+    }
+    let at = stamp(now);
+    let id = sqlx::query(
+        "INSERT INTO prevention_plans (title, category_id, root_cause, goal_percent, goal_days,
+            owner_id, start_date, review_date, phase, status, notes, parent_id, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'collect', 'draft', ?, ?, ?, ?)",
+    )
+    .bind(&plan.title)
+    .bind(plan.category_id)
+    .bind(plan.root_cause.map(|c| c.as_str()))
+    .bind(plan.goal_percent)
+    .bind(plan.goal_days)
+    .bind(plan.owner_id)
+    .bind(plan.start_date.to_string())
+    .bind(plan.review_date.to_string())
+    .bind(&plan.notes)
+    .bind(plan.parent_id)
+    .bind(&at)
+    .bind(&at)
+    .execute(&mut *tx)
+    .await?
+    .last_insert_rowid();
+    audit(&mut tx, id, actor, now, "status", None, Some("draft")).await?;
+    if let Some(parent) = plan.parent_id {
+        let parent = parent.to_string();
+        audit(&mut tx, id, actor, now, "parent", None, Some(&parent)).await?;
+    }
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Replaces an open plan's details (not its parent), recording each field that changed.
+pub async fn update_plan(
+    pool: &SqlitePool,
+    id: i64,
+    new: &ValidPlan,
+    actor: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let mut tx = pool.begin().await?;
+    let (old, _) = open_plan(&mut tx, id).await?;
+    check_references(&mut tx, new).await?;
+    let text = |v: Option<i64>| v.map(|n| n.to_string());
+    let changes: [(&str, Option<String>, Option<String>); 9] = [
+        ("title", Some(old.title.clone()), Some(new.title.clone())),
+        ("categoryId", text(old.category_id), text(new.category_id)),
+        (
+            "rootCause",
+            old.root_cause.clone(),
+            new.root_cause.map(|c| c.as_str().to_owned()),
+        ),
+        (
+            "goalPercent",
+            text(Some(old.goal_percent)),
+            text(Some(new.goal_percent)),
+        ),
+        (
+            "goalDays",
+            text(Some(old.goal_days)),
+            text(Some(new.goal_days)),
+        ),
+        ("ownerId", text(old.owner_id), text(new.owner_id)),
+        (
+            "startDate",
+            Some(old.start_date.clone()),
+            Some(new.start_date.to_string()),
+        ),
+        (
+            "reviewDate",
+            Some(old.review_date.clone()),
+            Some(new.review_date.to_string()),
+        ),
+        ("notes", Some(old.notes.clone()), Some(new.notes.clone())),
+    ];
+    sqlx::query(
+        "UPDATE prevention_plans SET title = ?, category_id = ?, root_cause = ?, goal_percent = ?,
+            goal_days = ?, owner_id = ?, start_date = ?, review_date = ?, notes = ?, updated_at = ?
+         WHERE id = ?",
+    )
+    .bind(&new.title)
+    .bind(new.category_id)
+    .bind(new.root_cause.map(|c| c.as_str()))
+    .bind(new.goal_percent)
+    .bind(new.goal_days)
+    .bind(new.owner_id)
+    .bind(new.start_date.to_string())
+    .bind(new.review_date.to_string())
+    .bind(&new.notes)
+    .bind(stamp(now))
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    for (field, before, after) in changes {
+        if before != after {
+            audit(
+                &mut tx,
+                id,
+                actor,
+                now,
+                field,
+                before.as_deref(),
+                after.as_deref(),
+            )
+            .await?;
+        }
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Which way a phase moves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// To the next phase.
+    Forward,
+    /// Back to the previous phase.
+    Back,
+}
+
+/// Moves an open plan one phase forward or back.
+pub async fn move_phase(
+    pool: &SqlitePool,
+    id: i64,
+    direction: Direction,
+    actor: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let mut tx = pool.begin().await?;
+    let (plan, _) = open_plan(&mut tx, id).await?;
+    let from = Phase::parse("phase", &plan.phase)?;
+    let to = from.step(direction == Direction::Forward)?;
+    sqlx::query("UPDATE prevention_plans SET phase = ?, updated_at = ? WHERE id = ?")
+        .bind(to.as_str())
+        .bind(stamp(now))
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    audit(
+        &mut tx,
+        id,
+        actor,
+        now,
+        "phase",
+        Some(from.as_str()),
+        Some(to.as_str()),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Drops a closing plan's open measures, each recorded, so that a finished or cancelled plan
+/// leaves nothing counted as overdue.
+async fn drop_open_measures(
+    conn: &mut SqliteConnection,
+    plan_id: i64,
+    actor: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let at = stamp(now);
+    let open: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT id, status FROM prevention_measures
+         WHERE plan_id = ? AND status IN ('planned', 'in_progress')",
+    )
+    .bind(plan_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    for (measure, status) in open {
+        sqlx::query(
+            "UPDATE prevention_measures SET status = 'dropped', closed_at = ?, updated_at = ?
+             WHERE id = ?",
+        )
+        .bind(&at)
+        .bind(&at)
+        .bind(measure)
+        .execute(&mut *conn)
+        .await?;
+        let field = format!("measure.{measure}.status");
+        audit(
+            conn,
+            plan_id,
+            actor,
+            now,
+            &field,
+            Some(&status),
+            Some("dropped"),
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// Starts a draft or cancels a plan. Cancelling drops the plan's open measures.
+pub async fn set_status(
+    pool: &SqlitePool,
+    id: i64,
+    to: PlanStatus,
+    actor: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let mut tx = pool.begin().await?;
+    let plan = load_plan(&mut tx, id).await?;
+    let from = status_of(&plan)?;
+    check_status_change(from, to)?;
+    let at = stamp(now);
+    sqlx::query("UPDATE prevention_plans SET status = ?, updated_at = ? WHERE id = ?")
+        .bind(to.as_str())
+        .bind(&at)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    audit(
+        &mut tx,
+        id,
+        actor,
+        now,
+        "status",
+        Some(from.as_str()),
+        Some(to.as_str()),
+    )
+    .await?;
+    if to == PlanStatus::Cancelled {
+        drop_open_measures(&mut tx, id, actor, now).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Records the evaluation of an active plan in the evaluate phase and closes it (`done`);
+/// measures still open are dropped (the history says which).
+pub async fn record_evaluation(
+    pool: &SqlitePool,
+    id: i64,
+    input: &EvaluationInput,
+    actor: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let (conclusion, next_step) = input.parse()?;
+    let mut tx = pool.begin().await?;
+    let plan = load_plan(&mut tx, id).await?;
+    let status = status_of(&plan)?;
+    if status != PlanStatus::Active || plan.phase != Phase::Evaluate.as_str() {
+        return Err(Error::Transition {
+            from: if status == PlanStatus::Active {
+                "not_evaluating"
+            } else {
+                status.as_str()
+            },
+            to: PlanStatus::Done.as_str(),
+        });
+    }
+    let at = stamp(now);
+    sqlx::query(
+        "UPDATE prevention_plans SET conclusion = ?, next_step = ?, evaluated_at = ?,
+            status = 'done', updated_at = ? WHERE id = ?",
+    )
+    .bind(conclusion.as_str())
+    .bind(&next_step)
+    .bind(&at)
+    .bind(&at)
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    audit(
+        &mut tx,
+        id,
+        actor,
+        now,
+        "conclusion",
+        None,
+        Some(conclusion.as_str()),
+    )
+    .await?;
+    audit(&mut tx, id, actor, now, "nextStep", None, Some(&next_step)).await?;
+    audit(
+        &mut tx,
+        id,
+        actor,
+        now,
+        "status",
+        Some("active"),
+        Some("done"),
+    )
+    .await?;
+    drop_open_measures(&mut tx, id, actor, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Which case to attach: by id (from the case page) or by number (typed on the plan page).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct CaseRef {
+    /// Case id.
+    pub case_id: Option<i64>,
+    /// Case number, e.g. `SH01-202410-0001`.
+    pub case_number: Option<String>,
+}
+
+async fn find_case(conn: &mut SqliteConnection, case: &CaseRef) -> Result<(i64, String)> {
+    let found: Option<(i64, String)> = match (case.case_id, case.case_number.as_deref()) {
+        (Some(id), _) => {
+            sqlx::query_as("SELECT id, number FROM cases WHERE id = ?")
+                .bind(id)
+                .fetch_optional(&mut *conn)
+                .await?
+        }
+        (None, Some(number)) if !number.trim().is_empty() => {
+            sqlx::query_as("SELECT id, number FROM cases WHERE number = ? COLLATE NOCASE")
+                .bind(number.trim())
+                .fetch_optional(&mut *conn)
+                .await?
+        }
+        _ => return Err(Error::invalid("caseNumber", Invalid::Required)),
+    };
+    found.ok_or_else(|| Error::invalid("caseNumber", Invalid::CaseNumber))
+}
+
+/// Attaches a case to an open plan as evidence (attaching it twice changes nothing).
+pub async fn attach_case(
+    pool: &SqlitePool,
+    plan_id: i64,
+    case: &CaseRef,
+    actor: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let mut tx = pool.begin().await?;
+    open_plan(&mut tx, plan_id).await?;
+    let (case_id, number) = find_case(&mut tx, case).await?;
+    let added = sqlx::query(
+        "INSERT OR IGNORE INTO prevention_plan_cases (plan_id, case_id, added_at, added_by)
+         VALUES (?, ?, ?, ?)",
+    )
+    .bind(plan_id)
+    .bind(case_id)
+    .bind(stamp(now))
+    .bind(actor)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if added > 0 {
+        audit(&mut tx, plan_id, actor, now, "case", None, Some(&number)).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Takes a case off an open plan's evidence.
+pub async fn detach_case(
+    pool: &SqlitePool,
+    plan_id: i64,
+    case_id: i64,
+    actor: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let mut tx = pool.begin().await?;
+    open_plan(&mut tx, plan_id).await?;
+    let (_, number) = find_case(
+        &mut tx,
+        &CaseRef {
+            case_id: Some(case_id),
+            case_number: None,
+        },
+    )
+    .await?;
+    let removed =
+        sqlx::query("DELETE FROM prevention_plan_cases WHERE plan_id = ? AND case_id = ?")
+            .bind(plan_id)
+            .bind(case_id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+    if removed == 0 {
+        return Err(Error::NotFound);
+    }
+    audit(&mut tx, plan_id, actor, now, "case", Some(&number), None).await?;
+    tx.commit().await?;
+    Ok(())
+}

@@ -16,6 +16,7 @@ mod list_counts;
 mod prevention;
 mod prevention_figures;
 mod prevention_support;
+mod prevention_training;
 mod rollup;
 mod settings;
 mod staff;

@@ -5,60 +5,27 @@
 // plans and drills, the dashboard tile, markup shown as text, and the layout at both sizes in
 // both languages. Skips itself like browser.test.mjs.
 
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { startDriver, openSession, browserUnavailable } from './support/webdriver.mjs';
-import { startServer } from './harness/server.mjs';
+import { browserSkip, useBrowser } from './support/browser-suite.mjs';
 
-const skip = process.env.BRANCHDESK_SKIP_BROWSER === '1' ? 'BRANCHDESK_SKIP_BROWSER=1' : browserUnavailable();
-const SHOTS = process.env.BRANCHDESK_UI_SHOTS;
 const EVIL = '<img src=x onerror=alert(1)>';
 const DEMO = 'state=ready&staff=demo&cases=demo&prevention=demo';
 
-describe('prevention plans, analysis and emergency plans in a real webview', { skip: skip ?? false }, () => {
-  let server;
-  let driver;
-  let s;
-
-  before(async () => {
-    server = await startServer();
-    driver = await startDriver();
-    s = await openSession(driver);
-  });
-
-  after(async () => {
-    await s?.close().catch(() => {});
-    await driver?.stop();
-    await server?.close();
-  });
+describe('prevention plans, analysis and emergency plans in a real webview', { skip: browserSkip }, () => {
+  const page = useBrowser();
+  const { s, textOf, waitFor, waitText, count, press, shot } = page;
 
   // A fresh page (and mock state) each time: a URL differing only in its hash would not reload.
   let loads = 0;
   const open = async (query, hash) => {
     loads += 1;
-    await s.go(`${server.url}/?${query}&load=${loads}${hash}`);
-    await s.waitFor('return document.readyState === "complete" && window.__mock && window.__mock.shown === 1');
-  };
-  const textOf = (css) => s.exec('const n = document.querySelector(arguments[0]); return n ? n.textContent.trim() : null;', css);
-  const waitFor = (css) => s.waitFor('return document.querySelector(arguments[0]) !== null', Boolean, 5000, css);
-  const waitText = (css, expected) => s.waitFor('const n = document.querySelector(arguments[0]); return n ? n.textContent.trim() : null;',
-    (value) => (expected instanceof RegExp ? expected.test(value ?? '') : value === expected), 5000, css);
-  const count = (css) => s.exec('return document.querySelectorAll(arguments[0]).length', css);
-  const press = async (css) => {
-    await s.exec("document.querySelector(arguments[0])?.scrollIntoView({ block: 'center' })", css);
-    await s.click(css);
+    await page.open(`${query}&load=${loads}`, hash);
   };
   const fill = (css, value) => s.exec(`const n = document.querySelector(arguments[0]); n.value = arguments[1];
     n.dispatchEvent(new Event('input', { bubbles: true })); n.dispatchEvent(new Event('change', { bubbles: true }));`, css, value);
-  const shot = async (name) => {
-    if (!SHOTS) return;
-    mkdirSync(SHOTS, { recursive: true });
-    writeFileSync(`${SHOTS}/${name}.png`, await s.screenshot());
-  };
   const clean = async () => {
-    assert.deepEqual(await s.exec('return window.__cspViolations'), []);
-    assert.deepEqual(await s.exec('return window.__errors'), []);
+    await page.clean();
     assert.equal(await count('#view img, #view script, #view b'), 0, 'markup in user text stays text');
     assert.doesNotMatch(await s.exec("return document.getElementById('view').textContent"), /null|undefined/, 'no skipped part printed as text');
   };
@@ -174,6 +141,32 @@ describe('prevention plans, analysis and emergency plans in a real webview', { s
     await clean();
   });
 
+  test('a training measure names the module and drill it relies on, with how far each got', async () => {
+    await open(`${DEMO}&lang=en`, '#/prevention');
+    await waitFor('#plan-table');
+    const planId = await s.exec(`const plan = window.__mock.plans.find((p) => p.status === 'active' || p.status === 'draft');
+      // One person has the module; one drill of the scenario was held on the plan's first day.
+      window.__mock.training.assignments.push({ id: 990, moduleId: 1, staffId: 1, position: null });
+      window.__mock.training.drills.push({ id: 991, scenarioId: 2, heldAt: plan.startDate + 'T02:00:00Z', traineeIds: [1], scores: [], total: 0 });
+      return plan.id;`);
+    await s.exec('location.hash = arguments[0]', `#/prevention/plans/${planId}`);
+    await waitFor('#measure-add');
+    const pickersHidden = () => s.exec("return document.querySelector('#measure-add .measure-link-fields').hidden");
+    await fill('#measure-add-kind', 'notice');
+    assert.equal(await pickersHidden(), true, 'only training and drill measures link to training');
+    await fill('#measure-add-kind', 'training');
+    assert.equal(await pickersHidden(), false);
+    await fill('#measure-add-trainingModuleId', '1');
+    await fill('#measure-add-drillScenarioId', '2');
+    await fill('#measure-add-description', 'Refresher on the handling principles for the front desk');
+    await fill('#measure-add-dueDate', '2030-01-31');
+    await press('#measure-add-save');
+    await waitFor('#measure-list .measure-link-module');
+    assert.equal(await textOf('#measure-list .measure-link-module'), 'Training module: Handling principles · 0 of 1 people assigned have completed it');
+    assert.equal(await textOf('#measure-list .measure-link-drill'), 'Drill scenario: The parcel that never came · drills held since the plan started: 1');
+    await clean();
+  });
+
   test('a case page shows active plans on its category and attaches the case as evidence', async () => {
     await open(DEMO, '#/prevention');
     await waitFor('#plan-table');
@@ -240,7 +233,7 @@ describe('prevention plans, analysis and emergency plans in a real webview', { s
       for (const lang of ['zh-CN', 'en']) {
         for (const hash of [...screens, '#/prevention/plans/']) {
           const target = hash.endsWith('/') ? `${hash}${await s.exec('return window.__mock?.plans?.[0]?.id ?? 0')}` : hash;
-          await s.go(`${server.url}/?${DEMO}&lang=${lang}${target}`);
+          await s.go(`${page.url}/?${DEMO}&lang=${lang}${target}`);
           await s.waitFor("return document.querySelector('.page-title') !== null && !document.querySelector('.loading')");
           const px = await overflow();
           assert.ok(px <= 0, `${target} (${lang}, ${width}×${height}) overflows sideways by ${px}px`);

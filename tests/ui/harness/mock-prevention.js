@@ -50,7 +50,15 @@
     return p;
   };
   const isOverdue = (m) => (m.status === 'planned' || m.status === 'in_progress') && m.dueDate < today();
-  const measureOut = (m) => ({ ...m, ownerName: staffName(m.ownerId), overdue: isOverdue(m) });
+  const trainingOf = (m) => {
+    const link = window.__mockTrainingLink;
+    if (!link || (m.trainingModuleId == null && m.drillScenarioId == null)) return null;
+    return {
+      module: m.trainingModuleId == null ? null : link.module(m.trainingModuleId),
+      drill: m.drillScenarioId == null ? null : link.drill(m.drillScenarioId, plan(m.planId).startDate),
+    };
+  };
+  const measureOut = (m) => ({ ...m, ownerName: staffName(m.ownerId), overdue: isOverdue(m), training: trainingOf(m) });
   const planOut = (p) => ({ ...p, ownerName: staffName(p.ownerId), parentTitle: p.parentId ? plan(p.parentId).title : null });
 
   const window30 = (from, to, count) => ({ from, to, days: days(from, to), count, per30Days: (count * 30) / days(from, to) });
@@ -105,6 +113,9 @@
     const description = multi(input.description, 'description', { required: true });
     if (!KINDS.includes(input.kind)) fail('invalid.choice', 'kind');
     if (!isDay(input.dueDate)) fail(input.dueDate ? 'invalid.date' : 'invalid.required', 'dueDate');
+    const linkable = input.kind === 'training' || input.kind === 'emergency_drill';
+    if (!linkable && input.trainingModuleId != null) fail('invalid.choice', 'trainingModuleId');
+    if (!linkable && input.drillScenarioId != null) fail('invalid.choice', 'drillScenarioId');
     return { description, kind: input.kind, ownerId: input.ownerId, dueDate: input.dueDate, evidence: input.evidence ?? '', trainingModuleId: input.trainingModuleId, drillScenarioId: input.drillScenarioId };
   };
   const createPlan = (input, extra = {}) => {

@@ -61,6 +61,20 @@
   };
   const pct = (a, b) => (b ? Math.round((a * 100) / b) : null);
   const done = (c) => c.status === 'complete' || c.status === 'due_soon';
+  // What a prevention measure linked to a module or scenario shows (used by mock-prevention.js).
+  window.__mockTrainingLink = {
+    module: (id) => {
+      const m = moduleOf(id);
+      const people = staff().filter((p) => assigned(m, p));
+      const complete = people.filter((p) => ['complete', 'due_soon'].includes(cell(m, p).status)).length;
+      return { id, titleEn: m.titleEn, titleZh: m.titleZh, complete, assigned: people.length };
+    },
+    drill: (id, sinceDay) => {
+      const s = t.scenarios.find((x) => x.id === id) ?? fail('not_found');
+      const held = t.drills.filter((d) => d.scenarioId === id && d.heldAt.slice(0, 10) >= sinceDay).length;
+      return { id, titleEn: s.title.en, titleZh: s.title.zh, held };
+    },
+  };
   const withAssignments = (m) => ({ ...m, assignments: t.assignments.filter((a) => a.moduleId === m.id).map((a) => ({ ...a, staffName: a.staffId ? person(a.staffId).name : null })) });
   const summary = (d) => {
     const s = t.scenarios.find((x) => x.id === d.scenarioId);

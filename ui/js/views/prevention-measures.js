@@ -12,7 +12,7 @@ import { inputField, selectField } from '../lib/fields.js';
 import { textareaField, namedSelectField, staffChoices } from './case-ui.js';
 import { MEASURE_KINDS, SUGGESTIONS_PER_KIND } from './prevention-format.js';
 import { measureStatusBadge } from './prevention-ui.js';
-import { renderMeasureLink } from './prevention-measure-link.js';
+import { renderMeasureLink, measureLinkFields, watchMeasureKind, linkedValues } from './prevention-measure-link.js';
 
 /// The measures card of a plan page.
 export function buildMeasures(page) {
@@ -111,6 +111,7 @@ function useSuggestion(page, kind, text) {
   const form = page.container.querySelector('#measure-add');
   if (!form) return;
   form.elements.kind.value = kind;
+  form.elements.kind.dispatchEvent(new Event('change'));
   form.elements.description.value = text;
   form.elements.description.focus();
 }
@@ -119,7 +120,7 @@ function addForm(page) {
   const form = measureForm(page, { formId: 'measure-add', titleKey: 'prevention.measure.add', saveKey: 'prevention.measure.addButton', values: { kind: 'training' } });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    page.run(() => api.addMeasure(page.id, readForm(form)), { form, toastKey: 'prevention.measure.added' });
+    page.run(() => api.addMeasure(page.id, linkedValues(readForm(form))), { form, toastKey: 'prevention.measure.added' });
   });
   return form;
 }
@@ -133,16 +134,15 @@ function editForm(page, measure) {
   }));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    // The training links are kept as they are until the training area offers a picker.
-    const values = { ...readForm(form), trainingModuleId: measure.trainingModuleId, drillScenarioId: measure.drillScenarioId };
-    page.run(() => api.updateMeasure(measure.id, values), { form, reset: { ui: { ...page.ui, editing: null } } });
+    page.run(() => api.updateMeasure(measure.id, linkedValues(readForm(form))), { form, reset: { ui: { ...page.ui, editing: null } } });
   });
   return form;
 }
 
-/// The fields of a measure: kind, owner, due date, what will be done (and the evidence when editing).
+/// The fields of a measure: kind, owner, due date, what will be done, the training it relies on
+/// (for training and drill kinds), and the evidence when editing.
 function measureForm(page, { formId, titleKey, saveKey, values, evidence = false }) {
-  return el('form', { id: formId, class: ['inline-panel', 'measure-form', 'no-print'], noValidate: true },
+  const form = el('form', { id: formId, class: ['inline-panel', 'measure-form', 'no-print'], noValidate: true },
     el('h3', { class: 'subhead', i18n: titleKey }),
     formErrorSlot(),
     el('div', { class: 'field-grid' },
@@ -150,7 +150,10 @@ function measureForm(page, { formId, titleKey, saveKey, values, evidence = false
       namedSelectField({ formId, id: `${formId}-ownerId`, name: 'ownerId', labelKey: 'prevention.field.owner', choices: staffChoices(page.staff, values.ownerId), value: values.ownerId, noneKey: 'prevention.owner.none' }),
       inputField({ formId, id: `${formId}-dueDate`, name: 'dueDate', labelKey: 'prevention.field.dueDate', type: 'date', value: values.dueDate ?? '' })),
     textareaField({ formId, id: `${formId}-description`, name: 'description', labelKey: 'prevention.field.measure', value: values.description ?? '', rows: 2 }),
+    measureLinkFields({ formId, training: page.training, values }),
     evidence ? textareaField({ formId, id: `${formId}-evidence`, name: 'evidence', labelKey: 'prevention.field.evidence', value: values.evidence ?? '', rows: 2, optional: true }) : null,
     el('div', { class: 'form-actions' },
       el('button', { type: 'submit', id: `${formId}-save`, class: ['button', 'button-primary'], i18n: saveKey })));
+  watchMeasureKind(form);
+  return form;
 }

@@ -20,8 +20,9 @@ import { buildEvidence, buildHistory } from './prevention-evidence.js';
 
 /// Renders plan `id`.
 export async function renderPlanPage(container, ctx, id) {
-  const [detail, categories, staff] = await Promise.all([api.getPlan(id), api.listCategories(), api.listStaff(true)]);
-  const page = { container, ctx, id, detail, categories, staff, editing: false, ui: {} };
+  const [detail, categories, staff, modules, scenarios] = await Promise.all([
+    api.getPlan(id), api.listCategories(), api.listStaff(true), api.listTrainingModules(), api.listDrillScenarios()]);
+  const page = { container, ctx, id, detail, categories, staff, training: { modules, scenarios }, editing: false, ui: {} };
   page.redraw = () => draw(page);
   page.run = (work, options) => run(page, work, options);
   draw(page);

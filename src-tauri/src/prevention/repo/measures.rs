@@ -7,6 +7,7 @@ use serde::Serialize;
 use sqlx::{SqliteConnection, SqlitePool};
 
 use super::plans::load_plan;
+use super::training_link::{MeasureTraining, check_training_links};
 use super::{audit, branch_tz, check_staff, local_today};
 use crate::cases::repo::stamp;
 use crate::error::{Error, Result};
@@ -40,12 +41,15 @@ pub struct Measure {
     pub done_on: Option<String>,
     /// Evidence note.
     pub evidence: String,
-    /// Linked training module (shown once the training area is in).
+    /// Linked training module.
     pub training_module_id: Option<i64>,
     /// Linked drill scenario.
     pub drill_scenario_id: Option<i64>,
     /// Open and past its due date today.
     pub overdue: bool,
+    /// What the training link shows (filled in on the plan page).
+    #[sqlx(skip)]
+    pub training: Option<MeasureTraining>,
 }
 
 /// A plan's measures, by due date.
@@ -102,6 +106,7 @@ pub async fn add_measure(
     let mut tx = pool.begin().await?;
     check_plan_open(&mut tx, plan_id).await?;
     check_staff(&mut tx, "ownerId", measure.owner_id).await?;
+    check_training_links(&mut tx, measure).await?;
     let at = stamp(now);
     let id = sqlx::query(
         "INSERT INTO prevention_measures (plan_id, description, kind, owner_id, due_date, status,
@@ -146,6 +151,7 @@ pub async fn update_measure(
     let mut tx = pool.begin().await?;
     let (plan_id, _) = open_measure(&mut tx, id).await?;
     check_staff(&mut tx, "ownerId", measure.owner_id).await?;
+    check_training_links(&mut tx, measure).await?;
     let old_due: String =
         sqlx::query_scalar("SELECT due_date FROM prevention_measures WHERE id = ?")
             .bind(id)

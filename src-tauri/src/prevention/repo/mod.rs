@@ -7,6 +7,7 @@ pub mod emergency;
 pub mod figures;
 pub mod measures;
 pub mod plans;
+pub mod training_link;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;

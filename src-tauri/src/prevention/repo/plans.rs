@@ -6,6 +6,7 @@ use serde::Serialize;
 use sqlx::{SqliteConnection, SqlitePool};
 
 use super::measures::{Measure, plan_measures};
+use super::training_link::add_training_links;
 use super::{branch_tz, local_today};
 use crate::cases::repo::{parse_stamp, stamp};
 use crate::error::{Error, Result};
@@ -189,13 +190,13 @@ pub(super) async fn load_plan(conn: &mut SqliteConnection, id: i64) -> Result<Pl
         .ok_or(Error::NotFound)
 }
 
-/// The plan page at `now`, read from one snapshot.
+/// The plan page at `now`, read from one snapshot; then what its measures' training links show.
 pub async fn get_plan(pool: &SqlitePool, id: i64, now: DateTime<Utc>) -> Result<PlanDetail> {
     let mut tx = pool.begin().await?;
     let tz = branch_tz(&mut tx).await?;
     let plan = load_plan(&mut tx, id).await?;
     let today = local_today(now, tz);
-    let measures = plan_measures(&mut tx, id, today).await?;
+    let mut measures = plan_measures(&mut tx, id, today).await?;
     let cases: Vec<LinkedCase> = sqlx::query_as(
         "SELECT c.id, c.number, c.received_at, c.status, c.category_id, c.root_cause, l.added_at
          FROM prevention_plan_cases l JOIN cases c ON c.id = l.case_id
@@ -220,6 +221,7 @@ pub async fn get_plan(pool: &SqlitePool, id: i64, now: DateTime<Utc>) -> Result<
     .await?;
     let effect = plan_effect(&mut tx, &plan, today, tz).await?;
     tx.commit().await?;
+    add_training_links(pool, &mut measures, stored_day(&plan.start_date)?, now).await?;
     Ok(PlanDetail {
         plan,
         measures,

@@ -1,5 +1,6 @@
-//! Excel workbooks for head office: a branch's month (summary, breakdowns, cases, prevention,
-//! glossary and a hidden machine-readable data sheet) and the group roll-up that reads many of them back.
+//! Excel workbooks for head office: a branch's month (summary, breakdowns, cases, training,
+//! prevention, glossary and a hidden machine-readable data sheet) and the group roll-up that
+//! reads many of them back.
 
 pub mod breakdowns;
 pub mod cases;
@@ -28,6 +29,7 @@ use crate::settings::repo::get_branch;
 use crate::stats::glossary::glossary;
 use crate::stats::monthly_report;
 use crate::stats::report::Month;
+use crate::training::repo::matrix::{MatrixFilter, matrix};
 use categories::CategoryNames;
 
 pub use data::{BranchData, DATA_SHEET};
@@ -58,9 +60,13 @@ pub async fn export_month(
     let cases = cases::load(pool, month, tz).await?;
     let glossary = glossary(options.lang);
     let prevention = prevention::load(pool, month, tz, now).await?;
+    // The matrix as the month's last moment saw it (or now, for the month under way).
+    let at = now.min(month.end(tz) - chrono::TimeDelta::seconds(1));
+    let training = matrix(pool, &MatrixFilter::default(), at).await?;
     let input = WorkbookInput {
         report: &report,
         cases: &cases,
+        training: &training,
         prevention: &prevention,
         categories: &categories,
         glossary: &glossary,

@@ -35,6 +35,8 @@ texts! {
     SheetGlossary => "Glossary", "指标说明";
     /// Sheet: prevention plans and overdue measures.
     SheetPrevention => "Prevention", "预防计划";
+    /// Sheet: the training matrix at the month's end.
+    SheetTraining => "Training", "员工培训";
     /// Sheet: counts by category.
     SheetCategory => "By category", "按类别";
     /// Sheet: counts by channel.

@@ -1,5 +1,5 @@
-//! Assembles a branch's monthly workbook: Summary, the breakdown sheets, Cases, Prevention,
-//! Glossary and the hidden data sheet, in that order.
+//! Assembles a branch's monthly workbook: Summary, the breakdown sheets, Cases, Training,
+//! Prevention, Glossary and the hidden data sheet, in that order.
 
 use chrono::DateTime;
 use chrono_tz::Tz;
@@ -16,6 +16,8 @@ use super::texts::T;
 use crate::settings::Language;
 use crate::stats::glossary::GlossaryEntry;
 use crate::stats::report::MonthlyReport;
+use crate::training::export::write_matrix;
+use crate::training::repo::matrix::Matrix;
 
 /// Everything a branch's workbook is made from.
 pub struct WorkbookInput<'a> {
@@ -23,6 +25,8 @@ pub struct WorkbookInput<'a> {
     pub report: &'a MonthlyReport,
     /// The cases received in the month.
     pub cases: &'a [CaseLine],
+    /// The training matrix as at the month's end.
+    pub training: &'a Matrix,
     /// The prevention plans and the measures overdue at the month's end.
     pub prevention: &'a PreventionSheet,
     /// The branch's category names.
@@ -117,6 +121,9 @@ pub fn build(input: &WorkbookInput<'_>) -> Result<Vec<u8>, XlsxError> {
     // thousands of cases does not sit in memory as cells. (Constant-memory mode measured no
     // faster and no smaller in memory here, and made the file a third larger.)
     cases::write(workbook.add_worksheet_with_low_memory()?, input.cases, &cx)?;
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(T::SheetTraining.get(input.lang))?;
+    write_matrix(sheet, input.training, input.lang, &styles)?;
     prevention::write(
         workbook.add_worksheet(),
         input.prevention,

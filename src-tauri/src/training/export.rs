@@ -85,14 +85,15 @@ fn headers(
     Ok(())
 }
 
-fn build(input: &Sheets<'_>) -> Result<Vec<u8>, XlsxError> {
-    let lang = input.lang;
-    let styles = Styles::default();
-    let mut book = Workbook::new();
-
-    let sheet = book
-        .add_worksheet()
-        .set_name(pick(lang, "Matrix", "培训矩阵"))?;
+/// Writes the training matrix on `sheet` (named by the caller): the day it is as of, a row per
+/// person with their completion % and each module's state in words (with its due day), and the
+/// completion % per module below. Also the monthly workbook's Training sheet.
+pub fn write_matrix(
+    sheet: &mut Worksheet,
+    matrix: &Matrix,
+    lang: Language,
+    styles: &Styles,
+) -> Result<(), XlsxError> {
     sheet.write_string_with_format(
         0,
         0,
@@ -102,7 +103,7 @@ fn build(input: &Sheets<'_>) -> Result<Vec<u8>, XlsxError> {
     sheet.write_string_with_format(
         1,
         0,
-        format!("{} {}", pick(lang, "As of", "截至"), input.matrix.today),
+        format!("{} {}", pick(lang, "As of", "截至"), matrix.today),
         &styles.note,
     )?;
     let names = [
@@ -111,13 +112,12 @@ fn build(input: &Sheets<'_>) -> Result<Vec<u8>, XlsxError> {
         pick(lang, "Position", "岗位"),
         pick(lang, "Completion %", "完成率 %"),
     ];
-    let titles: Vec<&str> = input
-        .matrix
+    let titles: Vec<&str> = matrix
         .modules
         .iter()
         .map(|m| pick(lang, &m.title_en, &m.title_zh))
         .collect();
-    headers(sheet, &styles, 3, &names)?;
+    headers(sheet, styles, 3, &names)?;
     // A trainer's module title is user text: quote-prefixed when it looks like a formula.
     let quoted_header = styles.header.clone().set_quote_prefix();
     for (col, title) in titles.iter().enumerate() {
@@ -128,7 +128,7 @@ fn build(input: &Sheets<'_>) -> Result<Vec<u8>, XlsxError> {
         };
         sheet.write_string_with_format(3, 4 + col as u16, *title, format)?;
     }
-    for (n, person) in input.matrix.people.iter().enumerate() {
+    for (n, person) in matrix.people.iter().enumerate() {
         let row = 4 + n as u32;
         write_text(sheet, row, 0, &person.name, &styles.text)?;
         write_text(sheet, row, 1, &person.department, &styles.text)?;
@@ -146,14 +146,14 @@ fn build(input: &Sheets<'_>) -> Result<Vec<u8>, XlsxError> {
             sheet.write_string(row, 4 + col as u16, text)?;
         }
     }
-    let totals = 4 + input.matrix.people.len() as u32;
+    let totals = 4 + matrix.people.len() as u32;
     sheet.write_string_with_format(
         totals,
         0,
         pick(lang, "Completion % per module", "各模块完成率 %"),
         &styles.header,
     )?;
-    for (col, module) in input.matrix.modules.iter().enumerate() {
+    for (col, module) in matrix.modules.iter().enumerate() {
         if let Some(percent) = module.percent {
             sheet.write_number(totals, 4 + col as u16, f64::from(percent))?;
         }
@@ -162,6 +162,18 @@ fn build(input: &Sheets<'_>) -> Result<Vec<u8>, XlsxError> {
     sheet.set_column_range_width(1, 3, 14)?;
     sheet.set_column_range_width(4, 4 + titles.len().max(1) as u16 - 1, 22)?;
     sheet.set_freeze_panes(4, 1)?;
+    Ok(())
+}
+
+fn build(input: &Sheets<'_>) -> Result<Vec<u8>, XlsxError> {
+    let lang = input.lang;
+    let styles = Styles::default();
+    let mut book = Workbook::new();
+
+    let sheet = book
+        .add_worksheet()
+        .set_name(pick(lang, "Matrix", "培训矩阵"))?;
+    write_matrix(sheet, input.matrix, lang, &styles)?;
 
     let sheet = book
         .add_worksheet()

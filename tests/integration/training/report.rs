@@ -8,6 +8,7 @@ use super::{person, utc};
 use crate::support::{TempDb, set_up_branch};
 use branchdesk::cases::intake::CaseInput;
 use branchdesk::cases::repo::create::create_case;
+use branchdesk::export::{ExportOptions, export_month};
 use branchdesk::settings::Language;
 use branchdesk::settings::repo::list_categories;
 use branchdesk::stats::{Month, monthly_report};
@@ -140,6 +141,32 @@ async fn the_monthly_report_counts_items_signed_at_the_month_end_and_drills_held
         Some(3.0 / total as f64)
     );
     assert_eq!(kpi("drills_held").value, Some(1.0));
+
+    // The month's workbook has the matrix as January's end saw it: three items of the module.
+    let options = ExportOptions {
+        lang: Language::En,
+        include_personal_data: false,
+    };
+    let january = Month::new(2026, 1).expect("month");
+    let bytes = export_month(&pool, january, &options, utc("2026-03-01T00:00:00Z"))
+        .await
+        .expect("export");
+    let mut book = Xlsx::new(std::io::Cursor::new(bytes)).expect("xlsx");
+    let sheet = book.worksheet_range("Training").expect("Training sheet");
+    assert_eq!(
+        sheet.get_value((1, 0)),
+        Some(&Data::String("As of 2026-01-31".into()))
+    );
+    let column = (4..sheet.width() as u32)
+        .find(|col| sheet.get_value((3, *col)) == Some(&Data::String(technique.title_en.clone())))
+        .expect("the module's column");
+    let row = (4..sheet.height() as u32)
+        .find(|row| sheet.get_value((*row, 0)) == Some(&Data::String("李娜".into())))
+        .expect("the clerk's row");
+    assert_eq!(
+        sheet.get_value((row, column)),
+        Some(&Data::String("in progress".into()))
+    );
 }
 
 #[tokio::test]

@@ -10,6 +10,8 @@ use crate::settings::Category;
 use crate::stats::report::{
     Better, Breakdown, BreakdownRow, Kpi, Month, ReportBranch, TrendPoint, Unit,
 };
+use crate::training::model::{Cell, CellStatus};
+use crate::training::repo::matrix::{MatrixModule, MatrixPerson};
 
 const HOSTILE: &str = "=cmd|' /C calc'!A0";
 
@@ -135,11 +137,45 @@ fn glossary() -> Vec<GlossaryEntry> {
     }]
 }
 
+/// One person (with a name that looks like markup) and one module, complete.
+fn training() -> Matrix {
+    Matrix {
+        today: "2026-10-31".into(),
+        modules: vec![MatrixModule {
+            id: 1,
+            title_en: "Handling principles".into(),
+            title_zh: "投诉处理原则".into(),
+            refresher_months: None,
+            assigned: 1,
+            complete: 1,
+            percent: Some(100),
+        }],
+        people: vec![MatrixPerson {
+            id: 7,
+            name: "<img src=x onerror=alert(1)>".into(),
+            position: "前台".into(),
+            department: "=cmd|' /C calc'!A0".into(),
+            cells: vec![Cell {
+                status: CellStatus::Complete,
+                due_on: None,
+                signed: 3,
+                total: 3,
+            }],
+            assigned: 1,
+            complete: 1,
+            percent: Some(100),
+        }],
+        departments: Vec::new(),
+        positions: Vec::new(),
+    }
+}
+
 fn build_with(lang: Language, include_personal_data: bool) -> Xlsx<Cursor<Vec<u8>>> {
     let (report, cases, categories, glossary) = (report(), vec![case()], categories(), glossary());
     let input = WorkbookInput {
         report: &report,
         cases: &cases,
+        training: &training(),
         prevention: &PreventionSheet::default(),
         categories: &categories,
         glossary: &glossary,
@@ -168,6 +204,7 @@ fn sheets_come_in_order_in_the_chosen_language_with_the_data_sheet_hidden() {
             "By root cause",
             "By customer type",
             "Cases",
+            "Training",
             "Prevention",
             "Glossary",
             "BranchDesk data"
@@ -183,6 +220,30 @@ fn sheets_come_in_order_in_the_chosen_language_with_the_data_sheet_hidden() {
     let zh = build_with(Language::ZhCn, false);
     assert_eq!(zh.sheet_names()[0], "汇总");
     assert_eq!(zh.sheet_names()[7], "案件明细");
+    assert_eq!(zh.sheet_names()[8], "员工培训");
+}
+
+#[test]
+fn the_training_sheet_shows_each_persons_modules_in_words_with_user_text_as_text() {
+    let mut book = build_with(Language::En, false);
+    let sheet = book.worksheet_range("Training").unwrap();
+    assert_eq!(cell(&sheet, 1, 0), &Data::String("As of 2026-10-31".into()));
+    assert_eq!(
+        cell(&sheet, 3, 4),
+        &Data::String("Handling principles".into())
+    );
+    assert_eq!(
+        cell(&sheet, 4, 0),
+        &Data::String("<img src=x onerror=alert(1)>".into())
+    );
+    assert_eq!(
+        cell(&sheet, 4, 1),
+        &Data::String("=cmd|' /C calc'!A0".into())
+    );
+    assert_eq!(cell(&sheet, 4, 3), &Data::Float(100.0));
+    assert_eq!(cell(&sheet, 4, 4), &Data::String("complete".into()));
+    let formulas = book.worksheet_formula("Training").unwrap();
+    assert!(formulas.used_cells().all(|(_, _, f)| f.is_empty()));
 }
 
 #[test]
@@ -271,6 +332,7 @@ fn the_data_sheet_round_trips_what_the_roll_up_needs() {
     let input = WorkbookInput {
         report: &report,
         cases: &[],
+        training: &training(),
         prevention: &PreventionSheet::default(),
         categories: &categories,
         glossary: &[],

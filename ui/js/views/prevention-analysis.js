@@ -74,7 +74,7 @@ function rankingCard({ id, titleKey, headKey, rows, windows, lang }) {
   return el('section', { id, class: ['card', 'analysis-card'], attrs: { 'aria-labelledby': `${id}-title` } },
     el('h2', { id: `${id}-title`, class: 'card-title', i18n: titleKey }),
     chart,
-    el('table', { class: ['case-table', 'analysis-table'] },
+    el('table', { class: ['table', 'case-table', 'analysis-table'] },
       el('thead', null, el('tr', null, heads.map((key) => el('th', { scope: 'col', i18n: key })))),
       el('tbody', null, rows.map((row) => {
         const change = changeText(row.change, lang);
@@ -94,7 +94,7 @@ function hotSpotCard(spots, { windows, lang, name, ctx }) {
   return el('section', { id: 'analysis-hot-spots', class: ['card', 'analysis-card'], attrs: { 'aria-labelledby': 'analysis-hot-spots-title' } },
     el('h2', { id: 'analysis-hot-spots-title', class: 'card-title', i18n: 'prevention.hotSpot.title' }),
     el('p', { class: 'hint', i18n: 'prevention.hotSpot.hint' }),
-    spots.length ? el('table', { class: ['case-table', 'analysis-table'] },
+    spots.length ? el('table', { class: ['table', 'case-table', 'analysis-table'] },
       el('thead', null, el('tr', null, heads.map((key) => el('th', { scope: 'col', i18n: key })))),
       el('tbody', null, spots.map((spot) => el('tr', { dataset: { key: spot.key } },
         el('th', { scope: 'row' }, spot.reference),

@@ -52,7 +52,7 @@ export function buildHistory(page) {
   const tz = page.ctx.status?.branch?.timezone;
   return el('section', { id: 'plan-history', class: 'card', attrs: { 'aria-labelledby': 'plan-history-title' } },
     el('h2', { id: 'plan-history-title', class: 'card-title', i18n: 'prevention.history.title' }),
-    el('table', { class: 'audit-table' },
+    el('table', { class: ['table', 'audit-table'] },
       el('thead', null, el('tr', null, ['prevention.history.when', 'prevention.history.who', 'prevention.history.what'].map((key) => el('th', { scope: 'col', i18n: key })))),
       el('tbody', null, page.detail.history.map((line) => el('tr', { dataset: { field: line.field } },
         el('td', { class: 'nowrap' }, formatDateTime(line.at, lang, tz)),

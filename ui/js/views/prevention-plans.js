@@ -30,7 +30,7 @@ export async function renderPlans(container) {
   const lang = getLanguage();
   container.replaceChildren(header, preventionTabs('plans'),
     el('section', { class: 'card' },
-      el('table', { id: 'plan-table', class: ['case-table', 'plan-table'] },
+      el('table', { id: 'plan-table', class: ['table', 'case-table', 'plan-table'] },
         el('thead', null, el('tr', null, COLUMNS.map((key) => el('th', { scope: 'col', i18n: key })))),
         el('tbody', null, plans.map((row) => planRow(row, categories, lang))))));
 }

@@ -16,7 +16,7 @@ const FIGURES = [
 
 /// The tile, as a card.
 export function trainingTile() {
-  const figures = el('div', { class: 'tile-figures' });
+  const figures = el('div', { class: ['figures', 'training-figures'] });
   const card = el('section', { id: 'dashboard-training', class: ['card', 'training-tile'], attrs: { 'aria-labelledby': 'dashboard-training-title' } },
     el('div', { class: 'card-heading' },
       el('h2', { id: 'dashboard-training-title', class: 'card-title', i18n: 'nav.training' }),
@@ -26,7 +26,7 @@ export function trainingTile() {
     const lang = getLanguage();
     figures.replaceChildren(...FIGURES.map((figure) => {
       const value = progress[figure.key] ?? 0;
-      return el('a', { href: figure.href, id: `dashboard-training-${figure.key}`, class: ['tile-figure', figure.alert && value > 0 && 'is-alert'], dataset: { count: String(value) } },
+      return el('a', { href: figure.href, id: `dashboard-training-${figure.key}`, class: ['figure', figure.alert && 'figure-overdue', figure.alert && value > 0 && 'is-alert'], dataset: { count: String(value) } },
         el('span', { class: 'figure-value' }, formatNumber(value, lang)),
         el('span', { class: 'figure-label', i18n: figure.labelKey }));
     }));

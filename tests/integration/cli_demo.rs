@@ -1,8 +1,17 @@
 //! `branchdesk-cli demo-data` and `bench`, run as a user would.
 
+use std::collections::HashSet;
 use std::process::Output;
 
-use super::support::{TempDb, text};
+use chrono::Utc;
+
+use super::support::{TempDb, set_up_branch, text};
+use branchdesk::prevention::repo::measures::overview;
+use branchdesk::prevention::repo::plans::list_plans;
+use branchdesk::training::model::CellStatus;
+use branchdesk::training::repo::drills::progress;
+use branchdesk::training::repo::matrix::{MatrixFilter, matrix};
+use branchdesk::training::rubric::Step;
 
 fn one_line_error(out: &Output, needle: &str) {
     assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
@@ -100,4 +109,59 @@ fn demo_data_fills_a_set_up_branch_and_bench_prints_its_table() {
         &db.cli(&["bench", "--cases", "10", "--keep", kept_arg]),
         "--keep",
     );
+}
+
+#[tokio::test]
+async fn demo_data_also_fills_training_and_prevention_once() {
+    let db = TempDb::new();
+    set_up_branch(&db).await.close().await;
+    let out = db.cli(&["demo-data", "--cases", "200", "--months", "6"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("Added demo training: "), "{stdout}");
+    assert!(
+        stdout.contains("Added demo prevention work: 2 plans with 4 measures, 1 emergency plan"),
+        "{stdout}"
+    );
+
+    let pool = db.open().await;
+    let now = Utc::now();
+    let grid = matrix(&pool, &MatrixFilter::default(), now)
+        .await
+        .expect("matrix");
+    let states: HashSet<CellStatus> = grid
+        .people
+        .iter()
+        .flat_map(|p| p.cells.iter().map(|c| c.status))
+        .collect();
+    for state in [
+        CellStatus::Assigned,
+        CellStatus::InProgress,
+        CellStatus::Complete,
+        CellStatus::Overdue,
+    ] {
+        assert!(states.contains(&state), "{state:?} in {states:?}");
+    }
+    let team = progress(&pool, now).await.expect("progress");
+    assert!(
+        matches!(team.weakest_steps[0].step, Step::Apologise | Step::FollowUp),
+        "{:?}",
+        team.weakest_steps[0]
+    );
+    let plans = list_plans(&pool, now).await.expect("plans");
+    let statuses: Vec<&str> = plans.iter().map(|p| p.plan.status.as_str()).collect();
+    assert_eq!(statuses, ["active", "done"]);
+    assert_eq!(
+        overview(&pool, now).await.expect("overview").overdue.len(),
+        1
+    );
+    pool.close().await;
+
+    // A second run adds complaints only: the branch already has training and plans.
+    let again = text(
+        &db.cli(&["demo-data", "--cases", "5", "--months", "1"])
+            .stdout,
+    );
+    assert!(!again.contains("demo training"), "{again}");
+    assert!(!again.contains("demo prevention"), "{again}");
 }

@@ -267,6 +267,7 @@ async fn run(cli: Cli) -> Result<()> {
                 report.elapsed.as_secs_f64(),
                 report.rate()
             );
+            demo_work(&pool).await?;
         }
         Command::Export {
             month,
@@ -336,6 +337,36 @@ async fn run(cli: Cli) -> Result<()> {
             };
             import::run(&db_path, args).await?;
         }
+    }
+    Ok(())
+}
+
+/// Adds demo training records and prevention plans beside the demo cases (each only where the
+/// branch has none yet), and says what was added.
+async fn demo_work(pool: &sqlx::SqlitePool) -> Result<()> {
+    let branch = crate::settings::repo::get_branch(pool)
+        .await?
+        .ok_or(crate::error::Error::NotInitialized)?;
+    let tz = crate::settings::model::parse_timezone("timezone", &branch.timezone)?;
+    let language = crate::settings::repo::get_language(pool)
+        .await?
+        .unwrap_or(Language::ZhCn);
+    let now = chrono::Utc::now();
+    let today = now.with_timezone(&tz).date_naive();
+    let training = crate::training::demo::add_demo_training(pool, today, now).await?;
+    if training.assignments > 0 {
+        println!(
+            "Added demo training: {} module assignments, {} items signed off, {} drills",
+            training.assignments, training.sign_offs, training.drills
+        );
+    }
+    let prevention =
+        crate::prevention::demo::add_demo_prevention(pool, language, today, now).await?;
+    if prevention.plans > 0 {
+        println!(
+            "Added demo prevention work: {} plans with {} measures, {} emergency plan",
+            prevention.plans, prevention.measures, prevention.emergency_plans
+        );
     }
     Ok(())
 }

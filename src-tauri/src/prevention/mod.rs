@@ -6,6 +6,7 @@
 //! reads and writes them.
 
 pub mod analysis;
+pub mod demo;
 pub mod effect;
 pub mod emergency;
 pub mod model;

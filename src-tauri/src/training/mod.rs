@@ -2,6 +2,7 @@
 //! sign-offs, the training matrix, role-play scenarios and drills scored against the rubric.
 //! Rules live in the model files; SQL in `repo`.
 
+pub mod demo;
 pub mod export;
 pub mod input;
 pub mod model;

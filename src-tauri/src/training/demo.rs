@@ -119,7 +119,8 @@ fn demo_scores(n: i64) -> Vec<ScoreInput> {
         .map(|(s, step)| {
             let weak = matches!(step, Step::Apologise | Step::FollowUp);
             let base = if weak { 1 } else { 2 };
-            let lift = i64::from((n + s as i64) % 3 == 0) + i64::from(n < DRILLS / 2 && !weak);
+            let (n_s, recent) = (n + s as i64, n < DRILLS / 2);
+            let lift = i64::from(n_s % 3 == 0) + i64::from(recent && !weak && n_s % 2 == 0);
             ScoreInput {
                 step: step.as_str().into(),
                 score: (base + lift).min(3),

@@ -5,7 +5,7 @@
 use chrono::TimeDelta;
 
 use super::prevention_support::{
-    categories, classify, day, local, measure, plan_input, receive, status, utc,
+    categories, classify, day, local, measure, new_plan, receive, status, utc,
 };
 use super::support::{TempDb, set_up_branch};
 use branchdesk::cases::repo::list::{CaseQuery, list_cases};
@@ -13,7 +13,7 @@ use branchdesk::error::{Error, Invalid};
 use branchdesk::prevention::EffectState;
 use branchdesk::prevention::PlanStatus;
 use branchdesk::prevention::repo::analysis::analysis;
-use branchdesk::prevention::repo::changes::{create_plan, set_status};
+use branchdesk::prevention::repo::changes::set_status;
 use branchdesk::prevention::repo::measures::{add_measure, set_measure_status};
 use branchdesk::prevention::repo::plans::get_plan;
 use branchdesk::stats::{Month, monthly_report};
@@ -66,16 +66,7 @@ async fn the_effect_counts_the_targets_valid_cases_around_the_start_like_plain_s
     classify(&pool, voided, Some("delay"), true).await;
 
     let now = local("2026-03-30", 12);
-    let id = create_plan(
-        &pool,
-        &plan_input(Some(cats[0]), Some("delay"), "2026-03-01")
-            .parse()
-            .unwrap(),
-        None,
-        now,
-    )
-    .await
-    .unwrap();
+    let id = new_plan(&pool, Some(cats[0]), Some("delay"), "2026-03-01", now).await;
     let effect = get_plan(&pool, id, now).await.unwrap().effect;
     let count = |from: &str, to: &str| {
         let (from, to) = (local(from, 0), local(to, 0));
@@ -112,45 +103,18 @@ async fn the_effect_counts_the_targets_valid_cases_around_the_start_like_plain_s
 
     // A plan starting in the future shows only its baseline; a target nobody complained about
     // has nothing to reduce.
-    let future = create_plan(
-        &pool,
-        &plan_input(Some(cats[0]), None, "2026-04-15")
-            .parse()
-            .unwrap(),
-        None,
-        now,
-    )
-    .await
-    .unwrap();
+    let future = new_plan(&pool, Some(cats[0]), None, "2026-04-15", now).await;
     assert_eq!(
         get_plan(&pool, future, now).await.unwrap().effect.state,
         EffectState::NotStarted
     );
-    let quiet = create_plan(
-        &pool,
-        &plan_input(Some(cats[5]), None, "2026-03-01")
-            .parse()
-            .unwrap(),
-        None,
-        now,
-    )
-    .await
-    .unwrap();
+    let quiet = new_plan(&pool, Some(cats[5]), None, "2026-03-01", now).await;
     assert_eq!(
         get_plan(&pool, quiet, now).await.unwrap().effect.state,
         EffectState::NoComplaintsBefore
     );
     // Before the first record there is no baseline at all.
-    let early = create_plan(
-        &pool,
-        &plan_input(Some(cats[0]), None, "2025-11-01")
-            .parse()
-            .unwrap(),
-        None,
-        now,
-    )
-    .await
-    .unwrap();
+    let early = new_plan(&pool, Some(cats[0]), None, "2025-11-01", now).await;
     assert_eq!(
         get_plan(&pool, early, now).await.unwrap().effect.state,
         EffectState::NoBaseline
@@ -358,16 +322,14 @@ async fn the_report_counts_active_plans_and_overdue_measures_as_at_each_months_e
     let cats = categories(&pool).await;
     receive(&pool, local("2026-01-05", 9), cats[0], "").await;
     // Started in January, cancelled in March. A second plan stays a draft.
-    let plan = create_plan(
+    let plan = new_plan(
         &pool,
-        &plan_input(Some(cats[0]), None, "2026-01-10")
-            .parse()
-            .unwrap(),
+        Some(cats[0]),
         None,
+        "2026-01-10",
         local("2026-01-10", 9),
     )
-    .await
-    .unwrap();
+    .await;
     set_status(
         &pool,
         plan,
@@ -377,16 +339,14 @@ async fn the_report_counts_active_plans_and_overdue_measures_as_at_each_months_e
     )
     .await
     .unwrap();
-    create_plan(
+    new_plan(
         &pool,
-        &plan_input(Some(cats[1]), None, "2026-01-10")
-            .parse()
-            .unwrap(),
+        Some(cats[1]),
         None,
+        "2026-01-10",
         local("2026-01-10", 9),
     )
-    .await
-    .unwrap();
+    .await;
     // Due on 31 January, done on 1 February at 00:20 local: overdue at January's end.
     let first = add_measure(
         &pool,

@@ -8,6 +8,7 @@ use sqlx::SqlitePool;
 use branchdesk::cases::intake::CaseInput;
 use branchdesk::cases::repo::create::create_case;
 use branchdesk::cases::start_of_local_day;
+use branchdesk::prevention::repo::changes::create_plan;
 use branchdesk::prevention::{MeasureInput, MeasureStatusInput, PlanInput};
 use branchdesk::settings::repo::list_categories;
 
@@ -88,6 +89,20 @@ pub fn plan_input(category: Option<i64>, cause: Option<&str>, start: &str) -> Pl
         start_date: Some(start.into()),
         ..Default::default()
     }
+}
+
+/// Creates a plan from [`plan_input`] as at `now`, with no actor; returns its id.
+pub async fn new_plan(
+    pool: &SqlitePool,
+    category: Option<i64>,
+    cause: Option<&str>,
+    start: &str,
+    now: DateTime<Utc>,
+) -> i64 {
+    let input = plan_input(category, cause, start)
+        .parse()
+        .expect("valid plan");
+    create_plan(pool, &input, None, now).await.expect("plan")
 }
 
 /// A measure whose description starts like a spreadsheet formula.

@@ -2,15 +2,13 @@
 //! its module is assigned to have completed it and how many drills of its scenario were held
 //! since the plan started; a link to a module or scenario that does not exist is refused.
 
-use chrono::{DateTime, TimeDelta, Utc};
-use sqlx::SqlitePool;
+use chrono::{TimeDelta, Utc};
 
-use super::prevention_support::{categories, measure, plan_input};
+use super::prevention_support::{categories, measure, new_plan};
 use super::support::{TempDb, set_up_branch};
 use super::training::person;
 use branchdesk::error::{Error, Invalid};
 use branchdesk::prevention::MeasureInput;
-use branchdesk::prevention::repo::changes::create_plan;
 use branchdesk::prevention::repo::measures::add_measure;
 use branchdesk::prevention::repo::plans::get_plan;
 use branchdesk::training::input::{Assignee, DrillInput, SignOffInput};
@@ -19,15 +17,6 @@ use branchdesk::training::repo::drills::save_drill;
 use branchdesk::training::repo::scenarios::list_scenarios;
 use branchdesk::training::repo::signoffs::sign_off;
 use branchdesk::training::rubric::{ScoreInput, Step};
-
-/// A plan on the first category starting on `start`.
-async fn new_plan(pool: &SqlitePool, start: &str, now: DateTime<Utc>) -> i64 {
-    let category = categories(pool).await[0];
-    let input = plan_input(Some(category), None, start);
-    create_plan(pool, &input.parse().expect("plan"), None, now)
-        .await
-        .expect("plan")
-}
 
 #[tokio::test]
 async fn a_linked_module_and_scenario_show_their_completion_on_the_plan_page() {
@@ -46,16 +35,7 @@ async fn a_linked_module_and_scenario_show_their_completion_on_the_plan_page() {
         .await
         .expect("assign");
     let category = categories(&pool).await[0];
-    let plan = create_plan(
-        &pool,
-        &plan_input(Some(category), None, &today)
-            .parse()
-            .expect("plan"),
-        None,
-        now,
-    )
-    .await
-    .expect("plan");
+    let plan = new_plan(&pool, Some(category), None, &today, now).await;
     let linked = MeasureInput {
         training_module_id: Some(module.id),
         drill_scenario_id: Some(scenario.id),
@@ -115,7 +95,14 @@ async fn a_link_to_a_missing_module_or_scenario_is_refused_by_field() {
     let db = TempDb::new();
     let pool = set_up_branch(&db).await;
     let now = Utc::now();
-    let plan = new_plan(&pool, "2026-01-01", now).await;
+    let plan = new_plan(
+        &pool,
+        Some(categories(&pool).await[0]),
+        None,
+        "2026-01-01",
+        now,
+    )
+    .await;
     for (field, input) in [
         (
             "trainingModuleId",

@@ -13,7 +13,7 @@ use super::style::{Styles, write_text};
 use super::texts::T;
 use crate::cases::repo::stamp;
 use crate::error::Result;
-use crate::prevention::repo::plans::get_plan;
+use crate::prevention::repo::plans::plan_and_effect;
 use crate::settings::Language;
 use crate::stats::Month;
 
@@ -85,8 +85,7 @@ pub async fn load(
             .await?;
     let mut plans = Vec::with_capacity(ids.len());
     for id in ids {
-        let page = get_plan(pool, id, at).await?;
-        let p = page.plan;
+        let (p, effect) = plan_and_effect(pool, id, at).await?;
         plans.push(PlanLine {
             title: p.title,
             category_id: p.category_id,
@@ -97,8 +96,8 @@ pub async fn load(
             owner: p.owner_name,
             start_date: p.start_date,
             review_date: p.review_date,
-            before_per_30_days: page.effect.before.map(|w| w.per_30_days),
-            since_per_30_days: page.effect.since.map(|w| w.per_30_days),
+            before_per_30_days: effect.before.map(|w| w.per_30_days),
+            since_per_30_days: effect.since.map(|w| w.per_30_days),
             conclusion: p.conclusion,
         });
     }

@@ -165,6 +165,44 @@ pub async fn update_plan(
     Ok(())
 }
 
+/// One change to a plan's phase or status: which plan, by whom, when.
+struct PlanChange {
+    id: i64,
+    actor: Option<i64>,
+    now: DateTime<Utc>,
+}
+
+impl PlanChange {
+    /// Sets `column` (`phase` or `status`, never user input) from `from` to `to`, with its
+    /// history line.
+    async fn set(
+        &self,
+        conn: &mut SqliteConnection,
+        column: &'static str,
+        from: &str,
+        to: &str,
+    ) -> Result<()> {
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "UPDATE prevention_plans SET {column} = ?, updated_at = ? WHERE id = ?"
+        )))
+        .bind(to)
+        .bind(stamp(self.now))
+        .bind(self.id)
+        .execute(&mut *conn)
+        .await?;
+        audit(
+            conn,
+            self.id,
+            self.actor,
+            self.now,
+            column,
+            Some(from),
+            Some(to),
+        )
+        .await
+    }
+}
+
 /// Which way a phase moves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -187,22 +225,10 @@ pub async fn move_phase(
     let (plan, _) = open_plan(&mut tx, id).await?;
     let from = Phase::parse("phase", &plan.phase)?;
     let to = from.step(direction == Direction::Forward)?;
-    sqlx::query("UPDATE prevention_plans SET phase = ?, updated_at = ? WHERE id = ?")
-        .bind(to.as_str())
-        .bind(stamp(now))
-        .bind(id)
-        .execute(&mut *tx)
+    let change = PlanChange { id, actor, now };
+    change
+        .set(&mut tx, "phase", from.as_str(), to.as_str())
         .await?;
-    audit(
-        &mut tx,
-        id,
-        actor,
-        now,
-        "phase",
-        Some(from.as_str()),
-        Some(to.as_str()),
-    )
-    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -260,23 +286,10 @@ pub async fn set_status(
     let plan = load_plan(&mut tx, id).await?;
     let from = status_of(&plan)?;
     check_status_change(from, to)?;
-    let at = stamp(now);
-    sqlx::query("UPDATE prevention_plans SET status = ?, updated_at = ? WHERE id = ?")
-        .bind(to.as_str())
-        .bind(&at)
-        .bind(id)
-        .execute(&mut *tx)
+    let change = PlanChange { id, actor, now };
+    change
+        .set(&mut tx, "status", from.as_str(), to.as_str())
         .await?;
-    audit(
-        &mut tx,
-        id,
-        actor,
-        now,
-        "status",
-        Some(from.as_str()),
-        Some(to.as_str()),
-    )
-    .await?;
     if to == PlanStatus::Cancelled {
         drop_open_measures(&mut tx, id, actor, now).await?;
     }

@@ -233,6 +233,19 @@ pub async fn get_plan(pool: &SqlitePool, id: i64, now: DateTime<Utc>) -> Result<
     })
 }
 
+/// A plan and its effect at `now`, without the rest of its page (for the monthly workbook).
+pub async fn plan_and_effect(
+    pool: &SqlitePool,
+    id: i64,
+    now: DateTime<Utc>,
+) -> Result<(Plan, Effect)> {
+    let mut conn = pool.acquire().await?;
+    let tz = branch_tz(&mut conn).await?;
+    let plan = load_plan(&mut conn, id).await?;
+    let effect = plan_effect(&mut conn, &plan, local_today(now, tz), tz).await?;
+    Ok((plan, effect))
+}
+
 fn stored_day(text: &str) -> Result<NaiveDate> {
     text.parse()
         .map_err(|_| Error::Database(sqlx::Error::Decode(format!("bad date {text:?}").into())))

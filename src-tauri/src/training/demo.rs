@@ -14,6 +14,7 @@ use super::repo::scenarios::list_scenarios;
 use super::repo::signoffs::sign_off;
 use super::rubric::{ScoreInput, Step};
 use crate::error::Result;
+use crate::settings::repo::get_branch;
 use crate::staff::repo::list_staff;
 
 /// How many drills the demo records (about one a week, going back from now).
@@ -51,13 +52,11 @@ pub async fn add_demo_training(
     if existing > 0 || staff.len() < 2 {
         return Ok(added);
     }
-    let industry: Option<String> = sqlx::query_scalar("SELECT industry FROM branch")
-        .fetch_optional(pool)
-        .await?;
+    let industry = get_branch(pool).await?.map(|b| b.industry.as_str());
     let modules: Vec<_> = list_modules(pool, false)
         .await?
         .into_iter()
-        .filter(|m| m.industry.is_none() || m.industry == industry)
+        .filter(|m| m.industry.is_none() || m.industry.as_deref() == industry)
         .collect();
     // The first person trains everyone else, and is signed off by the second.
     let trainer_of = |person: i64| {

@@ -237,10 +237,19 @@ impl App {
         input.send_keys(text).await.expect("type");
     }
 
-    /// Clicks the element `css`.
+    /// Clicks the element `css`, centred in its scrolling pane first: WebKitWebDriver sometimes
+    /// clicks beside an element it had to scroll to inside the app's view (the browser tests
+    /// centre theirs for the same reason).
     pub async fn click(&self, css: &str) {
-        self.find(css)
+        let element = self.find(css).await;
+        self.client
+            .execute(
+                "document.querySelector(arguments[0])?.scrollIntoView({ block: 'center' })",
+                vec![serde_json::json!(css)],
+            )
             .await
+            .unwrap_or_else(|e| panic!("scroll to {css}: {e}"));
+        element
             .click()
             .await
             .unwrap_or_else(|e| panic!("click {css}: {e}"));

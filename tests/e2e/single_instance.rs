@@ -14,9 +14,15 @@ async fn a_second_launch_on_the_same_database_exits_and_another_database_runs() 
     let dir = tempfile::tempdir().unwrap();
     let app = env!("CARGO_BIN_EXE_branchdesk");
     // Inside one session bus: start the app, launch it again on the same file, then on another.
+    // The second launch waits until the first has registered as the running instance on the
+    // bus (up to 20 s): a fixed pause was too short for a start on a loaded machine.
     let script = r#"
         "$APP" --db "$DIR/same.db" >/dev/null 2>&1 & first=$!
-        sleep 4
+        for i in $(seq 1 80); do
+            dbus-send --session --print-reply --dest=org.freedesktop.DBus / \
+                org.freedesktop.DBus.ListNames | grep -q 'com.branchdesk.app.*SingleInstance' && break
+            sleep 0.25
+        done
         timeout 20 "$APP" --db "$DIR/same.db" >/dev/null 2>&1; echo "second=$?"
         kill -0 "$first" && echo "first=alive"
         timeout 4 "$APP" --db "$DIR/other.db" >/dev/null 2>&1; echo "other=$?"

@@ -20,7 +20,7 @@ async fn open_code(db: &TempDb) -> String {
 #[tokio::test]
 async fn a_damaged_file_is_reported_and_left_as_it_was() {
     let db = TempDb::new();
-    set_up_branch(&db).await.close().await;
+    store::close(set_up_branch(&db).await).await;
     let mut bytes = std::fs::read(&db.path).unwrap();
     // Keep the size, ruin the header: what a bad sector or a half-copied file looks like.
     bytes[..100].fill(0x5a);

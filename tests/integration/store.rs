@@ -2,6 +2,8 @@
 
 use super::support::TempDb;
 use branchdesk::store;
+use sqlx::Connection;
+use sqlx::sqlite::SqliteConnection;
 
 #[tokio::test]
 async fn migrations_create_every_table_on_an_empty_file() {
@@ -99,4 +101,38 @@ async fn a_path_that_is_a_folder_is_an_error_not_a_panic() {
     let db = TempDb::new();
     let err = store::open(db.dir.path()).await.unwrap_err();
     assert_eq!(err.code(), "startup.unreadable");
+}
+
+#[tokio::test]
+async fn after_closing_the_database_file_alone_holds_everything() {
+    let db = TempDb::new();
+    let pool = super::support::set_up_branch(&db).await;
+    // Another connection still open when the pool closes (a command-line run, a second
+    // connection closing at the same moment) stops a plain close from writing the log back.
+    let mut other = SqliteConnection::connect(&format!("sqlite:{}", db.path.display()))
+        .await
+        .unwrap();
+    let branches: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM branch")
+        .fetch_one(&mut other)
+        .await
+        .unwrap();
+    assert_eq!(branches, 1);
+    sqlx::query("UPDATE branch SET name = '只在日志里'")
+        .execute(&pool)
+        .await
+        .unwrap();
+    store::close(pool).await;
+
+    let wal = db.path.with_file_name("branchdesk.db-wal");
+    let log_len = std::fs::metadata(&wal).map_or(0, |m| m.len());
+    assert_eq!(log_len, 0, "nothing is left in the log");
+    let copy = db.dir.path().join("copied-alone.db");
+    std::fs::copy(&db.path, &copy).unwrap();
+    let copied = store::open(&copy).await.unwrap();
+    let name: String = sqlx::query_scalar("SELECT name FROM branch")
+        .fetch_one(&copied)
+        .await
+        .unwrap();
+    assert_eq!(name, "只在日志里");
+    other.close().await.unwrap();
 }

@@ -310,7 +310,7 @@ async fn run(cli: Cli) -> Result<()> {
             backup::check_backup(&file).await?;
             let pool = store::open(&db_path).await?;
             let kept = backup::restore(pool, &db_path, &file, chrono::Utc::now()).await?;
-            store::open(&db_path).await?.close().await;
+            store::close(store::open(&db_path).await?).await;
             println!(
                 "Restored {} from {}; the previous database is kept at {}",
                 db_path.display(),

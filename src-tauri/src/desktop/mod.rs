@@ -54,11 +54,23 @@ pub fn run() {
         .invoke_handler(commands::handler())
         .build(tauri::generate_context!());
     match app {
-        Ok(app) => app.run(|_, _| {}),
+        Ok(app) => app.run(|app, event| {
+            if let tauri::RunEvent::Exit = event {
+                close_database(app);
+            }
+        }),
         Err(error) => {
             eprintln!("BranchDesk could not start: {error}");
             std::process::exit(1);
         }
+    }
+}
+
+/// On quitting, writes the log back so the `.db` file alone holds everything (see
+/// [`crate::store::close`]).
+fn close_database<R: Runtime>(app: &tauri::AppHandle<R>) {
+    if let Some(Ok(pool)) = app.try_state::<AppState>().map(|state| state.pool()) {
+        tauri::async_runtime::block_on(crate::store::close(pool));
     }
 }
 

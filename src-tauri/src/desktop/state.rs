@@ -71,7 +71,7 @@ impl AppState {
     /// another data file"), closing the current pool if there is one.
     pub async fn switch_to(&self, db_path: PathBuf) -> Result<()> {
         if let Ok(pool) = self.pool() {
-            pool.close().await;
+            crate::store::close(pool).await;
         }
         *self
             .db_path

@@ -293,7 +293,7 @@ pub async fn restore(
         let mut conn = pool.acquire().await?;
         back_up_on(&mut conn, db_path, BackupKind::PreRestore, now).await?
     };
-    pool.close().await;
+    super::close(pool).await;
     // The old WAL and shared-memory files belong to the old database: were they left beside
     // the restored file, SQLite would replay them into it.
     for suffix in ["-wal", "-shm"] {

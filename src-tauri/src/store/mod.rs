@@ -67,6 +67,22 @@ async fn open_and_migrate(path: &Path) -> Result<SqlitePool> {
     Ok(pool)
 }
 
+/// Writes everything in the write-ahead log back into the database file, then closes `pool`.
+///
+/// A plain close leaves the log in place when two connections close at the same moment (each
+/// sees the other still open and skips the final checkpoint). The data is safe either way, but
+/// only after this is the `.db` file on its own the whole database: what a user copies to a
+/// USB stick, and what a restore or a file switch may rely on.
+pub async fn close(pool: SqlitePool) {
+    if let Err(error) = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+        .execute(&pool)
+        .await
+    {
+        tracing::warn!(%error, "the log could not be written back before closing");
+    }
+    pool.close().await;
+}
+
 /// `Ok` when a write changed a row; [`Error::NotFound`] when the id it was given named none.
 pub fn found(done: SqliteQueryResult) -> Result<()> {
     if done.rows_affected() == 0 {

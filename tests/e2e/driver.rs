@@ -147,32 +147,29 @@ impl App {
     }
 
     /// Kills the app process on `db` outright (SIGKILL), as a power cut or a crash would: no
-    /// chance to finish a write or close the database. Found by the database path in its
-    /// environment, so no other test's app is touched. Returns whether one was found.
+    /// chance to finish a write or close the database. Returns whether one was found.
     pub fn kill_app(&self, db: &Path) -> bool {
-        let wanted = format!("BRANCHDESK_DB={}", db.display());
-        let app = Path::new(env!("CARGO_BIN_EXE_branchdesk"));
-        let Ok(processes) = std::fs::read_dir("/proc") else {
-            return false;
-        };
         let mut killed = false;
-        for process in processes.flatten() {
-            let dir = process.path();
-            let is_app = std::fs::read_link(dir.join("exe")).is_ok_and(|exe| exe == app);
-            let on_db = std::fs::read(dir.join("environ")).is_ok_and(|environ| {
-                environ
-                    .split(|byte| *byte == 0)
-                    .any(|entry| entry == wanted.as_bytes())
-            });
-            if is_app && on_db {
-                let pid = process.file_name().to_string_lossy().into_owned();
-                killed |= Command::new("kill")
-                    .args(["-KILL", &pid])
-                    .status()
-                    .is_ok_and(|status| status.success());
-            }
+        for pid in app_processes(db) {
+            killed |= Command::new("kill")
+                .args(["-KILL", &pid])
+                .status()
+                .is_ok_and(|status| status.success());
         }
         killed
+    }
+
+    /// Waits until the app process on `db` has ended by itself; false if it is still running
+    /// after the usual patience.
+    pub async fn wait_until_exited(&self, db: &Path) -> bool {
+        let started = Instant::now();
+        while started.elapsed() < PATIENCE {
+            if app_processes(db).is_empty() {
+                return true;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        false
     }
 
     /// Closes the window and stops tauri-driver.
@@ -337,4 +334,28 @@ fn save_screenshot(what: &str) {
     {
         eprintln!("screenshot of the failure: {}", file.display());
     }
+}
+
+/// The ids of the app processes running on `db`, found by the database path in their
+/// environment so that no other test's app is touched.
+fn app_processes(db: &Path) -> Vec<String> {
+    let wanted = format!("BRANCHDESK_DB={}", db.display());
+    let app = Path::new(env!("CARGO_BIN_EXE_branchdesk"));
+    let Ok(processes) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    processes
+        .flatten()
+        .filter(|process| {
+            let dir = process.path();
+            let is_app = std::fs::read_link(dir.join("exe")).is_ok_and(|exe| exe == app);
+            is_app
+                && std::fs::read(dir.join("environ")).is_ok_and(|environ| {
+                    environ
+                        .split(|byte| *byte == 0)
+                        .any(|entry| entry == wanted.as_bytes())
+                })
+        })
+        .map(|process| process.file_name().to_string_lossy().into_owned())
+        .collect()
 }

@@ -12,6 +12,7 @@ mod reports;
 mod single_instance;
 mod startup;
 mod training;
+mod unsaved;
 
 /// The dictionaries the UI uses, so tests check what a user reads without copying UI text.
 mod dictionary;

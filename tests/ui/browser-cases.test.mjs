@@ -121,6 +121,44 @@ describe('complaint cases in a real webview', { skip: browserSkip }, () => {
     await clean();
   });
 
+  test('intake and case edit: leaving typed work asks first, Cancel keeps it, leaving discards it', async () => {
+    await open('state=ready&staff=demo&cases=demo', '#/cases/new');
+    await s.waitFor("return document.activeElement && document.activeElement.id === 'case-channel'");
+    // Untouched, the form lets the user go without a question.
+    await press('a[data-nav=cases]');
+    await s.waitFor("return location.hash === '#/cases' && document.querySelector('#case-table') !== null");
+    await s.exec("location.hash = '#/cases/new'");
+    await s.waitFor("return document.querySelector('#case-description') !== null");
+    await s.type('#case-description', '楼上漏水，还没说完');
+    await press('a[data-nav=cases]');
+    await waitText('#confirm-title', '还没保存，确定离开吗？');
+    assert.match(await textOf('#confirm-message'), /这条投诉还没有保存/);
+    await press('#confirm-cancel');
+    await s.waitFor("return location.hash === '#/cases/new'");
+    assert.equal(await s.exec("return document.querySelector('#case-description').value"), '楼上漏水，还没说完');
+    await press('a[data-nav=dashboard]');
+    await waitText('#confirm-ok', '离开并放弃');
+    await press('#confirm-ok');
+    await s.waitFor("return location.hash === '#/dashboard' && document.querySelector('#dashboard-figures') !== null");
+
+    // A case's edit form the same way; closing it or saving it asks nothing.
+    await s.exec("location.hash = '#/cases/100'");
+    await s.waitFor("return document.querySelector('#case-edit') !== null");
+    await press('#case-edit');
+    await s.waitFor("return document.querySelector('form #case-description') !== null");
+    await s.exec(`const n = document.querySelector('form #case-description'); n.value += '（补充）';
+      n.dispatchEvent(new Event('input', { bubbles: true }));`);
+    await press('a[data-nav=cases]');
+    await waitText('#confirm-message', /对这条投诉的修改还没有保存/);
+    await press('#confirm-cancel');
+    await s.waitFor("return location.hash === '#/cases/100'");
+    await press('form button[type=submit]');
+    await s.waitFor("return document.querySelector('form #case-description') === null");
+    await press('a[data-nav=cases]');
+    await s.waitFor("return location.hash === '#/cases' && !document.querySelector('#confirm-dialog').open");
+    await clean();
+  });
+
   test('case page: workflow, pause, notes, resolution and follow-up forms, audit, working as', async () => {
     await open('state=ready&staff=demo&cases=demo', '#/cases/101');
     await s.waitFor("return document.querySelector('#case-status') !== null");

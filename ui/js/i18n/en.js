@@ -45,6 +45,8 @@ export default {
   'common.save': 'Save',
   'common.saved': 'Saved',
   'common.deleted': 'Deleted',
+  'unsaved.title': 'Leave without saving?',
+  'unsaved.discard': 'Leave and discard',
   'common.delete': 'Delete',
   'common.edit': 'Edit',
   'common.loading': 'Loading…',

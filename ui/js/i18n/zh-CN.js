@@ -45,6 +45,8 @@ export default {
   'common.save': '保存',
   'common.saved': '已保存',
   'common.deleted': '已删除',
+  'unsaved.title': '还没保存，确定离开吗？',
+  'unsaved.discard': '离开并放弃',
   'common.delete': '删除',
   'common.edit': '编辑',
   'common.loading': '正在加载…',

@@ -9,6 +9,7 @@ import { readForm, showError, showErrors, clearErrors, whileBusy } from '../lib/
 import { formatDateTime } from '../lib/format.js';
 import { pageHeader } from '../lib/states.js';
 import { toast } from '../lib/toast.js';
+import { guardUnsavedForm } from '../lib/unsaved-form.js';
 import { buildCaseForm, validateCase } from './case-form.js';
 import { gradeBadge, statusBadge, workingAsHint, firedRules } from './case-ui.js';
 
@@ -28,6 +29,8 @@ export async function renderIntake(container, ctx) {
     panel: el('section', { id: 'case-suggestion', class: 'suggestion', attrs: { 'aria-live': 'polite', 'aria-labelledby': 'case-suggestion-title' } }),
     duplicates: el('section', { id: 'case-duplicate-warning', class: 'duplicate-warning', hidden: true, attrs: { role: 'status' } }),
     suggestion: null, seq: 0, timer: null,
+    // Measured against the blank form, so a draft brought back is guarded too.
+    release: guardUnsavedForm(form, 'intake.unsaved'),
   };
   form.querySelector('#case-suggestion-slot').replaceWith(view.panel);
   form.querySelector('#case-duplicate-slot').replaceWith(view.duplicates);
@@ -36,6 +39,7 @@ export async function renderIntake(container, ctx) {
   if (parkedDraft) {
     restoreDraft(form, parkedDraft);
     parkedDraft = null;
+    form.dispatchEvent(new Event('change'));
   }
   renderSuggestion(view);
   form.addEventListener('input', (event) => onEdit(view, event));
@@ -45,7 +49,10 @@ export async function renderIntake(container, ctx) {
     save(view);
   });
   view.duplicates.addEventListener('click', (event) => {
-    if (event.target.closest('a')) parkedDraft = readForm(form);
+    if (!event.target.closest('a')) return;
+    // The draft is parked, not lost: following the link needs no question.
+    parkedDraft = readForm(form);
+    view.release();
   });
   scheduleCheck(view, 0);
   form.elements.channel.focus();
@@ -159,6 +166,7 @@ async function save(view) {
   try {
     const detail = await whileBusy(form, () => api.createCase(values));
     toast(t('intake.created', { number: detail.fields.number }), 'success');
+    view.release();
     location.hash = `#/cases/${Number(detail.fields.id)}`;
   } catch (err) {
     if (err?.field === 'gradeReason') form.querySelector('.grade-reason').hidden = false;

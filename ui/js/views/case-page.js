@@ -18,6 +18,7 @@ import { buildDrillSuggestion } from './training-case.js';
 import { buildGuidance } from './case-guidance.js';
 import { buildCasePlans } from './prevention-case-plans.js';
 import { buildFields, buildOutcome } from './case-fields.js';
+import { guardUnsavedForm } from '../lib/unsaved-form.js';
 
 /// Renders case `id`.
 export async function renderCasePage(container, ctx, id) {
@@ -128,6 +129,8 @@ function header(page) {
 function editForm(page) {
   const form = buildCaseForm({ mode: 'edit', categories: page.categories, staff: page.staff, ctx: page.ctx, fields: page.detail.fields });
   form.prepend(el('h2', { class: 'card-title', i18n: 'case.editTitle' }));
+  // Once saved or closed the form leaves the page, and with it anything to ask about.
+  guardUnsavedForm(form, 'case.editUnsaved');
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     clearErrors(form);

@@ -107,6 +107,7 @@ export default {
   'intake.save': 'Save complaint',
   'intake.saveShortcut': 'Ctrl+S also saves',
   'intake.created': 'Complaint {number} recorded',
+  'intake.unsaved': 'This complaint has not been saved. If you leave now, what you typed is lost. Choose Cancel to go back and save it.',
 
   // ---- case page ----
   'case.anonymous': 'Anonymous',
@@ -115,6 +116,7 @@ export default {
   'case.receivedAt': 'Received {time}',
   'case.print': 'Print / save as PDF',
   'case.editTitle': 'Edit complaint details',
+  'case.editUnsaved': 'Your changes to this complaint have not been saved. If you leave now, they are lost. Choose Cancel to go back and save them.',
   'case.sideLabel': 'Grade and handling aids',
   'case.fields.title': 'Complaint details',
   'case.fields.flags': 'Risk flags',

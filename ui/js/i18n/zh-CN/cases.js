@@ -107,6 +107,7 @@ export default {
   'intake.save': '保存投诉',
   'intake.saveShortcut': '按 Ctrl+S 也可以保存',
   'intake.created': '投诉 {number} 已登记',
+  'intake.unsaved': '这条投诉还没有保存，现在离开，已填写的内容会丢失。点“取消”回到表单保存。',
 
   // ---- case page ----
   'case.anonymous': '匿名',
@@ -115,6 +116,7 @@ export default {
   'case.receivedAt': '收到于 {time}',
   'case.print': '打印 / 存为 PDF',
   'case.editTitle': '修改投诉信息',
+  'case.editUnsaved': '对这条投诉的修改还没有保存，现在离开，修改会丢失。点“取消”回到表单保存。',
   'case.sideLabel': '等级与处理参考',
   'case.fields.title': '投诉详情',
   'case.fields.flags': '风险标记',

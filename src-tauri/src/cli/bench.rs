@@ -3,6 +3,7 @@
 //! Budgets are reported here, never asserted in a test: timings depend on the machine.
 
 mod queries;
+mod screens;
 mod table;
 mod workbooks;
 
@@ -174,6 +175,7 @@ pub async fn run(cases: u32, keep: Option<PathBuf>, branches: usize) -> Result<(
         &samples,
         Budget::Under(ms(20)),
     ));
+    lines.extend(screens::lines(&pool).await?);
     pool.close().await;
     lines.push(Line::timed(
         "start to interactive list",

@@ -343,7 +343,7 @@ async fn run(cli: Cli) -> Result<()> {
 
 /// Adds demo training records and prevention plans beside the demo cases (each only where the
 /// branch has none yet), and says what was added.
-async fn demo_work(pool: &sqlx::SqlitePool) -> Result<()> {
+pub(crate) async fn demo_work(pool: &sqlx::SqlitePool) -> Result<()> {
     let branch = crate::settings::repo::get_branch(pool)
         .await?
         .ok_or(crate::error::Error::NotInitialized)?;

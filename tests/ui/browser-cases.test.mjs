@@ -154,6 +154,13 @@ describe('complaint cases in a real webview', { skip: browserSkip }, () => {
     await s.waitFor("return location.hash === '#/cases/100'");
     await press('form button[type=submit]');
     await s.waitFor("return document.querySelector('form #case-description') === null");
+    // A note half written in the timeline is guarded the same way; once added, it is safe.
+    await s.type('#case-entry-body', '已电话联系，等回复');
+    await press('a[data-nav=cases]');
+    await waitText('#confirm-message', /这一页上填写的内容还没有保存/);
+    await press('#confirm-cancel');
+    await press('#case-entry-add');
+    await s.waitFor("return document.querySelector('#case-entry-body').value === ''");
     await press('a[data-nav=cases]');
     await s.waitFor("return location.hash === '#/cases' && !document.querySelector('#confirm-dialog').open");
     await clean();

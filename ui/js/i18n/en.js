@@ -47,6 +47,7 @@ export default {
   'common.deleted': 'Deleted',
   'unsaved.title': 'Leave without saving?',
   'unsaved.discard': 'Leave and discard',
+  'unsaved.body': 'What you typed on this page has not been saved. If you leave now, it is lost. Choose Cancel to go back and save it.',
   'common.delete': 'Delete',
   'common.edit': 'Edit',
   'common.loading': 'Loading…',

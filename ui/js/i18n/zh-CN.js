@@ -47,6 +47,7 @@ export default {
   'common.deleted': '已删除',
   'unsaved.title': '还没保存，确定离开吗？',
   'unsaved.discard': '离开并放弃',
+  'unsaved.body': '这一页上填写的内容还没有保存，现在离开就会丢失。点“取消”回去保存。',
   'common.delete': '删除',
   'common.edit': '编辑',
   'common.loading': '正在加载…',

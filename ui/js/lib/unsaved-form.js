@@ -1,30 +1,49 @@
-// Guards a form's typed-but-unsaved text: once its values differ from how it was drawn,
-// navigating away or closing the window asks first (see leave-guard.js). A form that is gone
-// from the page (saved and redrawn, or closed) has nothing left to lose.
+// Guards typed-but-unsaved text in forms: once any guarded form on the page differs from how
+// it was drawn, navigating away or closing the window asks first (see leave-guard.js). One
+// question covers every guarded form on the page (a case page has several). A form that is
+// gone from the page (saved and redrawn, or closed) has nothing left to lose.
 
 import { t } from '../i18n/index.js';
 import { confirmDialog } from './confirm.js';
 import { readForm } from './form.js';
 import { releaseLeaveGuard, setLeaveGuard } from './leave-guard.js';
 
+// Each guarded form with its values as drawn and the dictionary key of its question.
+const watched = new Map();
+
 const snapshot = (form) => JSON.stringify(readForm(form));
 
-/// Starts guarding `form` against its values as they are now. Returns `release()`, to call
-/// before the view itself moves on (after a save), so the user is not asked about work that
-/// is safe. The question says `messageKey`'s text (a dictionary key).
-export function guardUnsavedForm(form, messageKey) {
-  const drawn = snapshot(form);
-  const changed = () => form.isConnected && snapshot(form) !== drawn;
-  const ask = async () => !changed() || confirmDialog({
+function changedForms() {
+  const changed = [];
+  for (const [form, watch] of watched) {
+    if (!form.isConnected) watched.delete(form);
+    else if (snapshot(form) !== watch.drawn) changed.push(watch);
+  }
+  return changed;
+}
+
+async function ask() {
+  const [first] = changedForms();
+  return !first || confirmDialog({
     title: t('unsaved.title'),
-    message: t(messageKey),
+    message: t(first.messageKey),
     confirmLabel: t('unsaved.discard'),
     danger: true,
   });
+}
+
+/// Starts guarding `form` against its values as they are now; `messageKey` names the question's
+/// text. Returns `release()`, to call before the view itself moves on (after a save), so the
+/// user is not asked about work that is safe.
+export function guardUnsavedForm(form, messageKey = 'unsaved.body') {
+  watched.set(form, { drawn: snapshot(form), messageKey });
   const watch = () => {
-    if (changed()) setLeaveGuard(ask);
+    if (watched.has(form) && changedForms().length) setLeaveGuard(ask);
   };
   form.addEventListener('input', watch);
   form.addEventListener('change', watch);
-  return () => releaseLeaveGuard(ask);
+  return () => {
+    watched.delete(form);
+    if (!changedForms().length) releaseLeaveGuard(ask);
+  };
 }

@@ -7,6 +7,7 @@ import { el } from '../lib/dom.js';
 import { t, getLanguage } from '../i18n/index.js';
 import { readForm, showErrors, clearErrors, formErrorSlot } from '../lib/form.js';
 import { formatDateTime } from '../lib/format.js';
+import { guardUnsavedForm } from '../lib/unsaved-form.js';
 import { OPEN_STATUSES } from './case-format.js';
 import { textareaField } from './case-ui.js';
 import { transitionFields, transitionChange, validateTransition } from './case-transition.js';
@@ -100,6 +101,7 @@ function transitionForm(page) {
   const to = page.transitionTo;
   const form = panel('transition-form', t(`transition.title.${to}`), transitionFields(page, to), 'transition-save', `transition.${to}`);
   form.dataset.to = to;
+  guardUnsavedForm(form);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     clearErrors(form);

@@ -7,6 +7,7 @@ import { el } from '../lib/dom.js';
 import { t, getLanguage } from '../i18n/index.js';
 import { readForm, showErrors, clearErrors, formErrorSlot } from '../lib/form.js';
 import { formatDateTime } from '../lib/format.js';
+import { guardUnsavedForm } from '../lib/unsaved-form.js';
 import { selectField } from '../lib/fields.js';
 import { ENTRY_KINDS, changeText, auditFieldLabel, auditValue, label } from './case-format.js';
 import { textareaField, categoryLabel } from './case-ui.js';
@@ -55,6 +56,7 @@ function composer(page) {
     formErrorSlot(),
     el('div', { class: 'form-actions' },
       el('button', { type: 'submit', id: 'case-entry-add', class: ['button', 'button-small'], i18n: 'timeline.composer.add' })));
+  guardUnsavedForm(form);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     clearErrors(form);

@@ -4,13 +4,13 @@
 
 use super::prevention_support::{categories, day, local, measure, plan_input, receive, status};
 use super::support::{TempDb, set_up_branch};
-use branchdesk::error::{Error, Invalid};
+use branchdesk::error::{Error, Invalid, PlanRefusal};
 use branchdesk::prevention::emergency::{DrillInput, EmergencyInput};
 use branchdesk::prevention::repo::changes::{
-    CaseRef, Direction, attach_case, create_plan, detach_case, move_phase, record_evaluation,
-    set_status, update_plan,
+    Direction, create_plan, move_phase, record_evaluation, set_status, update_plan,
 };
 use branchdesk::prevention::repo::emergency::{list_emergency, log_drill, save_emergency};
+use branchdesk::prevention::repo::evidence::{CaseRef, attach_case, detach_case};
 use branchdesk::prevention::repo::measures::{
     add_measure, overview, set_measure_status, update_measure,
 };
@@ -77,7 +77,10 @@ async fn a_plan_goes_through_its_phases_with_measures_evidence_and_an_evaluation
     // Phases move one step each way and stop at the ends; every move is in the history.
     assert!(matches!(
         move_phase(&pool, id, Direction::Back, Some(owner), now).await,
-        Err(Error::Transition { .. })
+        Err(Error::Plan {
+            refusal: PlanRefusal::NoFurtherPhase,
+            ..
+        })
     ));
     for _ in 0..2 {
         move_phase(&pool, id, Direction::Forward, Some(owner), now)
@@ -99,14 +102,20 @@ async fn a_plan_goes_through_its_phases_with_measures_evidence_and_an_evaluation
     };
     assert!(matches!(
         record_evaluation(&pool, id, &evaluation, Some(owner), now).await,
-        Err(Error::Transition { .. })
+        Err(Error::Plan {
+            refusal: PlanRefusal::NotEvaluating,
+            ..
+        })
     ));
     set_status(&pool, id, PlanStatus::Active, Some(owner), now)
         .await
         .unwrap();
     assert!(matches!(
         set_status(&pool, id, PlanStatus::Done, Some(owner), now).await,
-        Err(Error::Transition { .. })
+        Err(Error::Plan {
+            refusal: PlanRefusal::CannotMove,
+            ..
+        })
     ));
 
     // Measures: one already overdue (due yesterday), one due later; the overdue one stands out.
@@ -287,7 +296,10 @@ async fn a_plan_goes_through_its_phases_with_measures_evidence_and_an_evaluation
             now
         )
         .await,
-        Err(Error::Transition { .. })
+        Err(Error::Plan {
+            refusal: PlanRefusal::NotOpen,
+            ..
+        })
     ));
     let left_open = page.measures.iter().find(|m| m.id == later).unwrap();
     assert_eq!(

@@ -35,10 +35,10 @@ fn named(description: &str, due: &str) -> MeasureInput {
 }
 
 async fn add(pool: &SqlitePool, plan: i64, description: &str, due: &str) -> i64 {
-    let input = named(description, due).parse().unwrap();
+    let input = named(description, due).parse().expect("valid measure");
     add_measure(pool, plan, &input, None, local("2026-02-10", 11))
         .await
-        .unwrap()
+        .expect("saved")
 }
 
 /// Two active plans; measures "reopened" (done in February, reopened on 1 March), "moved A"
@@ -54,7 +54,7 @@ async fn branch_with_later_changes(db: &TempDb) -> SqlitePool {
     for id in [plan, other] {
         set_status(&pool, id, PlanStatus::Active, None, at)
             .await
-            .unwrap();
+            .expect("saved");
     }
     let reopened = add(&pool, plan, "reopened", "2026-02-20").await;
     let moved_a = add(&pool, plan, "moved A", "2026-02-15").await;
@@ -63,7 +63,7 @@ async fn branch_with_later_changes(db: &TempDb) -> SqlitePool {
     for id in [reopened, done] {
         set_measure_status(&pool, id, &status("done"), None, local("2026-02-11", 9))
             .await
-            .unwrap();
+            .expect("saved");
     }
 
     set_measure_status(
@@ -74,16 +74,16 @@ async fn branch_with_later_changes(db: &TempDb) -> SqlitePool {
         after_february(30),
     )
     .await
-    .unwrap();
+    .expect("saved");
     for (id, text) in [(moved_a, "moved A"), (moved_b, "moved B")] {
-        let input = named(text, "2026-04-30").parse().unwrap();
+        let input = named(text, "2026-04-30").parse().expect("valid measure");
         update_measure(&pool, id, &input, None, after_february(10))
             .await
-            .unwrap();
+            .expect("saved");
     }
     set_status(&pool, other, PlanStatus::Cancelled, None, after_february(5))
         .await
-        .unwrap();
+        .expect("saved");
     pool
 }
 

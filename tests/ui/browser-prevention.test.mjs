@@ -152,6 +152,7 @@ describe('prevention plans, analysis and emergency plans in a real webview', { s
       await press('#plan-phase-forward');
       await waitText('#toast', words);
       assert.doesNotMatch(await textOf('#toast'), /case/i, 'not worded as a case');
+      await shot(`prevention-plan-refused-${lang}`);
     }
   });
 

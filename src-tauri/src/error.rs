@@ -98,6 +98,45 @@ impl Refusal {
     }
 }
 
+/// Why a prevention plan refused a change to its phase, status, measures or evidence. Each
+/// maps to one stable code (`plan.<kind>`), apart from the cases' `invalid_transition`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlanRefusal {
+    /// The plan is done or cancelled, so nothing on it changes any more.
+    NotOpen,
+    /// The phase is already the first (going back) or the last (going forward).
+    NoFurtherPhase,
+    /// That status cannot be set by hand from the plan's status (only a draft is started;
+    /// done comes from recording the evaluation).
+    CannotMove,
+    /// The evaluation needs an active plan in the evaluate phase.
+    NotEvaluating,
+}
+
+impl PlanRefusal {
+    /// The stable code the UI translates.
+    pub fn code(self) -> &'static str {
+        match self {
+            PlanRefusal::NotOpen => "plan.not_open",
+            PlanRefusal::NoFurtherPhase => "plan.no_further_phase",
+            PlanRefusal::CannotMove => "plan.cannot_move",
+            PlanRefusal::NotEvaluating => "plan.not_evaluating",
+        }
+    }
+
+    /// What is wrong, in plain English.
+    fn reason(self) -> &'static str {
+        match self {
+            PlanRefusal::NotOpen => "the plan is closed and can no longer change",
+            PlanRefusal::NoFurtherPhase => "the plan has no phase further that way",
+            PlanRefusal::CannotMove => "the plan cannot be given that status",
+            PlanRefusal::NotEvaluating => {
+                "the plan can be evaluated only when active and in the evaluate phase"
+            }
+        }
+    }
+}
+
 /// Everything that can go wrong in BranchDesk's domain and store.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -116,6 +155,15 @@ pub enum Error {
         from: &'static str,
         /// The status that was asked for.
         to: &'static str,
+    },
+    /// A prevention plan refused a change; `at` is the plan's status (or phase, for a phase
+    /// move past either end) that it was refused from.
+    #[error("{} (plan {at})", refusal.reason())]
+    Plan {
+        /// Why it was refused.
+        refusal: PlanRefusal,
+        /// The status or phase the plan is in.
+        at: &'static str,
     },
     /// The record asked for does not exist.
     #[error("not found")]
@@ -183,6 +231,7 @@ impl Error {
         match self {
             Error::Invalid { kind, .. } => kind.code(),
             Error::Transition { .. } => "invalid_transition",
+            Error::Plan { refusal, .. } => refusal.code(),
             Error::NotFound => "not_found",
             Error::InUse => "in_use",
             Error::Duplicate { .. } => "duplicate",
@@ -302,6 +351,41 @@ mod tests {
                 "export.duplicate_branch"
             ]
         );
+    }
+
+    #[test]
+    fn refused_plan_changes_have_their_own_codes_apart_from_the_cases() {
+        let err = Error::Plan {
+            refusal: PlanRefusal::NotOpen,
+            at: "cancelled",
+        };
+        assert_eq!(
+            serde_json::to_value(&err).unwrap(),
+            serde_json::json!({
+                "code": "plan.not_open",
+                "message": "the plan is closed and can no longer change (plan cancelled)",
+                "field": null
+            })
+        );
+        let codes = [
+            PlanRefusal::NoFurtherPhase,
+            PlanRefusal::CannotMove,
+            PlanRefusal::NotEvaluating,
+        ]
+        .map(PlanRefusal::code);
+        assert_eq!(
+            codes,
+            [
+                "plan.no_further_phase",
+                "plan.cannot_move",
+                "plan.not_evaluating"
+            ]
+        );
+        let case = Error::Transition {
+            from: "closed",
+            to: "new",
+        };
+        assert_eq!(case.code(), "invalid_transition");
     }
 
     #[test]

@@ -165,3 +165,106 @@ async fn demo_data_also_fills_training_and_prevention_once() {
     assert!(!again.contains("demo training"), "{again}");
     assert!(!again.contains("demo prevention"), "{again}");
 }
+
+async fn count(pool: &sqlx::SqlitePool, table: &str) -> i64 {
+    sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM {table}")))
+        .fetch_one(pool)
+        .await
+        .expect("count")
+}
+
+/// Runs `sql` on the database file between two CLI runs.
+async fn run_sql(db: &TempDb, sql: &str) {
+    let pool = db.open().await;
+    sqlx::raw_sql(sqlx::AssertSqlSafe(sql.to_owned()))
+        .execute(&pool)
+        .await
+        .expect("sql");
+    pool.close().await;
+}
+
+const PREVENTION: [&str; 5] = [
+    "prevention_plans",
+    "prevention_measures",
+    "prevention_audit",
+    "emergency_plans",
+    "emergency_drills",
+];
+const TRAINING: [&str; 5] = [
+    "training_assignments",
+    "training_signoffs",
+    "drills",
+    "drill_trainees",
+    "drill_scores",
+];
+
+#[tokio::test]
+async fn demo_prevention_failing_at_its_last_step_keeps_nothing_and_a_rerun_adds_it_all() {
+    let db = TempDb::new();
+    set_up_branch(&db).await.close().await;
+    // The drill is the prevention demo's last write: everything before it must go too.
+    run_sql(
+        &db,
+        "CREATE TRIGGER no_drills BEFORE INSERT ON emergency_drills
+         BEGIN SELECT RAISE(ABORT, 'refused'); END;",
+    )
+    .await;
+    let out = db.cli(&["demo-data", "--cases", "60", "--months", "2"]);
+    one_line_error(&out, "database");
+    assert!(text(&out.stdout).contains("Added demo training: "));
+    let pool = db.open().await;
+    for table in PREVENTION {
+        assert_eq!(count(&pool, table).await, 0, "{table} after the failure");
+    }
+    assert!(count(&pool, "drills").await > 0, "training was kept whole");
+    pool.close().await;
+
+    run_sql(&db, "DROP TRIGGER no_drills").await;
+    let again = text(
+        &db.cli(&["demo-data", "--cases", "5", "--months", "1"])
+            .stdout,
+    );
+    assert!(
+        again.contains("Added demo prevention work: 2 plans with 4 measures, 1 emergency plan"),
+        "{again}"
+    );
+    assert!(!again.contains("demo training"), "{again}");
+    let pool = db.open().await;
+    assert_eq!(count(&pool, "prevention_measures").await, 4);
+    assert_eq!(count(&pool, "emergency_drills").await, 1);
+    pool.close().await;
+}
+
+#[tokio::test]
+async fn demo_training_failing_part_way_keeps_nothing_and_a_rerun_adds_it_all() {
+    let db = TempDb::new();
+    set_up_branch(&db).await.close().await;
+    // Refused at the fourth drill, after every assignment and sign-off and three drills.
+    run_sql(
+        &db,
+        "CREATE TRIGGER fourth_drill BEFORE INSERT ON drills
+         WHEN (SELECT COUNT(*) FROM drills) >= 3 BEGIN SELECT RAISE(ABORT, 'refused'); END;",
+    )
+    .await;
+    let out = db.cli(&["demo-data", "--cases", "60", "--months", "2"]);
+    one_line_error(&out, "database");
+    let pool = db.open().await;
+    for table in TRAINING.into_iter().chain(PREVENTION) {
+        assert_eq!(count(&pool, table).await, 0, "{table} after the failure");
+    }
+    assert_eq!(count(&pool, "cases").await, 60, "the complaints were kept");
+    pool.close().await;
+
+    run_sql(&db, "DROP TRIGGER fourth_drill").await;
+    let again = text(
+        &db.cli(&["demo-data", "--cases", "5", "--months", "1"])
+            .stdout,
+    );
+    assert!(again.contains("Added demo training: "), "{again}");
+    assert!(again.contains("26 drills"), "{again}");
+    assert!(again.contains("Added demo prevention work: "), "{again}");
+    let pool = db.open().await;
+    assert_eq!(count(&pool, "drills").await, 26);
+    assert!(count(&pool, "training_signoffs").await > 0);
+    pool.close().await;
+}

@@ -15,6 +15,7 @@ mod import_files;
 mod list_counts;
 mod prevention;
 mod prevention_figures;
+mod prevention_history;
 mod prevention_support;
 mod prevention_training;
 mod rollup;

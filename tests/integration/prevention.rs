@@ -4,13 +4,13 @@
 
 use super::prevention_support::{categories, day, local, measure, plan_input, receive, status};
 use super::support::{TempDb, set_up_branch};
-use branchdesk::error::{Error, Invalid};
+use branchdesk::error::{Error, Invalid, PlanRefusal};
 use branchdesk::prevention::emergency::{DrillInput, EmergencyInput};
 use branchdesk::prevention::repo::changes::{
-    CaseRef, Direction, attach_case, create_plan, detach_case, move_phase, record_evaluation,
-    set_status, update_plan,
+    Direction, create_plan, move_phase, record_evaluation, set_status, update_plan,
 };
 use branchdesk::prevention::repo::emergency::{list_emergency, log_drill, save_emergency};
+use branchdesk::prevention::repo::evidence::{CaseRef, attach_case, detach_case};
 use branchdesk::prevention::repo::measures::{
     add_measure, overview, set_measure_status, update_measure,
 };
@@ -20,6 +20,14 @@ use branchdesk::prevention::{
 };
 use branchdesk::staff::StaffInput;
 use branchdesk::staff::repo::add_staff;
+
+/// Why a plan refused a change; anything else fails the test.
+fn refusal<T: std::fmt::Debug>(result: Result<T, Error>) -> PlanRefusal {
+    match result {
+        Err(Error::Plan { refusal, .. }) => refusal,
+        other => panic!("expected a plan refusal, got {other:?}"),
+    }
+}
 
 #[tokio::test]
 async fn a_plan_goes_through_its_phases_with_measures_evidence_and_an_evaluation() {
@@ -75,10 +83,10 @@ async fn a_plan_goes_through_its_phases_with_measures_evidence_and_an_evaluation
     assert_eq!(page.today, day("2026-03-10"));
 
     // Phases move one step each way and stop at the ends; every move is in the history.
-    assert!(matches!(
-        move_phase(&pool, id, Direction::Back, Some(owner), now).await,
-        Err(Error::Transition { .. })
-    ));
+    assert_eq!(
+        refusal(move_phase(&pool, id, Direction::Back, Some(owner), now).await),
+        PlanRefusal::NoFurtherPhase
+    );
     for _ in 0..2 {
         move_phase(&pool, id, Direction::Forward, Some(owner), now)
             .await
@@ -97,17 +105,17 @@ async fn a_plan_goes_through_its_phases_with_measures_evidence_and_an_evaluation
         conclusion: "partly".into(),
         next_step: "继续培训".into(),
     };
-    assert!(matches!(
-        record_evaluation(&pool, id, &evaluation, Some(owner), now).await,
-        Err(Error::Transition { .. })
-    ));
+    assert_eq!(
+        refusal(record_evaluation(&pool, id, &evaluation, Some(owner), now).await),
+        PlanRefusal::NotEvaluating
+    );
     set_status(&pool, id, PlanStatus::Active, Some(owner), now)
         .await
         .unwrap();
-    assert!(matches!(
-        set_status(&pool, id, PlanStatus::Done, Some(owner), now).await,
-        Err(Error::Transition { .. })
-    ));
+    assert_eq!(
+        refusal(set_status(&pool, id, PlanStatus::Done, Some(owner), now).await),
+        PlanRefusal::CannotMove
+    );
 
     // Measures: one already overdue (due yesterday), one due later; the overdue one stands out.
     let late = add_measure(
@@ -278,17 +286,11 @@ async fn a_plan_goes_through_its_phases_with_measures_evidence_and_an_evaluation
         ),
         ("done", Some("partly"), Some("继续培训"))
     );
-    assert!(matches!(
-        add_measure(
-            &pool,
-            id,
-            &measure("notice", "2026-05-01").parse().unwrap(),
-            None,
-            now
-        )
-        .await,
-        Err(Error::Transition { .. })
-    ));
+    let late_measure = measure("notice", "2026-05-01").parse().unwrap();
+    assert_eq!(
+        refusal(add_measure(&pool, id, &late_measure, None, now).await),
+        PlanRefusal::NotOpen
+    );
     let left_open = page.measures.iter().find(|m| m.id == later).unwrap();
     assert_eq!(
         left_open.status, "dropped",

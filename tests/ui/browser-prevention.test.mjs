@@ -141,6 +141,21 @@ describe('prevention plans, analysis and emergency plans in a real webview', { s
     await clean();
   });
 
+  test('a plan closed elsewhere refuses a move with its own message, in both languages', async () => {
+    for (const [lang, words] of [['en', /finished or cancelled, so it can no longer change/], ['zh-CN', /已完成或已取消，不能再修改/]]) {
+      await open(`${DEMO}&lang=${lang}`, '#/prevention');
+      await waitFor('#plan-table');
+      await press('#plan-table tr.has-overdue .plan-link');
+      await waitFor('#plan-phase-forward');
+      // Cancelled in another window while this page stood open.
+      await s.exec("window.__mock.plans.find((p) => p.status === 'active').status = 'cancelled'");
+      await press('#plan-phase-forward');
+      await waitText('#toast', words);
+      assert.doesNotMatch(await textOf('#toast'), /case/i, 'not worded as a case');
+      await shot(`prevention-plan-refused-${lang}`);
+    }
+  });
+
   test('a training measure names the module and drill it relies on, with how far each got', async () => {
     await open(`${DEMO}&lang=en`, '#/prevention');
     await waitFor('#plan-table');

@@ -11,8 +11,9 @@ use crate::cases::repo::current_actor;
 use crate::error::Result;
 use crate::prevention::emergency::{DrillInput, EmergencyInput};
 use crate::prevention::repo::analysis;
-use crate::prevention::repo::changes::{self, CaseRef, Direction};
+use crate::prevention::repo::changes::{self, Direction};
 use crate::prevention::repo::emergency::{self as emergency_repo, EmergencyPlan};
+use crate::prevention::repo::evidence::{self, CaseRef};
 use crate::prevention::repo::measures::{self, PreventionOverview};
 use crate::prevention::repo::plans::{self, CasePlan, PlanDetail, PlanRow};
 use crate::prevention::{
@@ -163,7 +164,7 @@ pub async fn attach_plan_case(
     plan_id: i64,
     case: CaseRef,
 ) -> Result<PlanDetail> {
-    changes::attach_case(
+    evidence::attach_case(
         &state.pool()?,
         plan_id,
         &case,
@@ -180,7 +181,7 @@ pub async fn detach_plan_case(
     plan_id: i64,
     case_id: i64,
 ) -> Result<PlanDetail> {
-    changes::detach_case(
+    evidence::detach_case(
         &state.pool()?,
         plan_id,
         case_id,

@@ -13,6 +13,7 @@ use super::style::{Styles, write_text};
 use super::texts::T;
 use crate::cases::repo::stamp;
 use crate::error::Result;
+use crate::prevention::repo::figures::measures_overdue_then;
 use crate::prevention::repo::plans::plan_and_effect;
 use crate::settings::Language;
 use crate::stats::Month;
@@ -47,7 +48,7 @@ pub struct PlanLine {
 }
 
 /// A measure overdue at the month's end.
-#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct OverdueLine {
     /// Its plan's title.
     pub plan_title: String,
@@ -101,17 +102,28 @@ pub async fn load(
             conclusion: p.conclusion,
         });
     }
-    let overdue = sqlx::query_as(
-        "SELECT p.title AS plan_title, m.description, o.name AS owner, m.due_date
-         FROM prevention_measures m JOIN prevention_plans p ON p.id = m.plan_id
-         LEFT JOIN staff o ON o.id = m.owner_id
-         WHERE m.created_at < ?1 AND m.due_date < ?2 AND (m.closed_at IS NULL OR m.closed_at >= ?1)
-         ORDER BY m.due_date, m.id",
-    )
-    .bind(stamp(end))
-    .bind(end.with_timezone(&tz).date_naive().to_string())
-    .fetch_all(pool)
-    .await?;
+    // Each measure as it stood at the month's end: a later reopening or new date changes
+    // nothing here.
+    let mut conn = pool.acquire().await?;
+    let mut overdue = Vec::new();
+    for then in measures_overdue_then(&mut conn, end, tz).await? {
+        let (plan_title, description, owner) = sqlx::query_as(
+            "SELECT p.title, m.description, o.name
+             FROM prevention_measures m JOIN prevention_plans p ON p.id = m.plan_id
+             LEFT JOIN staff o ON o.id = m.owner_id WHERE m.id = ?",
+        )
+        .bind(then.id)
+        .fetch_one(&mut *conn)
+        .await?;
+        overdue.push(OverdueLine {
+            plan_title,
+            description,
+            owner,
+            due_date: then.due_date.to_string(),
+        });
+    }
+    // By id already: a stable sort keeps same-day measures in the order written.
+    overdue.sort_by(|a, b| a.due_date.cmp(&b.due_date));
     Ok(PreventionSheet { plans, overdue })
 }
 

@@ -1,16 +1,19 @@
 //! Demo prevention work, so a branch filled with demo complaints also has plans to look at: a
 //! plan under way on its most complained-about category (a measure done, one in progress, one
 //! overdue), an evaluated plan on the next category, and an emergency plan with a drill
-//! logged. A branch that already has plans or emergency plans is left alone.
+//! logged. A branch that already has plans or emergency plans is left alone. Everything is
+//! written in one transaction: a failure part-way leaves nothing, so a second run adds it all.
 
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use sqlx::SqlitePool;
 
 use super::emergency::{DrillInput, EmergencyInput};
 use super::model::{EvaluationInput, MeasureInput, MeasureStatusInput, PlanInput, PlanStatus};
-use super::repo::changes::{Direction, create_plan, move_phase, record_evaluation, set_status};
-use super::repo::emergency::{log_drill, save_emergency};
-use super::repo::measures::{add_measure, set_measure_status};
+use super::repo::changes::{
+    Direction, create_plan_in, move_phase_in, record_evaluation_in, set_status_in,
+};
+use super::repo::emergency::{log_drill_in, save_emergency_in};
+use super::repo::measures::{add_measure_in, set_measure_status_in};
 use crate::error::Result;
 use crate::settings::Language;
 
@@ -70,7 +73,7 @@ fn words(lang: Language) -> Words {
 }
 
 /// Adds the demo plans as of `today` (the branch's local day) and `now`; nothing when the branch
-/// already has plans or emergency plans, or no complaints to plan against.
+/// already has plans or emergency plans, or no complaints to plan against. All or nothing.
 pub async fn add_demo_prevention(
     pool: &SqlitePool,
     lang: Language,
@@ -78,20 +81,21 @@ pub async fn add_demo_prevention(
     now: DateTime<Utc>,
 ) -> Result<PreventionDemo> {
     let mut added = PreventionDemo::default();
+    let mut tx = pool.begin().await?;
     let existing: i64 = sqlx::query_scalar(
         "SELECT (SELECT COUNT(*) FROM prevention_plans) + (SELECT COUNT(*) FROM emergency_plans)",
     )
-    .fetch_one(pool)
+    .fetch_one(&mut *tx)
     .await?;
     // The two categories complained about most: the first plan's and the evaluated one's.
     let top: Vec<i64> = sqlx::query_scalar(
         "SELECT category_id FROM cases GROUP BY category_id
          ORDER BY COUNT(*) DESC, category_id LIMIT 2",
     )
-    .fetch_all(pool)
+    .fetch_all(&mut *tx)
     .await?;
     let owner: Option<i64> = sqlx::query_scalar("SELECT MIN(id) FROM staff WHERE active = 1")
-        .fetch_one(pool)
+        .fetch_one(&mut *tx)
         .await?;
     if existing > 0 || top.len() < 2 {
         return Ok(added);
@@ -121,38 +125,38 @@ pub async fn add_demo_prevention(
     };
 
     // Under way: started two months ago, now carrying out its measures.
-    let current = create_plan(pool, &plan(top[0], day(60)).parse()?, owner, now).await?;
-    set_status(pool, current, PlanStatus::Active, owner, now).await?;
+    let current = create_plan_in(&mut tx, &plan(top[0], day(60)).parse()?, owner, now).await?;
+    set_status_in(&mut tx, current, PlanStatus::Active, owner, now).await?;
     for _ in 0..3 {
-        move_phase(pool, current, Direction::Forward, owner, now).await?;
+        move_phase_in(&mut tx, current, Direction::Forward, owner, now).await?;
     }
     let kinds = [("training", 30), ("procedure", -20), ("notice", 10)];
     let mut ids = Vec::new();
     for ((kind, due_in_past), text) in kinds.into_iter().zip(w.measures) {
         let input = measure(kind, text, day(due_in_past));
-        ids.push(add_measure(pool, current, &input.parse()?, owner, now).await?);
+        ids.push(add_measure_in(&mut tx, current, &input.parse()?, owner, now).await?);
     }
-    set_measure_status(pool, ids[0], &done(day(32)), owner, now).await?;
+    set_measure_status_in(&mut tx, ids[0], &done(day(32)), owner, now).await?;
     let started = MeasureStatusInput {
         status: "in_progress".into(),
         ..Default::default()
     };
-    set_measure_status(pool, ids[1], &started, owner, now).await?;
+    set_measure_status_in(&mut tx, ids[1], &started, owner, now).await?;
 
     // Evaluated: started five months ago, its measure done, judged partly effective.
-    let earlier = create_plan(pool, &plan(top[1], day(150)).parse()?, owner, now).await?;
-    set_status(pool, earlier, PlanStatus::Active, owner, now).await?;
+    let earlier = create_plan_in(&mut tx, &plan(top[1], day(150)).parse()?, owner, now).await?;
+    set_status_in(&mut tx, earlier, PlanStatus::Active, owner, now).await?;
     let input = measure("procedure", w.measures[1], day(120));
-    let only = add_measure(pool, earlier, &input.parse()?, owner, now).await?;
-    set_measure_status(pool, only, &done(day(125)), owner, now).await?;
+    let only = add_measure_in(&mut tx, earlier, &input.parse()?, owner, now).await?;
+    set_measure_status_in(&mut tx, only, &done(day(125)), owner, now).await?;
     for _ in 0..4 {
-        move_phase(pool, earlier, Direction::Forward, owner, now).await?;
+        move_phase_in(&mut tx, earlier, Direction::Forward, owner, now).await?;
     }
     let evaluation = EvaluationInput {
         conclusion: "partly".into(),
         next_step: w.next_step.into(),
     };
-    record_evaluation(pool, earlier, &evaluation, owner, now).await?;
+    record_evaluation_in(&mut tx, earlier, &evaluation, owner, now).await?;
     added.plans = 2;
     added.measures = 4;
 
@@ -165,13 +169,14 @@ pub async fn add_demo_prevention(
         drill_every_days: Some(180),
         ..Default::default()
     };
-    let id = save_emergency(pool, None, &emergency.parse()?, now).await?;
+    let id = save_emergency_in(&mut tx, None, &emergency.parse()?, now).await?;
     let drill = DrillInput {
         held_on: Some(day(100)),
         participants: contacts.into(),
         findings: Some(findings.into()),
     };
-    log_drill(pool, id, &drill.parse(today)?, owner, now).await?;
+    log_drill_in(&mut tx, id, &drill.parse(today)?, owner, now).await?;
     added.emergency_plans = 1;
+    tx.commit().await?;
     Ok(added)
 }

@@ -2,13 +2,14 @@
 //! cause), their measures with owners and dates, the cases attached as evidence, the measured
 //! effect, and emergency plans for crises with their drills.
 //!
-//! `model`, `effect`, `analysis` and `emergency` hold the types and rules (no SQL); `repo`
+//! `model`, `history`, `effect`, `analysis` and `emergency` hold the types and rules (no SQL); `repo`
 //! reads and writes them.
 
 pub mod analysis;
 pub mod demo;
 pub mod effect;
 pub mod emergency;
+pub mod history;
 pub mod model;
 pub mod repo;
 

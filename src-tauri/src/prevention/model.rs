@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::cases::RootCause;
 use crate::cases::text::{MAX_TEXT_CHARS, optional_text, required_text};
 use crate::cases::vocab::vocabulary;
-use crate::error::{Error, Invalid, Result};
+use crate::error::{Error, Invalid, PlanRefusal, Result};
 use crate::input::{optional_date, required_line};
 
 /// The longest plan title, in characters.
@@ -97,7 +97,7 @@ vocabulary! {
 }
 
 impl Phase {
-    /// The phase one step forward (`forward`) or back; `invalid_transition` past either end.
+    /// The phase one step forward (`forward`) or back; `plan.no_further_phase` past either end.
     pub fn step(self, forward: bool) -> Result<Phase> {
         let index = Phase::ALL.iter().position(|p| *p == self).unwrap_or(0);
         let next = if forward {
@@ -107,9 +107,9 @@ impl Phase {
         };
         next.and_then(|i| Phase::ALL.get(i))
             .copied()
-            .ok_or(Error::Transition {
-                from: self.as_str(),
-                to: if forward { "next" } else { "previous" },
+            .ok_or(Error::Plan {
+                refusal: PlanRefusal::NoFurtherPhase,
+                at: self.as_str(),
             })
     }
 }
@@ -129,14 +129,19 @@ impl MeasureStatus {
 }
 
 /// A status the user may set by hand: a draft is started or cancelled, an active plan can be
-/// cancelled. `done` comes only from recording the evaluation.
+/// cancelled. `done` comes only from recording the evaluation. A closed plan is refused with
+/// `plan.not_open`, any other move with `plan.cannot_move`.
 pub fn check_status_change(from: PlanStatus, to: PlanStatus) -> Result<()> {
     use PlanStatus::*;
     match (from, to) {
         (Draft, Active) | (Draft, Cancelled) | (Active, Cancelled) => Ok(()),
-        _ => Err(Error::Transition {
-            from: from.as_str(),
-            to: to.as_str(),
+        _ => Err(Error::Plan {
+            refusal: if from.is_open() {
+                PlanRefusal::CannotMove
+            } else {
+                PlanRefusal::NotOpen
+            },
+            at: from.as_str(),
         }),
     }
 }

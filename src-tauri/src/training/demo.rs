@@ -3,16 +3,19 @@
 //! module assigned to everyone, items signed off over the past year (some people complete, some
 //! part-way, some refreshers lapsed), and role-play drills of the branch's scenarios with
 //! varied scores. A branch that already has training records is left alone.
+//!
+//! All of it is written in one transaction, so a failure part-way leaves nothing and a second
+//! run adds it all. The repo functions each open their own transaction, so the few rows the
+//! demo writes are inserted here, as `assign`, `sign_off` and `save_drill` would write them.
 
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
-use sqlx::SqlitePool;
+use sqlx::{SqliteConnection, SqlitePool};
 
-use super::input::{Assignee, DrillInput, SignOffInput};
-use super::repo::curriculum::{assign, list_modules};
-use super::repo::drills::save_drill;
+use super::input::{DrillInput, ValidDrill};
+use super::repo::curriculum::list_modules;
 use super::repo::scenarios::list_scenarios;
-use super::repo::signoffs::sign_off;
-use super::rubric::{ScoreInput, Step};
+use super::rubric::{ScoreInput, Step, total};
+use crate::cases::repo::stamp;
 use crate::error::Result;
 use crate::settings::repo::get_branch;
 use crate::staff::repo::list_staff;
@@ -32,32 +35,34 @@ pub struct TrainingDemo {
 }
 
 /// Adds the demo records as of `today` (the branch's local day) and `now`; nothing when the
-/// branch already has assignments or drills, or fewer than two active staff.
+/// branch already has assignments or drills, or fewer than two active staff. All or nothing.
 pub async fn add_demo_training(
     pool: &SqlitePool,
     today: NaiveDate,
     now: DateTime<Utc>,
 ) -> Result<TrainingDemo> {
     let mut added = TrainingDemo::default();
-    let existing: i64 = sqlx::query_scalar(
-        "SELECT (SELECT COUNT(*) FROM training_assignments) + (SELECT COUNT(*) FROM drills)",
-    )
-    .fetch_one(pool)
-    .await?;
     let staff: Vec<i64> = list_staff(pool, false)
         .await?
         .into_iter()
         .map(|p| p.id)
         .collect();
-    if existing > 0 || staff.len() < 2 {
-        return Ok(added);
-    }
     let industry = get_branch(pool).await?.map(|b| b.industry.as_str());
     let modules: Vec<_> = list_modules(pool, false)
         .await?
         .into_iter()
         .filter(|m| m.industry.is_none() || m.industry.as_deref() == industry)
         .collect();
+    let scenarios = list_scenarios(pool, false).await?;
+    let mut tx = pool.begin().await?;
+    let existing: i64 = sqlx::query_scalar(
+        "SELECT (SELECT COUNT(*) FROM training_assignments) + (SELECT COUNT(*) FROM drills)",
+    )
+    .fetch_one(&mut *tx)
+    .await?;
+    if existing > 0 || staff.len() < 2 {
+        return Ok(added);
+    }
     // The first person trains everyone else, and is signed off by the second.
     let trainer_of = |person: i64| {
         if person == staff[0] {
@@ -68,27 +73,38 @@ pub async fn add_demo_training(
     };
     for (p, person) in staff.iter().enumerate() {
         for (m, module) in modules.iter().enumerate() {
-            assign(pool, module.id, &Assignee::Person(*person), now).await?;
+            sqlx::query(
+                "INSERT INTO training_assignments (module_id, staff_id, position, assigned_at)
+                 VALUES (?, ?, NULL, ?)",
+            )
+            .bind(module.id)
+            .bind(person)
+            .bind(stamp(now))
+            .execute(&mut *tx)
+            .await?;
             added.assignments += 1;
             // A quarter of the cells each: nothing yet, a third, two thirds, all signed.
             let share = (p + m) % 4;
             let signed = module.items.len() * share / 3;
-            if signed == 0 {
-                continue;
-            }
             // Signed between a fortnight and thirteen months ago: some yearly refreshers lapse.
             let days_ago = 14 + 30 * ((p * 5 + m * 3) % 13) as i64;
-            let ticks = SignOffInput {
-                staff_id: *person,
-                item_ids: module.items.iter().take(signed).map(|i| i.id).collect(),
-                signed_on: (today - TimeDelta::days(days_ago)).to_string(),
-                trainer_id: Some(trainer_of(*person)),
-            };
-            sign_off(pool, &ticks, now).await?;
+            let signed_on = (today - TimeDelta::days(days_ago)).to_string();
+            for item in module.items.iter().take(signed) {
+                sqlx::query(
+                    "INSERT INTO training_signoffs (staff_id, item_id, signed_on, trainer_id,
+                        recorded_at) VALUES (?, ?, ?, ?, ?)",
+                )
+                .bind(person)
+                .bind(item.id)
+                .bind(&signed_on)
+                .bind(trainer_of(*person))
+                .bind(stamp(now))
+                .execute(&mut *tx)
+                .await?;
+            }
             added.sign_offs += signed;
         }
     }
-    let scenarios = list_scenarios(pool, false).await?;
     for n in 0..DRILLS {
         let scenario = &scenarios[n as usize % scenarios.len()];
         let trainee = staff[n as usize % staff.len()];
@@ -103,10 +119,54 @@ pub async fn add_demo_training(
             ..Default::default()
         };
         let held = now - TimeDelta::days(7 * n + 1);
-        save_drill(pool, &drill.parse()?, held).await?;
+        insert_drill(&mut tx, &drill.parse()?, held).await?;
         added.drills += 1;
     }
+    tx.commit().await?;
     Ok(added)
+}
+
+/// Writes a drill ended at `now` with its trainees and scores, as `save_drill` stores one.
+async fn insert_drill(
+    conn: &mut SqliteConnection,
+    drill: &ValidDrill,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let sum = total(&drill.scores);
+    let held_at = now - TimeDelta::seconds(i64::from(drill.duration_seconds));
+    let id = sqlx::query(
+        "INSERT INTO drills (scenario_id, held_at, duration_seconds, observer_id, actor_id, total,
+             max_total, comments, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(drill.scenario_id)
+    .bind(stamp(held_at))
+    .bind(drill.duration_seconds)
+    .bind(drill.observer_id)
+    .bind(drill.actor_id)
+    .bind(sum.total)
+    .bind(sum.max)
+    .bind(&drill.comments)
+    .bind(stamp(now))
+    .execute(&mut *conn)
+    .await?
+    .last_insert_rowid();
+    for trainee in &drill.trainee_ids {
+        sqlx::query("INSERT INTO drill_trainees (drill_id, staff_id) VALUES (?, ?)")
+            .bind(id)
+            .bind(trainee)
+            .execute(&mut *conn)
+            .await?;
+    }
+    for score in &drill.scores {
+        sqlx::query("INSERT INTO drill_scores (drill_id, step, score, note) VALUES (?, ?, ?, ?)")
+            .bind(id)
+            .bind(score.step.as_str())
+            .bind(score.score)
+            .bind(&score.note)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
 }
 
 /// A drill's score sheet: mostly good, apologising and agreeing the follow-up weakest (as

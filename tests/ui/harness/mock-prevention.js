@@ -46,7 +46,7 @@
   const plan = (id) => db.plans.find((p) => p.id === id) ?? fail('not_found');
   const openPlan = (id) => {
     const p = plan(id);
-    if (p.status !== 'draft' && p.status !== 'active') fail('invalid_transition');
+    if (p.status !== 'draft' && p.status !== 'active') fail('plan.not_open');
     return p;
   };
   const isOverdue = (m) => (m.status === 'planned' || m.status === 'in_progress') && m.dueDate < today();
@@ -193,7 +193,7 @@
     move_plan_phase: ({ id, direction }) => {
       const p = openPlan(id);
       const index = PHASES.indexOf(p.phase) + (direction === 'forward' ? 1 : -1);
-      if (index < 0 || index >= PHASES.length) fail('invalid_transition');
+      if (index < 0 || index >= PHASES.length) fail('plan.no_further_phase');
       audit(id, 'phase', p.phase, PHASES[index]);
       p.phase = PHASES[index];
       return detail(id);
@@ -201,7 +201,7 @@
     set_plan_status: ({ id, status }) => {
       const p = plan(id);
       const allowed = (p.status === 'draft' && ['active', 'cancelled'].includes(status)) || (p.status === 'active' && status === 'cancelled');
-      if (!allowed) fail('invalid_transition');
+      if (!allowed) fail(p.status === 'draft' || p.status === 'active' ? 'plan.cannot_move' : 'plan.not_open');
       audit(id, 'status', p.status, status);
       p.status = status;
       if (status === 'cancelled') {
@@ -213,7 +213,8 @@
       const p = plan(id);
       if (!['effective', 'partly', 'not_effective'].includes(input.conclusion)) fail('invalid.choice', 'conclusion');
       const nextStep = multi(input.nextStep, 'nextStep', { required: true });
-      if (p.status !== 'active' || p.phase !== 'evaluate') fail('invalid_transition');
+      if (p.status !== 'draft' && p.status !== 'active') fail('plan.not_open');
+      if (p.status !== 'active' || p.phase !== 'evaluate') fail('plan.not_evaluating');
       Object.assign(p, { conclusion: input.conclusion, nextStep, evaluatedAt: now(), status: 'done' });
       audit(id, 'conclusion', null, input.conclusion);
       audit(id, 'status', 'active', 'done');

@@ -39,9 +39,8 @@ async function run(page, work, { form = null, toastKey = 'common.saved', reset =
     if (toastKey) toast(t(toastKey), 'success');
     return true;
   } catch (err) {
+    // A refused plan move has its own code (`plan.*`) and sentence, like any other error.
     if (form && form.isConnected) showError(form, err);
-    // The plan changed under the page (finished or cancelled elsewhere): say so in plan words.
-    else if (err?.code === 'invalid_transition') toast(t('prevention.error.transition'), 'error');
     else toastError(err);
     return false;
   }

@@ -28,14 +28,9 @@ fn plan() -> PlanInput {
 fn phases_move_one_step_and_stop_at_either_end() {
     assert_eq!(Phase::Collect.step(true).unwrap(), Phase::Analyse);
     assert_eq!(Phase::Evaluate.step(false).unwrap(), Phase::Implement);
-    assert!(matches!(
-        Phase::Evaluate.step(true),
-        Err(Error::Transition { .. })
-    ));
-    assert!(matches!(
-        Phase::Collect.step(false),
-        Err(Error::Transition { .. })
-    ));
+    for refused in [Phase::Evaluate.step(true), Phase::Collect.step(false)] {
+        assert_eq!(refused.unwrap_err().code(), "plan.no_further_phase");
+    }
     let walked: Vec<Phase> =
         std::iter::successors(Some(Phase::Collect), |p| p.step(true).ok()).collect();
     assert_eq!(walked, Phase::ALL);
@@ -46,13 +41,16 @@ fn only_drafts_start_and_done_comes_from_the_evaluation() {
     use PlanStatus::*;
     assert!(check_status_change(Draft, Active).is_ok());
     assert!(check_status_change(Active, Cancelled).is_ok());
-    for (from, to) in [
-        (Active, Done),
-        (Done, Active),
-        (Cancelled, Active),
-        (Active, Draft),
+    for (from, to, code) in [
+        (Active, Done, "plan.cannot_move"),
+        (Active, Draft, "plan.cannot_move"),
+        (Draft, Done, "plan.cannot_move"),
+        (Done, Active, "plan.not_open"),
+        (Cancelled, Active, "plan.not_open"),
+        (Done, Cancelled, "plan.not_open"),
     ] {
-        assert!(check_status_change(from, to).is_err(), "{from:?} -> {to:?}");
+        let refused = check_status_change(from, to).unwrap_err();
+        assert_eq!(refused.code(), code, "{from:?} -> {to:?}");
     }
     assert!(Draft.is_open() && Active.is_open() && !Done.is_open() && !Cancelled.is_open());
 }

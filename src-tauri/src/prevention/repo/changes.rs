@@ -1,6 +1,6 @@
-//! Changing plans: writing one, editing it, moving its phase, starting or cancelling it,
-//! recording its evaluation, and attaching cases as evidence. Each change and its history line
-//! are written in one transaction.
+//! Changing plans: writing one, editing it, moving its phase, starting or cancelling it, and
+//! recording its evaluation. Each change and its history line are written in one transaction
+//! (the `_in` versions write within the caller's). Cases as evidence are in `evidence`.
 
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
@@ -9,7 +9,7 @@ use sqlx::{SqliteConnection, SqlitePool};
 use super::plans::{Plan, load_plan};
 use super::{audit, check_staff};
 use crate::cases::repo::stamp;
-use crate::error::{Error, Invalid, Result};
+use crate::error::{Error, Invalid, PlanRefusal, Result};
 use crate::prevention::model::{
     EvaluationInput, Phase, PlanStatus, ValidPlan, check_status_change,
 };
@@ -18,17 +18,22 @@ fn status_of(plan: &Plan) -> Result<PlanStatus> {
     PlanStatus::parse("status", &plan.status)
 }
 
-/// An open plan (draft or active), or `invalid_transition` naming its status.
-async fn open_plan(conn: &mut SqliteConnection, id: i64) -> Result<(Plan, PlanStatus)> {
+/// An open plan (draft or active), or `plan.not_open` naming its status.
+pub(super) async fn open_plan(conn: &mut SqliteConnection, id: i64) -> Result<(Plan, PlanStatus)> {
     let plan = load_plan(conn, id).await?;
     let status = status_of(&plan)?;
     if !status.is_open() {
-        return Err(Error::Transition {
-            from: status.as_str(),
-            to: "changed",
-        });
+        return Err(not_open(status));
     }
     Ok((plan, status))
+}
+
+/// The refusal of any change to a plan that is done or cancelled.
+pub(super) fn not_open(status: PlanStatus) -> Error {
+    Error::Plan {
+        refusal: PlanRefusal::NotOpen,
+        at: status.as_str(),
+    }
 }
 
 async fn check_references(conn: &mut SqliteConnection, plan: &ValidPlan) -> Result<()> {
@@ -50,9 +55,21 @@ pub async fn create_plan(
     now: DateTime<Utc>,
 ) -> Result<i64> {
     let mut tx = pool.begin().await?;
-    check_references(&mut tx, plan).await?;
+    let out = create_plan_in(&mut tx, plan, actor, now).await?;
+    tx.commit().await?;
+    Ok(out)
+}
+
+/// [`create_plan`] within the caller's transaction (the demo writes all its plans in one).
+pub async fn create_plan_in(
+    conn: &mut SqliteConnection,
+    plan: &ValidPlan,
+    actor: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    check_references(&mut *conn, plan).await?;
     if let Some(parent) = plan.parent_id {
-        load_plan(&mut tx, parent)
+        load_plan(&mut *conn, parent)
             .await
             .map_err(|_| Error::invalid("parentId", Invalid::Choice))?;
     }
@@ -74,15 +91,14 @@ pub async fn create_plan(
     .bind(plan.parent_id)
     .bind(&at)
     .bind(&at)
-    .execute(&mut *tx)
+    .execute(&mut *conn)
     .await?
     .last_insert_rowid();
-    audit(&mut tx, id, actor, now, "status", None, Some("draft")).await?;
+    audit(&mut *conn, id, actor, now, "status", None, Some("draft")).await?;
     if let Some(parent) = plan.parent_id {
         let parent = parent.to_string();
-        audit(&mut tx, id, actor, now, "parent", None, Some(&parent)).await?;
+        audit(&mut *conn, id, actor, now, "parent", None, Some(&parent)).await?;
     }
-    tx.commit().await?;
     Ok(id)
 }
 
@@ -222,14 +238,26 @@ pub async fn move_phase(
     now: DateTime<Utc>,
 ) -> Result<()> {
     let mut tx = pool.begin().await?;
-    let (plan, _) = open_plan(&mut tx, id).await?;
+    move_phase_in(&mut tx, id, direction, actor, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// [`move_phase`] within the caller's transaction (the demo writes all its plans in one).
+pub async fn move_phase_in(
+    conn: &mut SqliteConnection,
+    id: i64,
+    direction: Direction,
+    actor: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let (plan, _) = open_plan(&mut *conn, id).await?;
     let from = Phase::parse("phase", &plan.phase)?;
     let to = from.step(direction == Direction::Forward)?;
     let change = PlanChange { id, actor, now };
     change
-        .set(&mut tx, "phase", from.as_str(), to.as_str())
+        .set(&mut *conn, "phase", from.as_str(), to.as_str())
         .await?;
-    tx.commit().await?;
     Ok(())
 }
 
@@ -283,17 +311,29 @@ pub async fn set_status(
     now: DateTime<Utc>,
 ) -> Result<()> {
     let mut tx = pool.begin().await?;
-    let plan = load_plan(&mut tx, id).await?;
+    set_status_in(&mut tx, id, to, actor, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// [`set_status`] within the caller's transaction (the demo writes all its plans in one).
+pub async fn set_status_in(
+    conn: &mut SqliteConnection,
+    id: i64,
+    to: PlanStatus,
+    actor: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let plan = load_plan(&mut *conn, id).await?;
     let from = status_of(&plan)?;
     check_status_change(from, to)?;
     let change = PlanChange { id, actor, now };
     change
-        .set(&mut tx, "status", from.as_str(), to.as_str())
+        .set(&mut *conn, "status", from.as_str(), to.as_str())
         .await?;
     if to == PlanStatus::Cancelled {
-        drop_open_measures(&mut tx, id, actor, now).await?;
+        drop_open_measures(&mut *conn, id, actor, now).await?;
     }
-    tx.commit().await?;
     Ok(())
 }
 
@@ -306,18 +346,30 @@ pub async fn record_evaluation(
     actor: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    let (conclusion, next_step) = input.parse()?;
     let mut tx = pool.begin().await?;
-    let plan = load_plan(&mut tx, id).await?;
+    record_evaluation_in(&mut tx, id, input, actor, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// [`record_evaluation`] within the caller's transaction (the demo writes all its plans in one).
+pub async fn record_evaluation_in(
+    conn: &mut SqliteConnection,
+    id: i64,
+    input: &EvaluationInput,
+    actor: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let (conclusion, next_step) = input.parse()?;
+    let plan = load_plan(&mut *conn, id).await?;
     let status = status_of(&plan)?;
+    if !status.is_open() {
+        return Err(not_open(status));
+    }
     if status != PlanStatus::Active || plan.phase != Phase::Evaluate.as_str() {
-        return Err(Error::Transition {
-            from: if status == PlanStatus::Active {
-                "not_evaluating"
-            } else {
-                status.as_str()
-            },
-            to: PlanStatus::Done.as_str(),
+        return Err(Error::Plan {
+            refusal: PlanRefusal::NotEvaluating,
+            at: status.as_str(),
         });
     }
     let at = stamp(now);
@@ -330,10 +382,10 @@ pub async fn record_evaluation(
     .bind(&at)
     .bind(&at)
     .bind(id)
-    .execute(&mut *tx)
+    .execute(&mut *conn)
     .await?;
     audit(
-        &mut tx,
+        &mut *conn,
         id,
         actor,
         now,
@@ -342,9 +394,18 @@ pub async fn record_evaluation(
         Some(conclusion.as_str()),
     )
     .await?;
-    audit(&mut tx, id, actor, now, "nextStep", None, Some(&next_step)).await?;
     audit(
-        &mut tx,
+        &mut *conn,
+        id,
+        actor,
+        now,
+        "nextStep",
+        None,
+        Some(&next_step),
+    )
+    .await?;
+    audit(
+        &mut *conn,
         id,
         actor,
         now,
@@ -353,98 +414,6 @@ pub async fn record_evaluation(
         Some("done"),
     )
     .await?;
-    drop_open_measures(&mut tx, id, actor, now).await?;
-    tx.commit().await?;
-    Ok(())
-}
-
-/// Which case to attach: by id (from the case page) or by number (typed on the plan page).
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct CaseRef {
-    /// Case id.
-    pub case_id: Option<i64>,
-    /// Case number, e.g. `SH01-202410-0001`.
-    pub case_number: Option<String>,
-}
-
-async fn find_case(conn: &mut SqliteConnection, case: &CaseRef) -> Result<(i64, String)> {
-    let found: Option<(i64, String)> = match (case.case_id, case.case_number.as_deref()) {
-        (Some(id), _) => {
-            sqlx::query_as("SELECT id, number FROM cases WHERE id = ?")
-                .bind(id)
-                .fetch_optional(&mut *conn)
-                .await?
-        }
-        (None, Some(number)) if !number.trim().is_empty() => {
-            sqlx::query_as("SELECT id, number FROM cases WHERE number = ? COLLATE NOCASE")
-                .bind(number.trim())
-                .fetch_optional(&mut *conn)
-                .await?
-        }
-        _ => return Err(Error::invalid("caseNumber", Invalid::Required)),
-    };
-    found.ok_or_else(|| Error::invalid("caseNumber", Invalid::CaseNumber))
-}
-
-/// Attaches a case to an open plan as evidence (attaching it twice changes nothing).
-pub async fn attach_case(
-    pool: &SqlitePool,
-    plan_id: i64,
-    case: &CaseRef,
-    actor: Option<i64>,
-    now: DateTime<Utc>,
-) -> Result<()> {
-    let mut tx = pool.begin().await?;
-    open_plan(&mut tx, plan_id).await?;
-    let (case_id, number) = find_case(&mut tx, case).await?;
-    let added = sqlx::query(
-        "INSERT OR IGNORE INTO prevention_plan_cases (plan_id, case_id, added_at, added_by)
-         VALUES (?, ?, ?, ?)",
-    )
-    .bind(plan_id)
-    .bind(case_id)
-    .bind(stamp(now))
-    .bind(actor)
-    .execute(&mut *tx)
-    .await?
-    .rows_affected();
-    if added > 0 {
-        audit(&mut tx, plan_id, actor, now, "case", None, Some(&number)).await?;
-    }
-    tx.commit().await?;
-    Ok(())
-}
-
-/// Takes a case off an open plan's evidence.
-pub async fn detach_case(
-    pool: &SqlitePool,
-    plan_id: i64,
-    case_id: i64,
-    actor: Option<i64>,
-    now: DateTime<Utc>,
-) -> Result<()> {
-    let mut tx = pool.begin().await?;
-    open_plan(&mut tx, plan_id).await?;
-    let (_, number) = find_case(
-        &mut tx,
-        &CaseRef {
-            case_id: Some(case_id),
-            case_number: None,
-        },
-    )
-    .await?;
-    let removed =
-        sqlx::query("DELETE FROM prevention_plan_cases WHERE plan_id = ? AND case_id = ?")
-            .bind(plan_id)
-            .bind(case_id)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-    if removed == 0 {
-        return Err(Error::NotFound);
-    }
-    audit(&mut tx, plan_id, actor, now, "case", Some(&number), None).await?;
-    tx.commit().await?;
+    drop_open_measures(&mut *conn, id, actor, now).await?;
     Ok(())
 }

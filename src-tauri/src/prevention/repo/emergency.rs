@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
-use sqlx::SqlitePool;
+use sqlx::{SqliteConnection, SqlitePool};
 
 use super::{branch_tz, check_staff, local_today};
 use crate::cases::repo::{parse_stamp, stamp};
@@ -119,7 +119,19 @@ pub async fn save_emergency(
     now: DateTime<Utc>,
 ) -> Result<i64> {
     let mut tx = pool.begin().await?;
-    check_staff(&mut tx, "spokespersonId", plan.spokesperson_id).await?;
+    let out = save_emergency_in(&mut tx, id, plan, now).await?;
+    tx.commit().await?;
+    Ok(out)
+}
+
+/// [`save_emergency`] within the caller's transaction (the demo writes all its plans in one).
+pub async fn save_emergency_in(
+    conn: &mut SqliteConnection,
+    id: Option<i64>,
+    plan: &ValidEmergency,
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    check_staff(&mut *conn, "spokespersonId", plan.spokesperson_id).await?;
     let at = stamp(now);
     let id = match id {
         Some(id) => {
@@ -137,7 +149,7 @@ pub async fn save_emergency(
             .bind(plan.drill_every_days)
             .bind(&at)
             .bind(id)
-            .execute(&mut *tx)
+            .execute(&mut *conn)
             .await?
             .rows_affected();
             if changed == 0 {
@@ -159,11 +171,10 @@ pub async fn save_emergency(
         .bind(plan.drill_every_days)
         .bind(&at)
         .bind(&at)
-        .execute(&mut *tx)
+        .execute(&mut *conn)
         .await?
         .last_insert_rowid(),
     };
-    tx.commit().await?;
     Ok(id)
 }
 
@@ -176,9 +187,22 @@ pub async fn log_drill(
     now: DateTime<Utc>,
 ) -> Result<()> {
     let mut tx = pool.begin().await?;
+    log_drill_in(&mut tx, plan_id, drill, actor, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// [`log_drill`] within the caller's transaction (the demo writes all its plans in one).
+pub async fn log_drill_in(
+    conn: &mut SqliteConnection,
+    plan_id: i64,
+    drill: &ValidDrill,
+    actor: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<()> {
     let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM emergency_plans WHERE id = ?")
         .bind(plan_id)
-        .fetch_optional(&mut *tx)
+        .fetch_optional(&mut *conn)
         .await?;
     exists.ok_or(Error::NotFound)?;
     sqlx::query(
@@ -192,9 +216,8 @@ pub async fn log_drill(
     .bind(&drill.findings)
     .bind(stamp(now))
     .bind(actor)
-    .execute(&mut *tx)
+    .execute(&mut *conn)
     .await?;
-    tx.commit().await?;
     Ok(())
 }
 

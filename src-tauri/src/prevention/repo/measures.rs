@@ -6,6 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use sqlx::{SqliteConnection, SqlitePool};
 
+use super::changes::not_open;
 use super::plans::load_plan;
 use super::training_link::{MeasureTraining, check_training_links};
 use super::{audit, branch_tz, check_staff, local_today};
@@ -88,10 +89,7 @@ async fn check_plan_open(conn: &mut SqliteConnection, plan_id: i64) -> Result<()
     if status.is_open() {
         Ok(())
     } else {
-        Err(Error::Transition {
-            from: status.as_str(),
-            to: "changed",
-        })
+        Err(not_open(status))
     }
 }
 
@@ -104,9 +102,22 @@ pub async fn add_measure(
     now: DateTime<Utc>,
 ) -> Result<i64> {
     let mut tx = pool.begin().await?;
-    check_plan_open(&mut tx, plan_id).await?;
-    check_staff(&mut tx, "ownerId", measure.owner_id).await?;
-    check_training_links(&mut tx, measure).await?;
+    let out = add_measure_in(&mut tx, plan_id, measure, actor, now).await?;
+    tx.commit().await?;
+    Ok(out)
+}
+
+/// [`add_measure`] within the caller's transaction (the demo writes all its plans in one).
+pub async fn add_measure_in(
+    conn: &mut SqliteConnection,
+    plan_id: i64,
+    measure: &ValidMeasure,
+    actor: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    check_plan_open(&mut *conn, plan_id).await?;
+    check_staff(&mut *conn, "ownerId", measure.owner_id).await?;
+    check_training_links(&mut *conn, measure).await?;
     let at = stamp(now);
     let id = sqlx::query(
         "INSERT INTO prevention_measures (plan_id, description, kind, owner_id, due_date, status,
@@ -123,11 +134,11 @@ pub async fn add_measure(
     .bind(measure.drill_scenario_id)
     .bind(&at)
     .bind(&at)
-    .execute(&mut *tx)
+    .execute(&mut *conn)
     .await?
     .last_insert_rowid();
     audit(
-        &mut tx,
+        &mut *conn,
         plan_id,
         actor,
         now,
@@ -136,7 +147,6 @@ pub async fn add_measure(
         Some(&measure.description),
     )
     .await?;
-    tx.commit().await?;
     Ok(id)
 }
 
@@ -195,9 +205,22 @@ pub async fn set_measure_status(
     now: DateTime<Utc>,
 ) -> Result<i64> {
     let mut tx = pool.begin().await?;
-    let tz = branch_tz(&mut tx).await?;
+    let out = set_measure_status_in(&mut tx, id, input, actor, now).await?;
+    tx.commit().await?;
+    Ok(out)
+}
+
+/// [`set_measure_status`] within the caller's transaction (the demo writes all its plans in one).
+pub async fn set_measure_status_in(
+    conn: &mut SqliteConnection,
+    id: i64,
+    input: &MeasureStatusInput,
+    actor: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    let tz = branch_tz(&mut *conn).await?;
     let change = input.parse(local_today(now, tz))?;
-    let (plan_id, from) = open_measure(&mut tx, id).await?;
+    let (plan_id, from) = open_measure(&mut *conn, id).await?;
     let at = stamp(now);
     let closed_at = (!change.status.is_open()).then_some(at.clone());
     sqlx::query(
@@ -211,11 +234,11 @@ pub async fn set_measure_status(
     .bind(&change.evidence)
     .bind(&at)
     .bind(id)
-    .execute(&mut *tx)
+    .execute(&mut *conn)
     .await?;
     let field = format!("measure.{id}.status");
     audit(
-        &mut tx,
+        &mut *conn,
         plan_id,
         actor,
         now,
@@ -224,7 +247,6 @@ pub async fn set_measure_status(
         Some(change.status.as_str()),
     )
     .await?;
-    tx.commit().await?;
     Ok(plan_id)
 }
 

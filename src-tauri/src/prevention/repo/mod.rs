@@ -4,6 +4,7 @@
 pub mod analysis;
 pub mod changes;
 pub mod emergency;
+pub mod evidence;
 pub mod figures;
 pub mod measures;
 pub mod plans;

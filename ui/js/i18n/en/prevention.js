@@ -6,7 +6,11 @@ export default {
   'prevention.tab.plans': 'Plans',
   'prevention.tab.analysis': 'Analysis',
   'prevention.tab.emergency': 'Emergency plans',
-  'prevention.error.transition': 'This plan cannot do that from where it is now (it may be finished or cancelled). Reload the page and try again.',
+  // A refused change to a plan (codes from src-tauri/src/error.rs, PlanRefusal).
+  'error.plan.not_open': 'This plan is finished or cancelled, so it can no longer change. Reload the page to see it as it is; to carry the work on, start a follow-on plan.',
+  'error.plan.no_further_phase': 'The plan is already at its first or last phase. Reload the page to see where it stands.',
+  'error.plan.cannot_move': 'The plan cannot be given that status from the one it has: only a draft is started, and a plan is finished by recording its evaluation. Reload the page and try again.',
+  'error.plan.not_evaluating': 'The evaluation can be recorded only for an active plan in the evaluate phase. Start the plan and move it to the evaluate phase first.',
 
   'prevention.none.title': 'No prevention plans yet',
   'prevention.none.body': 'A plan picks one kind of complaint, sets a goal such as 30% fewer within 90 days, and lists what will be done, by whom and by when.',

@@ -6,7 +6,10 @@ export default {
   'prevention.tab.plans': '预防计划',
   'prevention.tab.analysis': '投诉分析',
   'prevention.tab.emergency': '应急预案',
-  'prevention.error.transition': '该计划当前状态下无法执行此操作（可能已完成或已取消）。请刷新页面后再试。',
+  'error.plan.not_open': '该计划已完成或已取消，不能再修改。请刷新页面查看最新状态；如需继续，请新建承接计划。',
+  'error.plan.no_further_phase': '该计划已在第一个或最后一个阶段。请刷新页面查看当前阶段。',
+  'error.plan.cannot_move': '该计划当前状态下不能改成这个状态：只有草稿可以启动，计划要通过填写评估来完成。请刷新页面后再试。',
+  'error.plan.not_evaluating': '只有进行中且处于评估阶段的计划才能填写评估。请先启动计划并推进到评估阶段。',
 
   'prevention.none.title': '还没有预防计划',
   'prevention.none.body': '一个计划针对一类投诉，设定目标（例如 90 天内减少 30%），并列出要做什么、由谁负责、何时完成。',

@@ -4,6 +4,7 @@
 
 mod flow;
 mod report;
+mod withdrawals;
 
 use chrono::{DateTime, Utc};
 use sqlx::SqlitePool;

@@ -23,7 +23,8 @@ pub(crate) struct Person {
 
 /// Loads the snapshot at `at`: modules in the version then in force (retired ones only when
 /// asked for), assignments made by then, sign-offs dated up to that local day, and the active
-/// staff who were on record by then.
+/// staff who were on record by then. Withdrawn assignments and sign-offs count at no instant,
+/// past ones included: they were mistakes.
 pub(crate) async fn load_snapshot(
     conn: &mut SqliteConnection,
     at: DateTime<Utc>,
@@ -65,7 +66,8 @@ pub(crate) async fn load_snapshot(
         ..Default::default()
     };
     let assignments: Vec<(i64, Option<i64>, Option<String>)> = sqlx::query_as(
-        "SELECT module_id, staff_id, position FROM training_assignments WHERE assigned_at <= ?",
+        "SELECT module_id, staff_id, position FROM training_assignments
+         WHERE assigned_at <= ? AND withdrawn_at IS NULL",
     )
     .bind(&instant)
     .fetch_all(&mut *conn)
@@ -83,7 +85,8 @@ pub(crate) async fn load_snapshot(
     }
     let latest: Vec<(i64, i64, String)> = sqlx::query_as(
         "SELECT s.staff_id, i.lineage_id, MAX(s.signed_on) FROM training_signoffs s
-         JOIN training_items i ON i.id = s.item_id WHERE s.signed_on <= ?
+         JOIN training_items i ON i.id = s.item_id
+         WHERE s.signed_on <= ? AND s.withdrawn_at IS NULL
          GROUP BY s.staff_id, i.lineage_id",
     )
     .bind(today.to_string())

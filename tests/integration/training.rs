@@ -3,6 +3,7 @@
 //! monthly report's training figures, the case suggestion, and the workbook read back.
 
 mod flow;
+mod on_staff;
 mod report;
 mod withdrawals;
 

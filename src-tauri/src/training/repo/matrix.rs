@@ -10,6 +10,7 @@ use sqlx::{SqliteConnection, SqlitePool};
 use super::{branch_tz, local_day, parse_day};
 use crate::cases::repo::stamp;
 use crate::error::{Error, Invalid, Result};
+use crate::staff::repo::staff_at;
 use crate::training::model::{Cell, CellStatus, percent};
 use crate::training::snapshot::{ModuleAt, PersonAt, Snapshot};
 
@@ -22,9 +23,9 @@ pub(crate) struct Person {
 }
 
 /// Loads the snapshot at `at`: modules in the version then in force (retired ones only when
-/// asked for), assignments made by then, sign-offs dated up to that local day, and the active
-/// staff who were on record by then. Withdrawn assignments and sign-offs count at no instant,
-/// past ones included: they were mistakes.
+/// asked for), assignments made by then, sign-offs dated up to that local day, and the people
+/// on staff at that instant (created by then and not deactivated as it stood). Withdrawn
+/// assignments and sign-offs count at no instant, past ones included: they were mistakes.
 pub(crate) async fn load_snapshot(
     conn: &mut SqliteConnection,
     at: DateTime<Utc>,
@@ -95,19 +96,16 @@ pub(crate) async fn load_snapshot(
     for (staff, lineage, day) in latest {
         snapshot.latest.insert((staff, lineage), parse_day(&day)?);
     }
-    let people: Vec<(i64, String, String, String)> = sqlx::query_as(
-        "SELECT id, name, position, department FROM staff WHERE active = 1 AND created_at <= ?
-         ORDER BY name COLLATE NOCASE, id",
-    )
-    .bind(&instant)
-    .fetch_all(&mut *conn)
-    .await?;
-    let people = people
+    let people = staff_at(conn, &instant)
+        .await?
         .into_iter()
-        .map(|(id, name, position, department)| Person {
-            at: PersonAt { id, position },
-            name,
-            department,
+        .map(|p| Person {
+            at: PersonAt {
+                id: p.id,
+                position: p.position,
+            },
+            name: p.name,
+            department: p.department,
         })
         .collect();
     Ok((snapshot, people))

@@ -1,5 +1,6 @@
 //! Training end to end in the real window: assign a module to a person, tick its items and see
-//! the matrix turn complete; run a drill with scores and see the person's history and the
+//! the matrix turn complete; withdraw one sign-off with a reason and see it marked in her
+//! history and the module in progress again; run a drill with scores and see the person's history and the
 //! team's weakest step.
 
 use branchdesk::settings::Language;
@@ -99,6 +100,43 @@ async fn a_module_signed_off_turns_the_matrix_complete_and_a_drill_reaches_histo
     );
     app.click(".back-link").await;
     app.wait_text(&cell, &en("training.status.complete")).await;
+
+    // One sign-off was a mistake: withdrawn with a reason, it stays in her history, marked,
+    // and the module is in progress again.
+    app.click(&format!(
+        "#training-matrix tr[data-staff-id=\"{trainee}\"] a.matrix-name"
+    ))
+    .await;
+    app.click("#person-history button.withdraw").await;
+    app.wait_for("#reason-dialog[open] #reason-text").await;
+    app.type_into("#reason-text", "Signed for the wrong item")
+        .await;
+    app.click("#reason-ok").await;
+    app.wait_text(
+        "#person-history tr.is-withdrawn .tag-withdrawn",
+        &en("training.withdraw.word"),
+    )
+    .await;
+    app.wait_text_containing(
+        "#person-history tr.is-withdrawn .withdrawn-reason",
+        "Signed for the wrong item",
+    )
+    .await;
+    assert_eq!(
+        app.count("#person-history tbody tr").await,
+        module.items.len()
+    );
+    app.wait_text_containing(
+        &format!(
+            ".person-module[data-module-id=\"{}\"] .cell-word",
+            module.id
+        ),
+        &en("training.status.in_progress"),
+    )
+    .await;
+    app.click(".back-link").await;
+    app.wait_text(&cell, &en("training.status.in_progress"))
+        .await;
 
     // Run a drill with her: the weakest step is the one scored 0.
     app.click(&format!(

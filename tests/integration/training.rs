@@ -3,7 +3,9 @@
 //! monthly report's training figures, the case suggestion, and the workbook read back.
 
 mod flow;
+mod on_staff;
 mod report;
+mod withdrawals;
 
 use chrono::{DateTime, Utc};
 use sqlx::SqlitePool;

@@ -73,9 +73,9 @@ test('training commands go out with their exact names and argument shapes', asyn
   await api.setTrainingModuleRetired(3, true);
   await api.assignTrainingModule(3, { staffId: '5' });
   await api.assignTrainingModule(3, { position: ' 前台 ' });
-  await api.unassignTraining(9);
+  await api.unassignTraining(9, 'wrong person');
   await api.signOffTraining({ staffId: 5, itemIds: ['1', 2], signedOn: '2026-11-01', trainerId: '' });
-  await api.withdrawTrainingSignOff(4);
+  await api.withdrawTrainingSignOff(4, '签错了人');
   await api.trainingMatrix({ department: '', status: 'overdue' });
   await api.trainingPerson(5);
   await api.listDrillScenarios(true);
@@ -91,9 +91,9 @@ test('training commands go out with their exact names and argument shapes', asyn
     ['set_training_module_retired', { id: 3, retired: true }],
     ['assign_training_module', { input: { moduleId: 3, staffId: 5, position: null } }],
     ['assign_training_module', { input: { moduleId: 3, staffId: null, position: '前台' } }],
-    ['unassign_training', { id: 9 }],
+    ['unassign_training', { id: 9, reason: 'wrong person' }],
     ['sign_off_training', { input: { staffId: 5, itemIds: [1, 2], signedOn: '2026-11-01', trainerId: null } }],
-    ['withdraw_training_sign_off', { id: 4 }],
+    ['withdraw_training_sign_off', { id: 4, reason: '签错了人' }],
     ['training_matrix', { filter: { department: null, position: null, status: 'overdue' } }],
     ['training_person', { staffId: 5 }],
     ['list_drill_scenarios', { includeRetired: true }],

@@ -412,14 +412,14 @@ export const setTrainingModuleRetired = (id, retired) => call('set_training_modu
 export const assignTrainingModule = (moduleId, { staffId = null, position = null }) => call('assign_training_module', {
   input: { moduleId, staffId: orNull(staffId) == null ? null : Number(staffId), position: orNull(position?.trim?.() ?? position) },
 });
-/// Removes an assignment.
-export const unassignTraining = (id) => call('unassign_training', { id });
+/// Withdraws an assignment made by mistake (`reason` required); it stays on record.
+export const unassignTraining = (id, reason) => call('unassign_training', { id, reason });
 /// Signs items off for a person: `{staffId, itemIds, signedOn, trainerId}`.
 export const signOffTraining = ({ staffId, itemIds, signedOn, trainerId }) => call('sign_off_training', {
   input: { staffId, itemIds: itemIds.map(Number), signedOn, trainerId: orNull(trainerId) == null ? null : Number(trainerId) },
 });
-/// Withdraws a sign-off recorded by mistake.
-export const withdrawTrainingSignOff = (id) => call('withdraw_training_sign_off', { id });
+/// Withdraws a sign-off recorded by mistake (`reason` required); it stays in the history.
+export const withdrawTrainingSignOff = (id, reason) => call('withdraw_training_sign_off', { id, reason });
 /// The training matrix, filtered by department, position and cell state.
 export const trainingMatrix = ({ department = null, position = null, status = null } = {}) => call('training_matrix', {
   filter: { department: orNull(department), position: orNull(position), status: orNull(status) },

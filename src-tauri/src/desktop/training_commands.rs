@@ -9,6 +9,7 @@ use tauri::State;
 
 use super::AppState;
 use super::report_commands::Exported;
+use crate::cases::repo::current_actor;
 use crate::error::Result;
 use crate::settings::Language;
 use crate::training::export::export_training_to;
@@ -64,8 +65,14 @@ pub async fn assign_training_module(
 }
 
 #[tauri::command]
-pub async fn unassign_training(state: State<'_, AppState>, id: i64) -> Result<Module> {
-    curriculum::unassign(&state.pool()?, id).await
+pub async fn unassign_training(
+    state: State<'_, AppState>,
+    id: i64,
+    reason: String,
+) -> Result<Module> {
+    let pool = state.pool()?;
+    let actor = current_actor(&pool).await?;
+    curriculum::withdraw_assignment(&pool, id, &reason, actor, Utc::now()).await
 }
 
 #[tauri::command]
@@ -80,8 +87,11 @@ pub async fn sign_off_training(
 pub async fn withdraw_training_sign_off(
     state: State<'_, AppState>,
     id: i64,
+    reason: String,
 ) -> Result<PersonTraining> {
-    signoffs::withdraw_sign_off(&state.pool()?, id, Utc::now()).await
+    let pool = state.pool()?;
+    let actor = current_actor(&pool).await?;
+    signoffs::withdraw_sign_off(&pool, id, &reason, actor, Utc::now()).await
 }
 
 #[tauri::command]

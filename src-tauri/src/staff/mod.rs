@@ -1,5 +1,6 @@
 //! The staff directory.
 
+pub mod activity;
 pub mod model;
 pub mod repo;
 

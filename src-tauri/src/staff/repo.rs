@@ -1,7 +1,10 @@
 //! SQL for the staff directory.
 
-use sqlx::SqlitePool;
+use std::collections::{HashMap, HashSet};
 
+use sqlx::{SqliteConnection, SqlitePool};
+
+use super::activity::on_staff_at;
 use super::model::{Staff, ValidStaff};
 use crate::error::{Error, Result};
 use crate::store::{found, now_utc};
@@ -91,14 +94,73 @@ pub async fn update_staff(pool: &SqlitePool, id: i64, staff: &ValidStaff) -> Res
     get_staff(pool, id).await
 }
 
-/// Deactivates (keeps the record and its history) or reactivates a person.
+/// Deactivates (keeps the record and its history) or reactivates a person. A change is also
+/// written to `staff_activity`, so past months still count who was on staff then.
 pub async fn set_staff_active(pool: &SqlitePool, id: i64, active: bool) -> Result<Staff> {
-    let done = sqlx::query("UPDATE staff SET active = ?, updated_at = ? WHERE id = ?")
-        .bind(active)
-        .bind(now_utc())
+    let mut tx = pool.begin().await?;
+    let was: bool = sqlx::query_scalar("SELECT active FROM staff WHERE id = ?")
         .bind(id)
-        .execute(pool)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let now = now_utc();
+    sqlx::query("UPDATE staff SET active = ?, updated_at = ? WHERE id = ?")
+        .bind(active)
+        .bind(&now)
+        .bind(id)
+        .execute(&mut *tx)
         .await?;
-    found(done)?;
+    if was != active {
+        sqlx::query("INSERT INTO staff_activity (staff_id, active, changed_at) VALUES (?, ?, ?)")
+            .bind(id)
+            .bind(active)
+            .bind(&now)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
     get_staff(pool, id).await
+}
+
+/// Everyone on staff at the instant `at` (RFC 3339 UTC, whole seconds), by name: created by
+/// then and active by their latest change before it (see [`on_staff_at`]).
+pub async fn staff_at(conn: &mut SqliteConnection, at: &str) -> Result<Vec<Staff>> {
+    let created: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT id, created_at FROM staff WHERE created_at <= ? ORDER BY name COLLATE NOCASE, id",
+    )
+    .bind(at)
+    .fetch_all(&mut *conn)
+    .await?;
+    let rows: Vec<(i64, String, bool)> = sqlx::query_as(
+        "SELECT staff_id, changed_at, active FROM staff_activity WHERE changed_at <= ?
+         ORDER BY staff_id, changed_at, id",
+    )
+    .bind(at)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut changes: HashMap<i64, Vec<(String, bool)>> = HashMap::new();
+    for (staff_id, changed_at, active) in rows {
+        changes
+            .entry(staff_id)
+            .or_default()
+            .push((changed_at, active));
+    }
+    let on_staff: HashSet<i64> = created
+        .into_iter()
+        .filter(|(id, created_at)| {
+            on_staff_at(created_at, changes.get(id).map_or(&[], Vec::as_slice), at)
+        })
+        .map(|(id, _)| id)
+        .collect();
+    let everyone: Vec<StaffRow> = sqlx::query_as(
+        "SELECT id, name, position, department, phone, start_date, active FROM staff
+         ORDER BY name COLLATE NOCASE, id",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(everyone
+        .into_iter()
+        .filter(|row| on_staff.contains(&row.0))
+        .map(staff_from_row)
+        .collect())
 }

@@ -102,7 +102,8 @@ pub struct MonthFigures {
     /// Goodwill paid on the closed cases, in yuan.
     pub goodwill_total: Figure,
     /// Checklist items signed off (and not lapsed by a refresher) ÷ items of the modules
-    /// assigned to active staff, as at the month's end; filled from the training tables.
+    /// assigned to the people on staff at the month's end, as at that instant (withdrawn
+    /// sign-offs and assignments never count); filled from the training tables.
     pub training_completion: Figure,
     /// Role-play drills held in the month; filled from the training tables.
     pub drills_held: Figure,

@@ -166,7 +166,7 @@ const KPI_TEXTS: &[Text] = &[
         "培训完成率",
         "Training completion",
         "月底时，分配给在职员工的培训清单项目中已签字确认（且未因复训到期而失效）的比例。",
-        "Of the checklist items of the modules assigned to active staff, the share signed off (and not lapsed by a refresher) at the month's end.",
+        "Of the checklist items of the modules assigned to the people on staff at the month's end, the share signed off (and not lapsed by a refresher) by then.",
     ),
     (
         "drills_held",

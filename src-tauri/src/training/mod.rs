@@ -11,6 +11,7 @@ pub mod rubric;
 pub mod snapshot;
 pub mod suggest;
 pub mod version;
+pub mod withdrawal;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::SqlitePool;

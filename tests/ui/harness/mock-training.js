@@ -45,8 +45,10 @@
   const staff = () => db.staff.filter((s) => s.active);
   const person = (id) => db.staff.find((s) => s.id === id) ?? fail('not_found');
   const moduleOf = (id) => t.modules.find((m) => m.id === id) ?? fail('not_found');
-  const assigned = (m, p) => t.assignments.some((a) => a.moduleId === m.id && (a.staffId === p.id || (a.position && a.position === p.position)));
-  const latest = (p, lineage) => t.signoffs.filter((s) => s.staffId === p.id && s.lineageId === lineage).sort((a, b) => b.signedOn.localeCompare(a.signedOn) || b.id - a.id)[0];
+  // Withdrawn assignments and sign-offs stay on record but count nowhere.
+  const live = (rows) => rows.filter((r) => !r.withdrawn);
+  const assigned = (m, p) => live(t.assignments).some((a) => a.moduleId === m.id && (a.staffId === p.id || (a.position && a.position === p.position)));
+  const latest = (p, lineage) => live(t.signoffs).filter((s) => s.staffId === p.id && s.lineageId === lineage).sort((a, b) => b.signedOn.localeCompare(a.signedOn) || b.id - a.id)[0];
   const cell = (m, p) => {
     const dates = m.items.map((i) => latest(p, i.lineageId)?.signedOn ?? null);
     const signed = dates.filter(Boolean).length;
@@ -75,7 +77,21 @@
       return { id, titleEn: s.title.en, titleZh: s.title.zh, held };
     },
   };
-  const withAssignments = (m) => ({ ...m, assignments: t.assignments.filter((a) => a.moduleId === m.id).map((a) => ({ ...a, staffName: a.staffId ? person(a.staffId).name : null })) });
+  const named = (a) => ({ ...a, staffName: a.staffId ? person(a.staffId).name : null });
+  const withAssignments = (m) => ({
+    ...m,
+    assignments: live(t.assignments).filter((a) => a.moduleId === m.id).map(named),
+    withdrawnAssignments: t.assignments.filter((a) => a.moduleId === m.id && a.withdrawn).map(named).reverse(),
+  });
+  // Marks a row withdrawn as the backend does: a reason is required, twice is not_found.
+  const withdraw = (row, reason) => {
+    if (!row || row.withdrawn) fail('not_found');
+    const why = String(reason ?? '').trim();
+    if (!why) fail('invalid.reason_required', 'reason');
+    if ([...why].length > 2000) fail('invalid.too_long', 'reason');
+    const actor = db.staff.find((s) => s.id === db.currentStaffId && s.active);
+    row.withdrawn = { at: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), byName: actor?.name ?? null, reason: why };
+  };
   const summary = (d) => {
     const s = t.scenarios.find((x) => x.id === d.scenarioId);
     return { ...d, scenarioTitle: s.title, customerType: s.customerType, observerName: d.observerId ? person(d.observerId).name : null, traineeNames: d.traineeIds.map((id) => person(id).name) };
@@ -129,14 +145,14 @@
     assign_training_module: ({ input }) => {
       const module = moduleOf(input.moduleId);
       if ((input.staffId == null) === (input.position == null)) fail('invalid.required', 'staffId');
-      if (!t.assignments.some((a) => a.moduleId === module.id && a.staffId === input.staffId && a.position === input.position)) {
-        t.assignments.push({ id: ++t.nextId, moduleId: module.id, staffId: input.staffId, position: input.position });
+      if (!live(t.assignments).some((a) => a.moduleId === module.id && a.staffId === input.staffId && a.position === input.position)) {
+        t.assignments.push({ id: ++t.nextId, moduleId: module.id, staffId: input.staffId, position: input.position, assignedAt: new Date().toISOString(), withdrawn: null });
       }
       return withAssignments(module);
     },
-    unassign_training: ({ id }) => {
-      const a = t.assignments.find((x) => x.id === id) ?? fail('not_found');
-      t.assignments = t.assignments.filter((x) => x !== a);
+    unassign_training: ({ id, reason }) => {
+      const a = t.assignments.find((x) => x.id === id);
+      withdraw(a, reason);
       return withAssignments(moduleOf(a.moduleId));
     },
     sign_off_training: ({ input }) => {
@@ -148,14 +164,14 @@
         const item = module.items.find((i) => i.id === itemId);
         t.signoffs.push({
           id: ++t.nextId, staffId: input.staffId, lineageId: item.lineageId, signedOn: input.signedOn, trainerName: person(input.trainerId).name,
-          itemEn: item.textEn, itemZh: item.textZh, moduleEn: module.titleEn, moduleZh: module.titleZh, version: module.version,
+          itemEn: item.textEn, itemZh: item.textZh, moduleEn: module.titleEn, moduleZh: module.titleZh, version: module.version, withdrawn: null,
         });
       }
       return personPage(input.staffId);
     },
-    withdraw_training_sign_off: ({ id }) => {
-      const s = t.signoffs.find((x) => x.id === id) ?? fail('not_found');
-      t.signoffs = t.signoffs.filter((x) => x !== s);
+    withdraw_training_sign_off: ({ id, reason }) => {
+      const s = t.signoffs.find((x) => x.id === id);
+      withdraw(s, reason);
       return personPage(s.staffId);
     },
     training_matrix: ({ filter }) => {
@@ -233,11 +249,11 @@
   });
 
   if (params.get('training') === 'demo' && db.staff.length) {
-    t.assignments.push({ id: ++t.nextId, moduleId: 1, staffId: null, position: '客服主管' });
-    t.assignments.push({ id: ++t.nextId, moduleId: 2, staffId: 2, position: null });
+    t.assignments.push({ id: ++t.nextId, moduleId: 1, staffId: null, position: '客服主管', assignedAt: '2023-01-01T00:00:00Z', withdrawn: null });
+    t.assignments.push({ id: ++t.nextId, moduleId: 2, staffId: 2, position: null, assignedAt: '2023-01-01T00:00:00Z', withdrawn: null });
     const lead = db.staff[0];
     for (const item of t.modules[0].items) {
-      t.signoffs.push({ id: ++t.nextId, staffId: lead.id, lineageId: item.lineageId, signedOn: '2023-01-15', trainerName: lead.name, itemEn: item.textEn, itemZh: item.textZh, moduleEn: 'Handling principles', moduleZh: '投诉处理原则', version: 1 });
+      t.signoffs.push({ id: ++t.nextId, staffId: lead.id, lineageId: item.lineageId, signedOn: '2023-01-15', trainerName: lead.name, itemEn: item.textEn, itemZh: item.textZh, moduleEn: 'Handling principles', moduleZh: '投诉处理原则', version: 1, withdrawn: null });
     }
     t.drills.push({
       id: ++t.nextId, heldAt: new Date(Date.now() - 86400000).toISOString().replace(/\.\d+Z$/, 'Z'), scenarioId: 1, total: 22, maxTotal: 33, durationSeconds: 420,

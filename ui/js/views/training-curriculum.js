@@ -1,6 +1,7 @@
 // The curriculum: modules in order with their checklist, refresher and assignments. Trainers
 // add and edit modules (an edit becomes a new version; sign-offs already given keep their
-// text), reorder and retire them, and assign them to a person or to a whole position.
+// text), reorder and retire them, and assign them to a person or to a whole position. An
+// assignment made by mistake is withdrawn with a reason and stays listed as withdrawn.
 
 import * as api from '../api.js';
 import { el } from '../lib/dom.js';
@@ -9,6 +10,7 @@ import { errorMessage, formErrorSlot } from '../lib/form.js';
 import { toast, toastError } from '../lib/toast.js';
 import { setError } from './reports-export.js';
 import { moduleTitle, pick, trainingHash } from './training-format.js';
+import { askWithdrawal, withdrawnNote } from './training-withdraw.js';
 
 function itemRow(item = { lineageId: null, text: '' }) {
   return el('li', { class: 'item-row', dataset: { lineageId: item.lineageId == null ? '' : String(item.lineageId) } },
@@ -81,7 +83,20 @@ function assignForm(module, staff, positions) {
     el('button', { type: 'submit', class: ['button', 'button-small'], i18n: 'training.curriculum.assign' }));
 }
 
-function moduleCard(module, lang, staff, positions) {
+function assigneeText(a) {
+  return a.position != null ? t('training.curriculum.positionChip', { position: a.position }) : a.staffName;
+}
+
+// Assignments taken back stay on the module's record, struck through, with when, who and why.
+function withdrawnList(module, lang, tz) {
+  if (!module.withdrawnAssignments?.length) return null;
+  return el('div', { class: 'withdrawn-assignments' },
+    el('p', { class: 'muted', i18n: 'training.curriculum.withdrawnHeading' }),
+    el('ul', { class: 'withdrawn-list' }, module.withdrawnAssignments.map((a) => el('li', { class: 'is-withdrawn', dataset: { assignmentId: String(a.id) } },
+      el('span', { class: 'struck' }, assigneeText(a)), ' ', withdrawnNote(a.withdrawn, lang, tz)))));
+}
+
+function moduleCard(module, lang, staff, positions, tz) {
   return el('li', { class: ['card', 'module-card', module.retired && 'is-retired'], dataset: { moduleId: String(module.id) } },
     el('div', { class: 'card-heading' },
       el('h3', { class: 'card-title' }, moduleTitle(lang, module)),
@@ -92,9 +107,10 @@ function moduleCard(module, lang, staff, positions) {
     el('div', { class: 'assignments' },
       el('span', { class: 'muted', i18n: 'training.curriculum.assignedTo' }),
       module.assignments.length ? module.assignments.map((a) => el('span', { class: 'chip' },
-        a.position != null ? t('training.curriculum.positionChip', { position: a.position }) : a.staffName,
+        assigneeText(a),
         el('button', { type: 'button', class: ['chip-remove', 'no-print'], dataset: { act: 'unassign', assignmentId: String(a.id) }, attrs: { 'aria-label': t('training.curriculum.unassign') } }, '×')))
         : el('span', { class: 'hint', i18n: 'training.curriculum.nobody' })),
+    withdrawnList(module, lang, tz),
     module.retired ? null : assignForm(module, staff, positions),
     el('div', { class: ['form-actions', 'no-print'] },
       el('button', { type: 'button', class: ['button', 'button-small'], dataset: { act: 'edit' }, i18n: 'common.edit' }),
@@ -107,11 +123,12 @@ function moduleCard(module, lang, staff, positions) {
 export async function renderCurriculum(body, ctx, route) {
   const lang = getLanguage();
   const showRetired = route.params.retired === '1';
+  const tz = ctx.status?.branch?.timezone;
   const [modules, staff] = await Promise.all([api.listTrainingModules(showRetired), api.listStaff()]);
   const positions = [...new Set(staff.map((s) => s.position).filter(Boolean))].sort();
   const slot = el('div', { class: 'editor-slot' });
   const reload = () => renderCurriculum(body, ctx, route);
-  const list = el('ul', { id: 'module-list', class: 'module-list' }, modules.map((m) => moduleCard(m, lang, staff, positions)));
+  const list = el('ul', { id: 'module-list', class: 'module-list' }, modules.map((m) => moduleCard(m, lang, staff, positions, tz)));
   const openEditor = (module) => {
     slot.replaceChildren(editor(module, lang, (saved) => { toast(t('training.curriculum.saved'), 'success'); slot.replaceChildren(); reload().then(() => document.querySelector(`li[data-module-id="${saved.id}"]`)?.scrollIntoView({ block: 'center' })); }, () => slot.replaceChildren()));
     slot.querySelector('#module-title').focus();
@@ -124,7 +141,12 @@ export async function renderCurriculum(body, ctx, route) {
       if (button.dataset.act === 'edit') return openEditor(module);
       if (button.dataset.act === 'up' || button.dataset.act === 'down') await api.moveTrainingModule(module.id, button.dataset.act === 'up' ? -1 : 1);
       if (button.dataset.act === 'retire') await api.setTrainingModuleRetired(module.id, !module.retired);
-      if (button.dataset.act === 'unassign') await api.unassignTraining(Number(button.dataset.assignmentId));
+      if (button.dataset.act === 'unassign') {
+        const assignment = module.assignments.find((a) => a.id === Number(button.dataset.assignmentId));
+        const done = await askWithdrawal('assignment', assigneeText(assignment), (reason) => api.unassignTraining(assignment.id, reason));
+        if (!done) return;
+        toast(t('training.withdraw.assignmentDone'), 'success');
+      }
       await reload();
     } catch (err) {
       toastError(err);

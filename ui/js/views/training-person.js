@@ -1,6 +1,6 @@
 // A person's training page: each assigned module's checklist (tick items, pick the day and
 // the trainer, sign them off), assigning another module, the full sign-off history (with the
-// texts as signed), their drills with a chart of totals and their per-step averages.
+// texts as signed; withdrawn lines marked, with why), their drills with a chart of totals and their per-step averages.
 
 import * as api from '../api.js';
 import { el } from '../lib/dom.js';
@@ -12,6 +12,7 @@ import { toast, toastError } from '../lib/toast.js';
 import { setError } from './reports-export.js';
 import { moduleTitle, pick, pickBi, percentText, trainingHash } from './training-format.js';
 import { cellNode } from './training-matrix.js';
+import { askWithdrawal, withdrawnNote } from './training-withdraw.js';
 
 function staffOptions(staff, selected) {
   return staff.map((s) => el('option', { value: String(s.id), selected: s.id === selected }, s.name));
@@ -33,6 +34,19 @@ function moduleCard(module, lang) {
         item.signedOn ? el('span', { class: ['hint', 'signed-by'] },
           t('training.person.signedBy', { date: formatDate(item.signedOn, lang), name: item.trainerName || t('timeline.nobody') })) : null);
     })));
+}
+
+// One line of the history; a withdrawn one is struck through and says so, with when, by whom
+// and why, and cannot be withdrawn again.
+function historyRow(row, lang, tz) {
+  const gone = row.withdrawn;
+  return el('tr', { class: gone && 'is-withdrawn', dataset: { signoffId: String(row.id) } },
+    el('td', null, el('span', { class: 'struck' }, formatDate(row.signedOn, lang))),
+    el('td', null, el('span', { class: 'struck' }, pick(lang, row.moduleEn, row.moduleZh)), row.version > 1 ? el('span', { class: 'hint' }, ` v${row.version}`) : null),
+    el('td', null, el('span', { class: 'struck' }, pick(lang, row.itemEn, row.itemZh)), gone ? withdrawnNote(gone, lang, tz) : null),
+    el('td', null, el('span', { class: 'struck' }, row.trainerName || '—')),
+    el('td', { class: 'no-print' }, gone ? null
+      : el('button', { type: 'button', class: ['button', 'button-small', 'withdraw'], dataset: { signoffId: String(row.id) }, i18n: 'training.person.withdraw' })));
 }
 
 /// Renders the page of the person `route.id`.
@@ -88,21 +102,16 @@ export async function renderPerson(body, ctx, route) {
       el('h2', { class: 'card-title', i18n: 'training.person.history' }),
       data.history.length ? el('table', { class: 'table' },
         el('thead', null, el('tr', null, ['date', 'module', 'item', 'trainer'].map((c) => el('th', { scope: 'col', i18n: `training.person.column.${c}` })), el('th', null))),
-        el('tbody', null, data.history.map((row) => el('tr', { dataset: { signoffId: String(row.id) } },
-          el('td', null, formatDate(row.signedOn, lang)),
-          el('td', null, pick(lang, row.moduleEn, row.moduleZh), row.version > 1 ? el('span', { class: 'hint' }, ` v${row.version}`) : null),
-          el('td', null, pick(lang, row.itemEn, row.itemZh)),
-          el('td', null, row.trainerName || '—'),
-          el('td', { class: 'no-print' }, el('button', { type: 'button', class: ['button', 'button-small', 'withdraw'], dataset: { signoffId: String(row.id) }, i18n: 'training.person.withdraw' }))))))
+        el('tbody', null, data.history.map((row) => historyRow(row, lang, tz))))
         : el('p', { class: 'hint', i18n: 'training.person.noHistory' }));
     history.addEventListener('click', async (event) => {
       const button = event.target.closest('button.withdraw');
       if (!button) return;
-      try {
-        draw(await api.withdrawTrainingSignOff(Number(button.dataset.signoffId)));
-      } catch (err) {
-        toastError(err);
-      }
+      const row = data.history.find((h) => h.id === Number(button.dataset.signoffId));
+      const next = await askWithdrawal('signOff', pick(lang, row.itemEn, row.itemZh), (reason) => api.withdrawTrainingSignOff(row.id, reason));
+      if (!next) return;
+      toast(t('training.withdraw.signOffDone'), 'success');
+      draw(next);
     });
 
     const drills = el('section', { id: 'person-drills', class: 'card' },

@@ -10,6 +10,7 @@ use crate::cases::repo::stamp;
 use crate::error::{Error, Result};
 use crate::training::input::{Assignee, ValidModule};
 use crate::training::version::{Texts, VersionItem, changed, plan_items};
+use crate::training::withdrawal::{Withdrawal, withdrawal_reason};
 
 /// A module in its current version.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -35,6 +36,8 @@ pub struct Module {
     pub items: Vec<Item>,
     /// Who it is assigned to.
     pub assignments: Vec<Assignment>,
+    /// Assignments taken back, newest withdrawal first: they count nowhere but stay on record.
+    pub withdrawn_assignments: Vec<Assignment>,
 }
 
 /// A checklist item of the current version.
@@ -63,6 +66,10 @@ pub struct Assignment {
     pub staff_name: Option<String>,
     /// The position, for a position-wide assignment.
     pub position: Option<String>,
+    /// When it was assigned, RFC 3339 UTC.
+    pub assigned_at: String,
+    /// Set when the assignment was withdrawn.
+    pub withdrawn: Option<Withdrawal>,
 }
 
 type ModuleRow = (
@@ -77,8 +84,18 @@ type ModuleRow = (
     String,
 );
 
-/// An assignment row: id, staff id, the person's name, position.
-type AssignmentRow = (i64, Option<i64>, Option<String>, Option<String>);
+/// An assignment row with the withdrawer's name.
+#[derive(sqlx::FromRow)]
+struct AssignmentRow {
+    id: i64,
+    staff_id: Option<i64>,
+    staff_name: Option<String>,
+    position: Option<String>,
+    assigned_at: String,
+    withdrawn_at: Option<String>,
+    withdrawn_by: Option<String>,
+    withdrawn_reason: Option<String>,
+}
 
 const CURRENT: &str = "SELECT m.id, m.seed_key, m.industry, m.refresher_months, m.retired,
         v.id, v.version, v.title_en, v.title_zh
@@ -131,13 +148,19 @@ async fn module_from_row(conn: &mut SqliteConnection, row: ModuleRow) -> Result<
     .fetch_all(&mut *conn)
     .await?;
     let assignments: Vec<AssignmentRow> = sqlx::query_as(
-        "SELECT a.id, a.staff_id, s.name, a.position FROM training_assignments a
-         LEFT JOIN staff s ON s.id = a.staff_id WHERE a.module_id = ?
-         ORDER BY a.position IS NULL, a.position, s.name, a.id",
+        "SELECT a.id, a.staff_id, s.name AS staff_name, a.position, a.assigned_at, a.withdrawn_at,
+                w.name AS withdrawn_by, a.withdrawn_reason
+         FROM training_assignments a
+         LEFT JOIN staff s ON s.id = a.staff_id LEFT JOIN staff w ON w.id = a.withdrawn_by
+         WHERE a.module_id = ?
+         ORDER BY a.withdrawn_at DESC, a.position IS NULL, a.position, s.name, a.id",
     )
     .bind(id)
     .fetch_all(&mut *conn)
     .await?;
+    let (withdrawn, in_force): (Vec<_>, Vec<_>) = assignments
+        .into_iter()
+        .partition(|a| a.withdrawn_at.is_some());
     Ok(Module {
         id,
         seed_key,
@@ -156,16 +179,24 @@ async fn module_from_row(conn: &mut SqliteConnection, row: ModuleRow) -> Result<
                 text_zh,
             })
             .collect(),
-        assignments: assignments
-            .into_iter()
-            .map(|(id, staff_id, staff_name, position)| Assignment {
-                id,
-                staff_id,
-                staff_name,
-                position,
-            })
-            .collect(),
+        assignments: in_force.into_iter().map(assignment_from_row).collect(),
+        withdrawn_assignments: withdrawn.into_iter().map(assignment_from_row).collect(),
     })
+}
+
+fn assignment_from_row(row: AssignmentRow) -> Assignment {
+    Assignment {
+        id: row.id,
+        staff_id: row.staff_id,
+        staff_name: row.staff_name,
+        position: row.position,
+        assigned_at: row.assigned_at,
+        withdrawn: Withdrawal::from_columns(
+            row.withdrawn_at,
+            row.withdrawn_by,
+            row.withdrawn_reason,
+        ),
+    }
 }
 
 /// Adds a module (`id` = `None`) or edits one. An edit that changes the title or the checklist
@@ -311,7 +342,8 @@ pub async fn set_module_retired(pool: &SqlitePool, id: i64, retired: bool) -> Re
     get_module(&mut *pool.acquire().await?, id).await
 }
 
-/// Assigns a module to a person or a position; assigning twice changes nothing.
+/// Assigns a module to a person or a position; assigning twice changes nothing (assigning
+/// again after a withdrawal is a new assignment).
 pub async fn assign(
     pool: &SqlitePool,
     module_id: i64,
@@ -328,7 +360,8 @@ pub async fn assign(
         Assignee::Position(position) => (None, Some(position.as_str())),
     };
     let exists: Option<i64> = sqlx::query_scalar(
-        "SELECT id FROM training_assignments WHERE module_id = ? AND staff_id IS ? AND position IS ?",
+        "SELECT id FROM training_assignments
+         WHERE module_id = ? AND staff_id IS ? AND position IS ? AND withdrawn_at IS NULL",
     )
     .bind(module_id)
     .bind(staff_id)
@@ -351,19 +384,35 @@ pub async fn assign(
     Ok(module)
 }
 
-/// Removes an assignment (sign-offs already given stay in the person's history).
-pub async fn unassign(pool: &SqlitePool, assignment_id: i64) -> Result<Module> {
+/// Withdraws an assignment made by mistake: it stays on the module's record, marked with
+/// `reason`, `actor` (the person at the computer, if set) and `now`, and counts nowhere (sign-offs
+/// already given stay in the person's history). One already withdrawn, or none, is `not_found`.
+pub async fn withdraw_assignment(
+    pool: &SqlitePool,
+    assignment_id: i64,
+    reason: &str,
+    actor: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<Module> {
+    let reason = withdrawal_reason(reason)?;
     let mut tx = pool.begin().await?;
-    let module_id: i64 =
-        sqlx::query_scalar("SELECT module_id FROM training_assignments WHERE id = ?")
-            .bind(assignment_id)
-            .fetch_optional(&mut *tx)
-            .await?
-            .ok_or(Error::NotFound)?;
-    sqlx::query("DELETE FROM training_assignments WHERE id = ?")
-        .bind(assignment_id)
-        .execute(&mut *tx)
-        .await?;
+    let module_id: i64 = sqlx::query_scalar(
+        "SELECT module_id FROM training_assignments WHERE id = ? AND withdrawn_at IS NULL",
+    )
+    .bind(assignment_id)
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or(Error::NotFound)?;
+    sqlx::query(
+        "UPDATE training_assignments SET withdrawn_at = ?, withdrawn_by = ?, withdrawn_reason = ?
+         WHERE id = ?",
+    )
+    .bind(stamp(now))
+    .bind(actor)
+    .bind(&reason)
+    .bind(assignment_id)
+    .execute(&mut *tx)
+    .await?;
     let module = get_module(&mut tx, module_id).await?;
     tx.commit().await?;
     Ok(module)

@@ -10,6 +10,7 @@ use sqlx::{SqliteConnection, SqlitePool};
 use super::{branch_tz, local_day, parse_day};
 use crate::cases::repo::stamp;
 use crate::error::{Error, Invalid, Result};
+use crate::staff::repo::staff_at;
 use crate::training::model::{Cell, CellStatus, percent};
 use crate::training::snapshot::{ModuleAt, PersonAt, Snapshot};
 
@@ -22,8 +23,9 @@ pub(crate) struct Person {
 }
 
 /// Loads the snapshot at `at`: modules in the version then in force (retired ones only when
-/// asked for), assignments made by then, sign-offs dated up to that local day, and the active
-/// staff who were on record by then.
+/// asked for), assignments made by then, sign-offs dated up to that local day, and the people
+/// on staff at that instant (created by then and not deactivated as it stood). Withdrawn
+/// assignments and sign-offs count at no instant, past ones included: they were mistakes.
 pub(crate) async fn load_snapshot(
     conn: &mut SqliteConnection,
     at: DateTime<Utc>,
@@ -65,7 +67,8 @@ pub(crate) async fn load_snapshot(
         ..Default::default()
     };
     let assignments: Vec<(i64, Option<i64>, Option<String>)> = sqlx::query_as(
-        "SELECT module_id, staff_id, position FROM training_assignments WHERE assigned_at <= ?",
+        "SELECT module_id, staff_id, position FROM training_assignments
+         WHERE assigned_at <= ? AND withdrawn_at IS NULL",
     )
     .bind(&instant)
     .fetch_all(&mut *conn)
@@ -83,7 +86,8 @@ pub(crate) async fn load_snapshot(
     }
     let latest: Vec<(i64, i64, String)> = sqlx::query_as(
         "SELECT s.staff_id, i.lineage_id, MAX(s.signed_on) FROM training_signoffs s
-         JOIN training_items i ON i.id = s.item_id WHERE s.signed_on <= ?
+         JOIN training_items i ON i.id = s.item_id
+         WHERE s.signed_on <= ? AND s.withdrawn_at IS NULL
          GROUP BY s.staff_id, i.lineage_id",
     )
     .bind(today.to_string())
@@ -92,19 +96,16 @@ pub(crate) async fn load_snapshot(
     for (staff, lineage, day) in latest {
         snapshot.latest.insert((staff, lineage), parse_day(&day)?);
     }
-    let people: Vec<(i64, String, String, String)> = sqlx::query_as(
-        "SELECT id, name, position, department FROM staff WHERE active = 1 AND created_at <= ?
-         ORDER BY name COLLATE NOCASE, id",
-    )
-    .bind(&instant)
-    .fetch_all(&mut *conn)
-    .await?;
-    let people = people
+    let people = staff_at(conn, &instant)
+        .await?
         .into_iter()
-        .map(|(id, name, position, department)| Person {
-            at: PersonAt { id, position },
-            name,
-            department,
+        .map(|p| Person {
+            at: PersonAt {
+                id: p.id,
+                position: p.position,
+            },
+            name: p.name,
+            department: p.department,
         })
         .collect();
     Ok((snapshot, people))

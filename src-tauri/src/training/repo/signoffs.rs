@@ -16,6 +16,7 @@ use crate::staff::Staff;
 use crate::staff::repo::get_staff;
 use crate::training::input::SignOffInput;
 use crate::training::model::Cell;
+use crate::training::withdrawal::{Withdrawal, withdrawal_reason};
 
 /// Records the sign-offs (one per item, dated and signed by the trainer) and returns the
 /// person's page. Only items of a module's current version can be signed.
@@ -57,21 +58,36 @@ pub async fn sign_off(
     person_training(pool, valid.staff_id, now).await
 }
 
-/// Withdraws a sign-off recorded by mistake and returns the person's page.
+/// Withdraws a sign-off recorded by mistake and returns the person's page. The row stays in
+/// the history, marked with `reason`, `actor` (the person at the computer, if set) and `now`;
+/// it no longer counts anywhere. A sign-off already withdrawn, or none, is `not_found`.
 pub async fn withdraw_sign_off(
     pool: &SqlitePool,
     id: i64,
+    reason: &str,
+    actor: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<PersonTraining> {
-    let staff_id: i64 = sqlx::query_scalar("SELECT staff_id FROM training_signoffs WHERE id = ?")
-        .bind(id)
-        .fetch_optional(pool)
-        .await?
-        .ok_or(Error::NotFound)?;
-    sqlx::query("DELETE FROM training_signoffs WHERE id = ?")
-        .bind(id)
-        .execute(pool)
-        .await?;
+    let reason = withdrawal_reason(reason)?;
+    let mut tx = pool.begin().await?;
+    let staff_id: i64 = sqlx::query_scalar(
+        "SELECT staff_id FROM training_signoffs WHERE id = ? AND withdrawn_at IS NULL",
+    )
+    .bind(id)
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or(Error::NotFound)?;
+    sqlx::query(
+        "UPDATE training_signoffs SET withdrawn_at = ?, withdrawn_by = ?, withdrawn_reason = ?
+         WHERE id = ?",
+    )
+    .bind(stamp(now))
+    .bind(actor)
+    .bind(&reason)
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
     person_training(pool, staff_id, now).await
 }
 
@@ -85,7 +101,8 @@ pub struct PersonTraining {
     pub percent: Option<u32>,
     /// Modules assigned to them or with a sign-off, in curriculum order.
     pub modules: Vec<PersonModule>,
-    /// Every sign-off ever recorded, newest first, with the texts as signed.
+    /// Every sign-off ever recorded, newest first, with the texts as signed (withdrawn ones
+    /// too, marked).
     pub history: Vec<SignOffRecord>,
     /// Drills they were trained in, newest first.
     pub drills: Vec<DrillSummary>,
@@ -147,19 +164,26 @@ pub struct SignOffRecord {
     pub module_zh: String,
     /// The module's version number.
     pub version: i64,
+    /// Set when the sign-off was withdrawn: it then counts nowhere.
+    pub withdrawn: Option<Withdrawal>,
 }
 
-type HistoryRow = (
-    i64,
-    String,
-    Option<String>,
-    String,
-    String,
-    String,
-    String,
-    i64,
-    i64,
-);
+/// A history row: the sign-off and its texts, its lineage, and its withdrawal columns.
+#[derive(sqlx::FromRow)]
+struct HistoryRow {
+    id: i64,
+    signed_on: String,
+    trainer_name: Option<String>,
+    item_en: String,
+    item_zh: String,
+    module_en: String,
+    module_zh: String,
+    version: i64,
+    lineage_id: i64,
+    withdrawn_at: Option<String>,
+    withdrawn_by: Option<String>,
+    withdrawn_reason: Option<String>,
+}
 
 /// The person's page as of `now`.
 pub async fn person_training(
@@ -171,22 +195,23 @@ pub async fn person_training(
     let mut conn = pool.acquire().await?;
     let (snapshot, _) = load_snapshot(&mut conn, now, false).await?;
     let rows: Vec<HistoryRow> = sqlx::query_as(
-        "SELECT s.id, s.signed_on, t.name, i.text_en, i.text_zh, v.title_en, v.title_zh, v.version,
-                i.lineage_id
+        "SELECT s.id, s.signed_on, t.name AS trainer_name, i.text_en AS item_en,
+                i.text_zh AS item_zh, v.title_en AS module_en, v.title_zh AS module_zh, v.version,
+                i.lineage_id, s.withdrawn_at, w.name AS withdrawn_by, s.withdrawn_reason
          FROM training_signoffs s JOIN training_items i ON i.id = s.item_id
          JOIN training_module_versions v ON v.id = i.version_id
-         LEFT JOIN staff t ON t.id = s.trainer_id
+         LEFT JOIN staff t ON t.id = s.trainer_id LEFT JOIN staff w ON w.id = s.withdrawn_by
          WHERE s.staff_id = ? ORDER BY s.signed_on DESC, s.id DESC",
     )
     .bind(staff_id)
     .fetch_all(&mut *conn)
     .await?;
-    // The newest row per lineage comes first.
+    // The newest row per lineage comes first; a withdrawn one signs nothing.
     let mut latest: HashMap<i64, (String, Option<String>)> = HashMap::new();
-    for row in &rows {
+    for row in rows.iter().filter(|r| r.withdrawn_at.is_none()) {
         latest
-            .entry(row.8)
-            .or_insert_with(|| (row.1.clone(), row.2.clone()));
+            .entry(row.lineage_id)
+            .or_insert_with(|| (row.signed_on.clone(), row.trainer_name.clone()));
     }
     let titles: Vec<(i64, String, String)> = sqlx::query_as(
         "SELECT v.module_id, v.title_en, v.title_zh FROM training_module_versions v
@@ -248,20 +273,21 @@ pub async fn person_training(
         .count();
     let history = rows
         .into_iter()
-        .map(
-            |(id, signed_on, trainer_name, item_en, item_zh, module_en, module_zh, version, _)| {
-                SignOffRecord {
-                    id,
-                    signed_on,
-                    trainer_name,
-                    item_en,
-                    item_zh,
-                    module_en,
-                    module_zh,
-                    version,
-                }
-            },
-        )
+        .map(|row| SignOffRecord {
+            id: row.id,
+            signed_on: row.signed_on,
+            trainer_name: row.trainer_name,
+            item_en: row.item_en,
+            item_zh: row.item_zh,
+            module_en: row.module_en,
+            module_zh: row.module_zh,
+            version: row.version,
+            withdrawn: Withdrawal::from_columns(
+                row.withdrawn_at,
+                row.withdrawn_by,
+                row.withdrawn_reason,
+            ),
+        })
         .collect();
     Ok(PersonTraining {
         percent: crate::training::model::percent(complete, assigned),

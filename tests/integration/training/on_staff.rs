@@ -1,0 +1,213 @@
+//! Who counts in a past month's training figures: the people on staff at the month's end, as
+//! recorded in `staff_activity`, not today's active flag. Deactivating someone after a month
+//! leaves that month's figure and Training sheet as they were.
+
+use calamine::{Data, Reader, Xlsx};
+use chrono::Utc;
+use sqlx::SqlitePool;
+
+use super::{person, utc};
+use crate::support::{TempDb, set_up_branch};
+use branchdesk::cases::intake::CaseInput;
+use branchdesk::cases::repo::create::create_case;
+use branchdesk::export::{ExportOptions, export_month};
+use branchdesk::settings::Language;
+use branchdesk::settings::repo::list_categories;
+use branchdesk::staff::repo::set_staff_active;
+use branchdesk::stats::{Month, monthly_report};
+use branchdesk::training::input::{Assignee, SignOffInput};
+use branchdesk::training::repo::curriculum::{assign, list_modules};
+use branchdesk::training::repo::signoffs::sign_off;
+
+async fn completion(pool: &SqlitePool, month: u32) -> Option<(i64, i64)> {
+    monthly_report(
+        pool,
+        Month::new(2026, month).expect("month"),
+        utc("2026-03-01T00:00:00Z"),
+    )
+    .await
+    .expect("report")
+    .kpis
+    .into_iter()
+    .find(|k| k.key == "training_completion")
+    .expect("kpi")
+    .parts
+}
+
+/// The names in the first column of the month's Training sheet.
+async fn sheet_names(pool: &SqlitePool, month: u32) -> Vec<String> {
+    let options = ExportOptions {
+        lang: Language::En,
+        include_personal_data: false,
+    };
+    let bytes = export_month(
+        pool,
+        Month::new(2026, month).expect("month"),
+        &options,
+        utc("2026-03-01T00:00:00Z"),
+    )
+    .await
+    .expect("export");
+    let mut book = Xlsx::new(std::io::Cursor::new(bytes)).expect("xlsx");
+    let sheet = book.worksheet_range("Training").expect("Training sheet");
+    (4..sheet.height() as u32)
+        .filter_map(|row| match sheet.get_value((row, 0)) {
+            Some(Data::String(name)) => Some(name.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn someone_deactivated_after_a_month_end_still_counts_in_that_month_only() {
+    let db = TempDb::new();
+    let pool = set_up_branch(&db).await;
+    let trainer = person(&pool, "王经理", "店长").await;
+    let stays = person(&pool, "李娜", "前台").await;
+    let leaves = person(&pool, "赵磊", "前台").await;
+    let category_id = list_categories(&pool).await.expect("categories")[0].id;
+    let case = CaseInput {
+        received_at: Some("2026-01-05T10:00".into()),
+        channel: "phone".into(),
+        customer_type: "angry".into(),
+        category_id,
+        description: "包裹延误".into(),
+        ..Default::default()
+    };
+    create_case(&pool, &case, None, utc("2026-01-05T02:01:00Z"))
+        .await
+        .expect("case");
+    let technique = list_modules(&pool, false)
+        .await
+        .expect("modules")
+        .into_iter()
+        .find(|m| m.seed_key.as_deref() == Some("technique"))
+        .expect("technique");
+    sqlx::query("UPDATE staff SET created_at = '2025-01-01T00:00:00Z'")
+        .execute(&pool)
+        .await
+        .expect("backdate staff");
+    assign(
+        &pool,
+        technique.id,
+        &Assignee::Position("前台".into()),
+        Utc::now(),
+    )
+    .await
+    .expect("assign");
+    sqlx::query("UPDATE training_assignments SET assigned_at = '2026-01-01T00:00:00Z'")
+        .execute(&pool)
+        .await
+        .expect("backdate");
+    let input = SignOffInput {
+        staff_id: stays,
+        item_ids: technique.items[..3].iter().map(|i| i.id).collect(),
+        signed_on: "2026-01-20".into(),
+        trainer_id: Some(trainer),
+    };
+    sign_off(&pool, &input, Utc::now()).await.expect("sign");
+    let total = technique.items.len() as i64;
+    assert_eq!(completion(&pool, 1).await, Some((3, 2 * total)));
+
+    // 赵磊 leaves at 00:30 on 1 February, Shanghai time: after January's last instant.
+    let off = set_staff_active(&pool, leaves, false)
+        .await
+        .expect("deactivate");
+    assert!(!off.active);
+    set_staff_active(&pool, leaves, false)
+        .await
+        .expect("again, no change");
+    let changes: Vec<(i64, bool)> =
+        sqlx::query_as("SELECT staff_id, active FROM staff_activity ORDER BY id")
+            .fetch_all(&pool)
+            .await
+            .expect("activity");
+    assert_eq!(changes, [(leaves, false)], "one change, written once");
+    sqlx::query("UPDATE staff_activity SET changed_at = '2026-01-31T16:30:00Z'")
+        .execute(&pool)
+        .await
+        .expect("backdate the change");
+
+    assert_eq!(
+        completion(&pool, 1).await,
+        Some((3, 2 * total)),
+        "January still counts both clerks"
+    );
+    assert_eq!(
+        completion(&pool, 2).await,
+        Some((3, total)),
+        "February only one"
+    );
+    assert!(sheet_names(&pool, 1).await.contains(&"赵磊".to_owned()));
+    let february = sheet_names(&pool, 2).await;
+    assert!(february.contains(&"李娜".to_owned()));
+    assert!(!february.contains(&"赵磊".to_owned()));
+}
+
+#[tokio::test]
+async fn an_upgraded_database_seeds_staff_activity_from_the_current_state() {
+    let db = TempDb::new();
+    std::fs::create_dir_all(db.path.parent().expect("folder")).expect("folder");
+    // A database as the previous release left it: migrations up to 0006.
+    let old = tempfile::tempdir().expect("temp dir");
+    let source = concat!(env!("CARGO_MANIFEST_DIR"), "/migrations");
+    for entry in std::fs::read_dir(source).expect("migrations") {
+        let path = entry.expect("entry").path();
+        let name = path
+            .file_name()
+            .expect("name")
+            .to_string_lossy()
+            .into_owned();
+        if name.as_str() < "0007" {
+            std::fs::copy(&path, old.path().join(name)).expect("copy");
+        }
+    }
+    let options = sqlx::sqlite::SqliteConnectOptions::new()
+        .filename(&db.path)
+        .create_if_missing(true);
+    let raw = SqlitePool::connect_with(options).await.expect("connect");
+    sqlx::migrate::Migrator::new(old.path())
+        .await
+        .expect("old migrations")
+        .run(&raw)
+        .await
+        .expect("migrate to 0006");
+    sqlx::query(
+        "INSERT INTO staff (name, position, department, active, created_at, updated_at) VALUES
+         ('在职', '前台', '', 1, '2024-01-01T00:00:00Z', '2025-05-01T00:00:00Z'),
+         ('离职', '前台', '', 0, '2024-01-01T00:00:00Z', '2025-06-01T00:00:00Z')",
+    )
+    .execute(&raw)
+    .await
+    .expect("staff");
+    sqlx::query(
+        "INSERT INTO training_signoffs (staff_id, item_id, signed_on, recorded_at)
+         VALUES (1, 1, '2025-01-02', '2025-01-02T00:00:00Z')",
+    )
+    .execute(&raw)
+    .await
+    .expect("sign-off");
+    raw.close().await;
+
+    let pool = db.open().await;
+    let seeded: Vec<(String, bool, String)> = sqlx::query_as(
+        "SELECT s.name, a.active, a.changed_at FROM staff_activity a JOIN staff s ON s.id = a.staff_id
+         ORDER BY a.staff_id",
+    )
+    .fetch_all(&pool)
+    .await
+    .expect("activity");
+    assert_eq!(
+        seeded,
+        [
+            ("在职".into(), true, "2024-01-01T00:00:00Z".into()),
+            ("离职".into(), false, "2025-06-01T00:00:00Z".into()),
+        ]
+    );
+    let in_force: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM training_signoffs WHERE withdrawn_at IS NULL")
+            .fetch_one(&pool)
+            .await
+            .expect("sign-offs");
+    assert_eq!(in_force, 1, "existing sign-offs stay in force");
+}

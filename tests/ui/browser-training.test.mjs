@@ -117,6 +117,9 @@ describe('training in a real webview', { skip: browserSkip }, () => {
     await open(READY, '#/training/person/2');
     await s.waitFor("return document.querySelectorAll('#person-drills .drill-list li').length === 2");
     assert.equal(await count('#person-drill-chart .chart-item'), 2);
+    // Scores over time: one line through a dot per drill, the newest last with its score.
+    assert.equal(await count('#person-drill-chart polyline.chart-line'), 1);
+    assert.match(await textOf('#person-drill-chart .chart-dots .chart-item:last-child title'), /：85%$/);
     await open(READY, '#/training/progress');
     await s.waitFor("return document.querySelector('#weakest-list') !== null");
     assert.equal(await s.exec("return document.querySelector('#weakest-list li').dataset.step"), 'separate');

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { niceStep, niceTicks, scaleLinear, bands, monthAxisLabels, textUnits, truncateLabel } from '../../ui/js/lib/charts.js';
+import { niceStep, niceTicks, scaleLinear, bands, monthAxisLabels, textUnits, truncateLabel, spread, labelIndexes } from '../../ui/js/lib/charts.js';
 
 test('nice steps are 1, 2 or 5 times a power of ten, never below 1 for counts', () => {
   assert.equal(niceStep(0.3), 1);
@@ -49,4 +49,24 @@ test('long labels are cut by display width (Chinese characters count double)', (
   assert.equal(truncateLabel('快递延误快递延误快递延误快递延误', 12), '快递延误快…');
   assert.ok(textUnits(truncateLabel('a'.repeat(40), 24)) <= 24);
   assert.equal(truncateLabel('<img src=x onerror=alert(1)>', 12), '<img src=x …');
+});
+
+test('points over time spread edge to edge; one point sits in the middle', () => {
+  assert.deepEqual(spread(0, 100), []);
+  assert.deepEqual(spread(1, 100), [50]);
+  assert.deepEqual(spread(3, 100), [0, 50, 100]);
+});
+
+test('axis labels thin out evenly, keeping the first and the last', () => {
+  assert.deepEqual(labelIndexes(4, 6), [0, 1, 2, 3]);
+  assert.deepEqual(labelIndexes(11, 6), [0, 2, 4, 6, 8, 10]);
+  assert.deepEqual(labelIndexes(12, 6), [0, 3, 6, 9, 11]);
+  assert.deepEqual(labelIndexes(14, 5), [0, 4, 8, 13], 'a label crowding the last one gives way');
+  for (const count of [7, 12, 26, 100]) {
+    const picked = labelIndexes(count, 6);
+    assert.ok(picked.length <= 6, `${count}: at most 6 labels`);
+    assert.equal(picked[0], 0);
+    assert.equal(picked.at(-1), count - 1);
+    assert.ok(picked.every((index, i) => i === 0 || index > picked[i - 1]), `${count}: in order`);
+  }
 });

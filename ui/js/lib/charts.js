@@ -1,5 +1,5 @@
-// Small SVG charts: a 12-month trend (received vs closed, grouped bars) and a horizontal bar
-// chart (counts by category). Built with createElementNS only; every text is a text node or an
+// Small SVG charts: a 12-month trend (received vs closed, grouped bars), a horizontal bar
+// chart (counts by category) and a line of scores over time. Built with createElementNS only; every text is a text node or an
 // attribute value, never markup. Each chart is a <figure> holding the SVG (with <title> and
 // <desc>), an HTML legend, and a visually hidden table with the same numbers for screen readers.
 // Bars that lead somewhere are SVG links with their own accessible names; a transparent
@@ -93,6 +93,25 @@ export function svg(tag, attrs = {}, ...children) {
     node.append(typeof child === 'string' || typeof child === 'number' ? String(child) : child);
   }
   return node;
+}
+
+/// Where each of `count` points sits across `width`: evenly spaced with the first and last
+/// at the edges; a single point in the middle.
+export function spread(count, width) {
+  if (count === 1) return [width / 2];
+  return Array.from({ length: count }, (_, index) => (index * width) / (count - 1));
+}
+
+/// Which of `count` axis labels to print so that at most `room` show, evenly picked and always
+/// the first and the last.
+export function labelIndexes(count, room) {
+  if (count <= room) return Array.from({ length: count }, (_, index) => index);
+  const every = Math.ceil((count - 1) / Math.max(1, room - 1));
+  const picked = [];
+  for (let index = 0; index < count - 1; index += every) picked.push(index);
+  // The last label replaces a second-to-last one that would crowd it.
+  if (count - 1 - picked[picked.length - 1] < every / 2) picked.pop();
+  return [...picked, count - 1];
 }
 
 /// Rounds a coordinate to a tenth of a pixel.
@@ -219,4 +238,34 @@ export function barChart({ id, title, desc, rows, lang, valueHeading, width = 40
   return el('figure', { id, class: ['chart', 'chart-bars-h'] },
     root,
     dataTable(title, [t('charts.column.name'), valueHeading], rows.map((row) => [row.label, formatNumber(row.value, lang)])));
+}
+
+/// A line of values over time, oldest first: points `{key, label, tick, value}`, each a dot
+/// whose tooltip (and hidden-table row) is `label`, with `tick` its short axis text. Values run
+/// from 0 to `max` (a percentage by default). Returns a <figure>.
+export function lineChart({ id, title, desc, points, lang, valueHeading, max = 100, width = 480 }) {
+  const height = 200;
+  const m = { top: 12, right: 16, bottom: 28, left: 40 };
+  const plotBottom = height - m.bottom;
+  const { top, ticks } = niceTicks(max);
+  const y = scaleLinear([0, top], [plotBottom, m.top]);
+  const xs = spread(points.length, width - m.left - m.right).map((x) => round(m.left + x));
+  const at = points.map((point, index) => [xs[index], round(y(point.value))]);
+
+  const root = frame(id, width, height, title, desc, 'chart-line-svg');
+  root.append(yAxis(ticks, y, m.left, width - m.right, lang));
+  if (points.length > 1) {
+    root.append(svg('polyline', { points: at.map(([x, yAt]) => `${x},${yAt}`).join(' '), class: 'chart-line' }));
+  }
+  root.append(svg('g', { class: 'chart-dots' }, points.map((point, index) => {
+    const item = target(null, point.label, svg('circle', { cx: at[index][0], cy: at[index][1], r: 4, class: 'chart-dot' }));
+    item.dataset.key = String(point.key);
+    return item;
+  })));
+  root.append(svg('g', { class: 'chart-axis', 'aria-hidden': 'true' }, labelIndexes(points.length, 6).map((index) =>
+    svg('text', { x: xs[index], y: plotBottom + 18, 'text-anchor': 'middle', class: 'chart-tick' }, points[index].tick))));
+
+  return el('figure', { id, class: ['chart', 'chart-line-figure'] },
+    root,
+    dataTable(title, [t('charts.column.name'), valueHeading], points.map((point) => [point.label, formatNumber(point.value, lang)])));
 }

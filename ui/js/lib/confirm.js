@@ -42,8 +42,8 @@ export function confirmDialog({ title, message, confirmLabel, danger = false }) 
   });
 }
 
-/// Whether the confirmation dialog is currently open.
+/// Whether a modal question is open (this confirmation, or the reason dialog): keyboard
+/// shortcuts and navigation wait until it is answered.
 export function isConfirmOpen() {
-  const dialog = document.getElementById('confirm-dialog');
-  return Boolean(dialog?.hasAttribute('open'));
+  return document.querySelector('dialog[open]') !== null;
 }

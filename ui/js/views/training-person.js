@@ -6,7 +6,7 @@ import * as api from '../api.js';
 import { el } from '../lib/dom.js';
 import { t, getLanguage } from '../i18n/index.js';
 import { formatDate, formatDateTime, todayIso } from '../lib/format.js';
-import { barChart } from '../lib/charts.js';
+import { barChart, lineChart } from '../lib/charts.js';
 import { errorMessage, formErrorSlot } from '../lib/form.js';
 import { toast, toastError } from '../lib/toast.js';
 import { setError } from './reports-export.js';
@@ -38,6 +38,18 @@ function moduleCard(module, lang) {
 
 // One line of the history; a withdrawn one is struck through and says so, with when, by whom
 // and why, and cannot be withdrawn again.
+// A drill on the score line: the day it was held in the branch's zone as the axis tick, the
+// day, scenario and score as its tooltip.
+function drillPoint(drill, lang, tz) {
+  const day = todayIso(tz, new Date(drill.heldAt));
+  const [, month, date] = day.split('-');
+  const value = Math.round((drill.total * 100) / Math.max(1, drill.maxTotal));
+  return {
+    key: drill.id, value, tick: `${Number(month)}/${Number(date)}`,
+    label: t('training.person.drillPoint', { day: formatDate(day, lang), scenario: pickBi(lang, drill.scenarioTitle), percent: value }),
+  };
+}
+
 function historyRow(row, lang, tz) {
   const gone = row.withdrawn;
   return el('tr', { class: gone && 'is-withdrawn', dataset: { signoffId: String(row.id) } },
@@ -117,10 +129,10 @@ export async function renderPerson(body, ctx, route) {
     const drills = el('section', { id: 'person-drills', class: 'card' },
       el('h2', { class: 'card-title', i18n: 'training.person.drills' }),
       data.drills.length ? [
-        barChart({
+        lineChart({
           id: 'person-drill-chart', title: t('training.person.drillChart'), desc: t('training.person.drillChartDesc'), lang,
           valueHeading: t('training.person.scorePercent'),
-          rows: [...data.drills].reverse().map((d) => ({ key: d.id, label: `${formatDate(d.heldAt.slice(0, 10), lang)} ${pickBi(lang, d.scenarioTitle)}`, value: Math.round((d.total * 100) / Math.max(1, d.maxTotal)) })),
+          points: [...data.drills].reverse().map((d) => drillPoint(d, lang, tz)),
         }),
         el('ul', { class: 'drill-list' }, data.drills.map((d) => el('li', { dataset: { drillId: String(d.id) } },
           el('span', { class: 'drill-when' }, formatDateTime(d.heldAt, lang, tz)),

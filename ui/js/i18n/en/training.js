@@ -66,6 +66,7 @@ export default {
   'training.person.runDrill': 'Run a drill with this person',
   'training.person.drillChart': 'Drill scores over time',
   'training.person.drillChartDesc': 'Each drill’s score as a share of the most possible, oldest first.',
+  'training.person.drillPoint': '{day}, {scenario}: {percent}%',
   'training.person.scorePercent': 'Score %',
   'training.person.stepAverages': 'Average per step (0–3)',
   'training.person.stepChartDesc': 'This person’s average score on each handling step over all drills.',

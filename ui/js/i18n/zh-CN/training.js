@@ -65,6 +65,7 @@ export default {
   'training.person.runDrill': '与该员工进行演练',
   'training.person.drillChart': '历次演练得分',
   'training.person.drillChartDesc': '每次演练得分占满分的比例，按时间先后排列。',
+  'training.person.drillPoint': '{day}《{scenario}》：{percent}%',
   'training.person.scorePercent': '得分率 %',
   'training.person.stepAverages': '各步骤平均分（0–3）',
   'training.person.stepChartDesc': '该员工历次演练中每个处理步骤的平均得分。',

@@ -4,18 +4,18 @@
 //! part-way, some refreshers lapsed), and role-play drills of the branch's scenarios with
 //! varied scores. A branch that already has training records is left alone.
 //!
-//! All of it is written in one transaction, so a failure part-way leaves nothing and a second
-//! run adds it all. The repo functions each open their own transaction, so the few rows the
-//! demo writes are inserted here, as `assign`, `sign_off` and `save_drill` would write them.
+//! All of it is written in one transaction (through the repos' `_in` functions, which take the
+//! caller's connection), so a failure part-way leaves nothing and a second run adds it all.
 
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
-use sqlx::{SqliteConnection, SqlitePool};
+use sqlx::SqlitePool;
 
-use super::input::{DrillInput, ValidDrill};
-use super::repo::curriculum::list_modules;
+use super::input::{Assignee, DrillInput, SignOffInput};
+use super::repo::curriculum::{assign_in, list_modules};
+use super::repo::drills::save_drill_in;
 use super::repo::scenarios::list_scenarios;
-use super::rubric::{ScoreInput, Step, total};
-use crate::cases::repo::stamp;
+use super::repo::signoffs::sign_off_in;
+use super::rubric::{ScoreInput, Step};
 use crate::error::Result;
 use crate::settings::repo::get_branch;
 use crate::staff::repo::list_staff;
@@ -73,35 +73,23 @@ pub async fn add_demo_training(
     };
     for (p, person) in staff.iter().enumerate() {
         for (m, module) in modules.iter().enumerate() {
-            sqlx::query(
-                "INSERT INTO training_assignments (module_id, staff_id, position, assigned_at)
-                 VALUES (?, ?, NULL, ?)",
-            )
-            .bind(module.id)
-            .bind(person)
-            .bind(stamp(now))
-            .execute(&mut *tx)
-            .await?;
+            assign_in(&mut tx, module.id, &Assignee::Person(*person), now).await?;
             added.assignments += 1;
             // A quarter of the cells each: nothing yet, a third, two thirds, all signed.
             let share = (p + m) % 4;
             let signed = module.items.len() * share / 3;
+            if signed == 0 {
+                continue;
+            }
             // Signed between a fortnight and thirteen months ago: some yearly refreshers lapse.
             let days_ago = 14 + 30 * ((p * 5 + m * 3) % 13) as i64;
-            let signed_on = (today - TimeDelta::days(days_ago)).to_string();
-            for item in module.items.iter().take(signed) {
-                sqlx::query(
-                    "INSERT INTO training_signoffs (staff_id, item_id, signed_on, trainer_id,
-                        recorded_at) VALUES (?, ?, ?, ?, ?)",
-                )
-                .bind(person)
-                .bind(item.id)
-                .bind(&signed_on)
-                .bind(trainer_of(*person))
-                .bind(stamp(now))
-                .execute(&mut *tx)
-                .await?;
-            }
+            let ticks = SignOffInput {
+                staff_id: *person,
+                item_ids: module.items.iter().take(signed).map(|i| i.id).collect(),
+                signed_on: (today - TimeDelta::days(days_ago)).to_string(),
+                trainer_id: Some(trainer_of(*person)),
+            };
+            sign_off_in(&mut tx, &ticks, now).await?;
             added.sign_offs += signed;
         }
     }
@@ -119,54 +107,11 @@ pub async fn add_demo_training(
             ..Default::default()
         };
         let held = now - TimeDelta::days(7 * n + 1);
-        insert_drill(&mut tx, &drill.parse()?, held).await?;
+        save_drill_in(&mut tx, &drill.parse()?, held).await?;
         added.drills += 1;
     }
     tx.commit().await?;
     Ok(added)
-}
-
-/// Writes a drill ended at `now` with its trainees and scores, as `save_drill` stores one.
-async fn insert_drill(
-    conn: &mut SqliteConnection,
-    drill: &ValidDrill,
-    now: DateTime<Utc>,
-) -> Result<()> {
-    let sum = total(&drill.scores);
-    let held_at = now - TimeDelta::seconds(i64::from(drill.duration_seconds));
-    let id = sqlx::query(
-        "INSERT INTO drills (scenario_id, held_at, duration_seconds, observer_id, actor_id, total,
-             max_total, comments, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    )
-    .bind(drill.scenario_id)
-    .bind(stamp(held_at))
-    .bind(drill.duration_seconds)
-    .bind(drill.observer_id)
-    .bind(drill.actor_id)
-    .bind(sum.total)
-    .bind(sum.max)
-    .bind(&drill.comments)
-    .bind(stamp(now))
-    .execute(&mut *conn)
-    .await?
-    .last_insert_rowid();
-    for trainee in &drill.trainee_ids {
-        sqlx::query("INSERT INTO drill_trainees (drill_id, staff_id) VALUES (?, ?)")
-            .bind(id)
-            .bind(trainee)
-            .execute(&mut *conn)
-            .await?;
-    }
-    for score in &drill.scores {
-        sqlx::query("INSERT INTO drill_scores (drill_id, step, score, note) VALUES (?, ?, ?, ?)")
-            .bind(id)
-            .bind(score.step.as_str())
-            .bind(score.score)
-            .bind(&score.note)
-            .execute(&mut *conn)
-            .await?;
-    }
-    Ok(())
 }
 
 /// A drill's score sheet: mostly good, apologising and agreeing the follow-up weakest (as

@@ -351,10 +351,23 @@ pub async fn assign(
     now: DateTime<Utc>,
 ) -> Result<Module> {
     let mut tx = pool.begin().await?;
-    get_module(&mut tx, module_id).await?;
+    assign_in(&mut tx, module_id, to, now).await?;
+    let module = get_module(&mut tx, module_id).await?;
+    tx.commit().await?;
+    Ok(module)
+}
+
+/// [`assign`] on the caller's connection (inside its transaction).
+pub async fn assign_in(
+    conn: &mut SqliteConnection,
+    module_id: i64,
+    to: &Assignee,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    get_module(conn, module_id).await?;
     let (staff_id, position) = match to {
         Assignee::Person(id) => {
-            require_staff(&mut tx, "staffId", *id).await?;
+            require_staff(conn, "staffId", *id).await?;
             (Some(*id), None)
         }
         Assignee::Position(position) => (None, Some(position.as_str())),
@@ -366,7 +379,7 @@ pub async fn assign(
     .bind(module_id)
     .bind(staff_id)
     .bind(position)
-    .fetch_optional(&mut *tx)
+    .fetch_optional(&mut *conn)
     .await?;
     if exists.is_none() {
         sqlx::query(
@@ -376,12 +389,10 @@ pub async fn assign(
         .bind(staff_id)
         .bind(position)
         .bind(stamp(now))
-        .execute(&mut *tx)
+        .execute(&mut *conn)
         .await?;
     }
-    let module = get_module(&mut tx, module_id).await?;
-    tx.commit().await?;
-    Ok(module)
+    Ok(())
 }
 
 /// Withdraws an assignment made by mistake: it stays on the module's record, marked with

@@ -62,15 +62,30 @@ pub async fn save_drill(
     now: DateTime<Utc>,
 ) -> Result<DrillSummary> {
     let mut tx = pool.begin().await?;
-    get_scenario(&mut tx, drill.scenario_id).await?;
+    let id = save_drill_in(&mut tx, drill, now).await?;
+    let saved = summaries(&mut tx, Some(id), None, None).await?;
+    tx.commit().await?;
+    saved
+        .into_iter()
+        .next()
+        .ok_or(crate::error::Error::NotFound)
+}
+
+/// [`save_drill`] on the caller's connection (inside its transaction); returns the drill's id.
+pub async fn save_drill_in(
+    conn: &mut SqliteConnection,
+    drill: &ValidDrill,
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    get_scenario(conn, drill.scenario_id).await?;
     for id in &drill.trainee_ids {
-        require_staff(&mut tx, "traineeIds", *id).await?;
+        require_staff(conn, "traineeIds", *id).await?;
     }
     if let Some(id) = drill.observer_id {
-        require_staff(&mut tx, "observerId", id).await?;
+        require_staff(conn, "observerId", id).await?;
     }
     if let Some(id) = drill.actor_id {
-        require_staff(&mut tx, "actorId", id).await?;
+        require_staff(conn, "actorId", id).await?;
     }
     let sum = total(&drill.scores);
     let held_at = now - TimeDelta::seconds(i64::from(drill.duration_seconds));
@@ -87,14 +102,14 @@ pub async fn save_drill(
     .bind(sum.max)
     .bind(&drill.comments)
     .bind(stamp(now))
-    .execute(&mut *tx)
+    .execute(&mut *conn)
     .await?
     .last_insert_rowid();
     for trainee in &drill.trainee_ids {
         sqlx::query("INSERT INTO drill_trainees (drill_id, staff_id) VALUES (?, ?)")
             .bind(id)
             .bind(trainee)
-            .execute(&mut *tx)
+            .execute(&mut *conn)
             .await?;
     }
     for score in &drill.scores {
@@ -103,15 +118,10 @@ pub async fn save_drill(
             .bind(score.step.as_str())
             .bind(score.score)
             .bind(&score.note)
-            .execute(&mut *tx)
+            .execute(&mut *conn)
             .await?;
     }
-    let saved = summaries(&mut tx, Some(id), None, None).await?;
-    tx.commit().await?;
-    saved
-        .into_iter()
-        .next()
-        .ok_or(crate::error::Error::NotFound)
+    Ok(id)
 }
 
 type SummaryRow = (

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
-use sqlx::SqlitePool;
+use sqlx::{SqliteConnection, SqlitePool};
 
 use super::drills::{DrillSummary, StepAverage, person_drills, step_averages};
 use super::matrix::load_snapshot;
@@ -26,10 +26,21 @@ pub async fn sign_off(
     now: DateTime<Utc>,
 ) -> Result<PersonTraining> {
     let mut tx = pool.begin().await?;
-    let today = local_day(now, branch_tz(&mut tx).await?);
+    let staff_id = sign_off_in(&mut tx, input, now).await?;
+    tx.commit().await?;
+    person_training(pool, staff_id, now).await
+}
+
+/// [`sign_off`] on the caller's connection (inside its transaction); returns whose page it is.
+pub async fn sign_off_in(
+    conn: &mut SqliteConnection,
+    input: &SignOffInput,
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    let today = local_day(now, branch_tz(conn).await?);
     let valid = input.parse(today)?;
-    require_staff(&mut tx, "staffId", valid.staff_id).await?;
-    require_staff(&mut tx, "trainerId", valid.trainer_id).await?;
+    require_staff(conn, "staffId", valid.staff_id).await?;
+    require_staff(conn, "trainerId", valid.trainer_id).await?;
     for item in &valid.item_ids {
         let current: Option<i64> = sqlx::query_scalar(
             "SELECT i.id FROM training_items i JOIN training_module_versions v ON v.id = i.version_id
@@ -37,7 +48,7 @@ pub async fn sign_off(
                  WHERE module_id = v.module_id)",
         )
         .bind(item)
-        .fetch_optional(&mut *tx)
+        .fetch_optional(&mut *conn)
         .await?;
         if current.is_none() {
             return Err(Error::invalid("itemIds", Invalid::Choice));
@@ -51,11 +62,10 @@ pub async fn sign_off(
         .bind(valid.signed_on.to_string())
         .bind(valid.trainer_id)
         .bind(stamp(now))
-        .execute(&mut *tx)
+        .execute(&mut *conn)
         .await?;
     }
-    tx.commit().await?;
-    person_training(pool, valid.staff_id, now).await
+    Ok(valid.staff_id)
 }
 
 /// Withdraws a sign-off recorded by mistake and returns the person's page. The row stays in

@@ -11,9 +11,12 @@ use chrono::{DateTime, Utc};
 use sqlx::SqlitePool;
 
 use super::support::{TempDb, set_up_branch};
+use branchdesk::cases::intake::CaseInput;
+use branchdesk::cases::repo::create::create_case;
+use branchdesk::settings::repo::list_categories;
 use branchdesk::staff::StaffInput;
 use branchdesk::staff::repo::add_staff;
-use branchdesk::training::repo::curriculum::list_modules;
+use branchdesk::training::repo::curriculum::{Module, list_modules};
 use branchdesk::training::repo::scenarios::list_scenarios;
 
 pub(crate) fn utc(text: &str) -> DateTime<Utc> {
@@ -34,6 +37,34 @@ pub(crate) async fn person(pool: &SqlitePool, name: &str, position: &str) -> i64
         .await
         .expect("add staff")
         .id
+}
+
+/// Gives the branch months to report on (a first case on 5 January 2026, Shanghai time),
+/// puts every staff member on the books since 2025, and returns the seeded handling-sequence
+/// module.
+pub(crate) async fn january_and_technique(pool: &SqlitePool) -> Module {
+    let category_id = list_categories(pool).await.expect("categories")[0].id;
+    let case = CaseInput {
+        received_at: Some("2026-01-05T10:00".into()),
+        channel: "phone".into(),
+        customer_type: "angry".into(),
+        category_id,
+        description: "包裹延误".into(),
+        ..Default::default()
+    };
+    create_case(pool, &case, None, utc("2026-01-05T02:01:00Z"))
+        .await
+        .expect("case");
+    sqlx::query("UPDATE staff SET created_at = '2025-01-01T00:00:00Z'")
+        .execute(pool)
+        .await
+        .expect("backdate staff");
+    list_modules(pool, false)
+        .await
+        .expect("modules")
+        .into_iter()
+        .find(|m| m.seed_key.as_deref() == Some("technique"))
+        .expect("technique")
 }
 
 async fn assert_seeded(pool: &SqlitePool) {

@@ -6,17 +6,14 @@ use calamine::{Data, Reader, Xlsx};
 use chrono::Utc;
 use sqlx::SqlitePool;
 
-use super::{person, utc};
+use super::{january_and_technique, person, utc};
 use crate::support::{TempDb, set_up_branch};
-use branchdesk::cases::intake::CaseInput;
-use branchdesk::cases::repo::create::create_case;
 use branchdesk::export::{ExportOptions, export_month};
 use branchdesk::settings::Language;
-use branchdesk::settings::repo::list_categories;
 use branchdesk::staff::repo::set_staff_active;
 use branchdesk::stats::{Month, monthly_report};
 use branchdesk::training::input::{Assignee, SignOffInput};
-use branchdesk::training::repo::curriculum::{assign, list_modules};
+use branchdesk::training::repo::curriculum::assign;
 use branchdesk::training::repo::signoffs::sign_off;
 
 async fn completion(pool: &SqlitePool, month: u32) -> Option<(i64, i64)> {
@@ -65,28 +62,7 @@ async fn someone_deactivated_after_a_month_end_still_counts_in_that_month_only()
     let trainer = person(&pool, "王经理", "店长").await;
     let stays = person(&pool, "李娜", "前台").await;
     let leaves = person(&pool, "赵磊", "前台").await;
-    let category_id = list_categories(&pool).await.expect("categories")[0].id;
-    let case = CaseInput {
-        received_at: Some("2026-01-05T10:00".into()),
-        channel: "phone".into(),
-        customer_type: "angry".into(),
-        category_id,
-        description: "包裹延误".into(),
-        ..Default::default()
-    };
-    create_case(&pool, &case, None, utc("2026-01-05T02:01:00Z"))
-        .await
-        .expect("case");
-    let technique = list_modules(&pool, false)
-        .await
-        .expect("modules")
-        .into_iter()
-        .find(|m| m.seed_key.as_deref() == Some("technique"))
-        .expect("technique");
-    sqlx::query("UPDATE staff SET created_at = '2025-01-01T00:00:00Z'")
-        .execute(&pool)
-        .await
-        .expect("backdate staff");
+    let technique = january_and_technique(&pool).await;
     assign(
         &pool,
         technique.id,

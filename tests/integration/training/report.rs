@@ -4,7 +4,7 @@
 use calamine::{Data, Reader, Xlsx};
 use chrono::{TimeDelta, Utc};
 
-use super::{person, utc};
+use super::{january_and_technique, person, utc};
 use crate::support::{TempDb, set_up_branch};
 use branchdesk::cases::intake::CaseInput;
 use branchdesk::cases::repo::create::create_case;
@@ -38,29 +38,8 @@ async fn the_monthly_report_counts_items_signed_at_the_month_end_and_drills_held
     let pool = set_up_branch(&db).await;
     let trainer = person(&pool, "王经理", "店长").await;
     let clerk = person(&pool, "李娜", "前台").await;
-    // The report needs a first case to have months at all.
-    let category_id = list_categories(&pool).await.expect("categories")[0].id;
-    let case = CaseInput {
-        received_at: Some("2026-01-05T10:00".into()),
-        channel: "phone".into(),
-        customer_type: "angry".into(),
-        category_id,
-        description: "包裹延误".into(),
-        ..Default::default()
-    };
-    create_case(&pool, &case, None, utc("2026-01-05T02:01:00Z"))
-        .await
-        .expect("case");
-    let modules = list_modules(&pool, false).await.expect("modules");
-    let technique = modules
-        .iter()
-        .find(|m| m.seed_key.as_deref() == Some("technique"))
-        .expect("technique");
+    let technique = january_and_technique(&pool).await;
     let at = Utc::now();
-    sqlx::query("UPDATE staff SET created_at = '2025-01-01T00:00:00Z'")
-        .execute(&pool)
-        .await
-        .expect("backdate staff");
     assign(&pool, technique.id, &Assignee::Person(clerk), at)
         .await
         .expect("assign");

@@ -4,13 +4,10 @@
 
 use chrono::{TimeDelta, Utc};
 
-use super::{person, utc};
+use super::{january_and_technique, person, utc};
 use crate::support::{TempDb, set_up_branch};
-use branchdesk::cases::intake::CaseInput;
-use branchdesk::cases::repo::create::create_case;
 use branchdesk::cases::repo::set_current_actor;
 use branchdesk::error::Error;
-use branchdesk::settings::repo::list_categories;
 use branchdesk::stats::{Month, monthly_report};
 use branchdesk::training::input::{Assignee, SignOffInput};
 use branchdesk::training::model::CellStatus;
@@ -220,28 +217,7 @@ async fn a_sign_off_withdrawn_later_no_longer_counts_in_a_past_months_report() {
     let pool = set_up_branch(&db).await;
     let trainer = person(&pool, "王经理", "店长").await;
     let clerk = person(&pool, "李娜", "前台").await;
-    let category_id = list_categories(&pool).await.expect("categories")[0].id;
-    let case = CaseInput {
-        received_at: Some("2026-01-05T10:00".into()),
-        channel: "phone".into(),
-        customer_type: "angry".into(),
-        category_id,
-        description: "包裹延误".into(),
-        ..Default::default()
-    };
-    create_case(&pool, &case, None, utc("2026-01-05T02:01:00Z"))
-        .await
-        .expect("case");
-    let technique = list_modules(&pool, false)
-        .await
-        .expect("modules")
-        .into_iter()
-        .find(|m| m.seed_key.as_deref() == Some("technique"))
-        .expect("technique");
-    sqlx::query("UPDATE staff SET created_at = '2025-01-01T00:00:00Z'")
-        .execute(&pool)
-        .await
-        .expect("backdate staff");
+    let technique = january_and_technique(&pool).await;
     assign(&pool, technique.id, &Assignee::Person(clerk), Utc::now())
         .await
         .expect("assign");

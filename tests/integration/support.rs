@@ -69,3 +69,33 @@ pub async fn set_up_branch(db: &TempDb) -> SqlitePool {
         .expect("setup");
     pool
 }
+
+/// A database as an earlier release left it: created with only the migrations whose file
+/// names sort before `first_missing` (e.g. `"0005"`), opened without the app's own set-up.
+pub async fn migrated_before(db: &TempDb, first_missing: &str) -> SqlitePool {
+    std::fs::create_dir_all(db.path.parent().expect("folder")).expect("folder");
+    let old = tempfile::tempdir().expect("temp dir");
+    let source = concat!(env!("CARGO_MANIFEST_DIR"), "/migrations");
+    for entry in std::fs::read_dir(source).expect("migrations") {
+        let path = entry.expect("entry").path();
+        let name = path
+            .file_name()
+            .expect("name")
+            .to_string_lossy()
+            .into_owned();
+        if name.as_str() < first_missing {
+            std::fs::copy(&path, old.path().join(name)).expect("copy");
+        }
+    }
+    let options = sqlx::sqlite::SqliteConnectOptions::new()
+        .filename(&db.path)
+        .create_if_missing(true);
+    let raw = SqlitePool::connect_with(options).await.expect("connect");
+    sqlx::migrate::Migrator::new(old.path())
+        .await
+        .expect("old migrations")
+        .run(&raw)
+        .await
+        .expect("the old migrations");
+    raw
+}

@@ -10,7 +10,7 @@ mod withdrawals;
 use chrono::{DateTime, Utc};
 use sqlx::SqlitePool;
 
-use super::support::{TempDb, set_up_branch};
+use super::support::{TempDb, migrated_before, set_up_branch};
 use branchdesk::cases::intake::CaseInput;
 use branchdesk::cases::repo::create::create_case;
 use branchdesk::settings::repo::list_categories;
@@ -130,31 +130,8 @@ async fn a_new_database_has_the_curriculum_and_twelve_scenarios_in_both_language
 #[tokio::test]
 async fn an_upgraded_database_gets_the_seed_and_keeps_its_staff() {
     let db = TempDb::new();
-    std::fs::create_dir_all(db.path.parent().expect("folder")).expect("folder");
     // A database as the previous release left it: migrations 0001–0004 only.
-    let old = tempfile::tempdir().expect("temp dir");
-    let source = concat!(env!("CARGO_MANIFEST_DIR"), "/migrations");
-    for entry in std::fs::read_dir(source).expect("migrations") {
-        let path = entry.expect("entry").path();
-        let name = path
-            .file_name()
-            .expect("name")
-            .to_string_lossy()
-            .into_owned();
-        if name.as_str() < "0005" {
-            std::fs::copy(&path, old.path().join(name)).expect("copy");
-        }
-    }
-    let options = sqlx::sqlite::SqliteConnectOptions::new()
-        .filename(&db.path)
-        .create_if_missing(true);
-    let raw = SqlitePool::connect_with(options).await.expect("connect");
-    sqlx::migrate::Migrator::new(old.path())
-        .await
-        .expect("old migrations")
-        .run(&raw)
-        .await
-        .expect("migrate to 0004");
+    let raw = migrated_before(&db, "0005").await;
     sqlx::query(
         "INSERT INTO staff (name, position, department, created_at, updated_at)
          VALUES ('老员工', '前台', '', '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z')",

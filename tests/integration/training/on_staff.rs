@@ -7,7 +7,7 @@ use chrono::Utc;
 use sqlx::SqlitePool;
 
 use super::{january_and_technique, person, utc};
-use crate::support::{TempDb, set_up_branch};
+use crate::support::{TempDb, migrated_before, set_up_branch};
 use branchdesk::export::{ExportOptions, export_month};
 use branchdesk::settings::Language;
 use branchdesk::staff::repo::set_staff_active;
@@ -123,31 +123,8 @@ async fn someone_deactivated_after_a_month_end_still_counts_in_that_month_only()
 #[tokio::test]
 async fn an_upgraded_database_seeds_staff_activity_from_the_current_state() {
     let db = TempDb::new();
-    std::fs::create_dir_all(db.path.parent().expect("folder")).expect("folder");
     // A database as the previous release left it: migrations up to 0006.
-    let old = tempfile::tempdir().expect("temp dir");
-    let source = concat!(env!("CARGO_MANIFEST_DIR"), "/migrations");
-    for entry in std::fs::read_dir(source).expect("migrations") {
-        let path = entry.expect("entry").path();
-        let name = path
-            .file_name()
-            .expect("name")
-            .to_string_lossy()
-            .into_owned();
-        if name.as_str() < "0007" {
-            std::fs::copy(&path, old.path().join(name)).expect("copy");
-        }
-    }
-    let options = sqlx::sqlite::SqliteConnectOptions::new()
-        .filename(&db.path)
-        .create_if_missing(true);
-    let raw = SqlitePool::connect_with(options).await.expect("connect");
-    sqlx::migrate::Migrator::new(old.path())
-        .await
-        .expect("old migrations")
-        .run(&raw)
-        .await
-        .expect("migrate to 0006");
+    let raw = migrated_before(&db, "0007").await;
     sqlx::query(
         "INSERT INTO staff (name, position, department, active, created_at, updated_at) VALUES
          ('在职', '前台', '', 1, '2024-01-01T00:00:00Z', '2025-05-01T00:00:00Z'),

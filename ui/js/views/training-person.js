@@ -53,7 +53,7 @@ function drillPoint(drill, lang, tz) {
 function historyRow(row, lang, tz) {
   const gone = row.withdrawn;
   return el('tr', { class: gone && 'is-withdrawn', dataset: { signoffId: String(row.id) } },
-    el('td', null, el('span', { class: 'struck' }, formatDate(row.signedOn, lang))),
+    el('td', { class: 'history-day' }, el('span', { class: 'struck' }, formatDate(row.signedOn, lang))),
     el('td', null, el('span', { class: 'struck' }, pick(lang, row.moduleEn, row.moduleZh)), row.version > 1 ? el('span', { class: 'hint' }, ` v${row.version}`) : null),
     el('td', null, el('span', { class: 'struck' }, pick(lang, row.itemEn, row.itemZh)), gone ? withdrawnNote(gone, lang, tz) : null),
     el('td', null, el('span', { class: 'struck' }, row.trainerName || '—')),

@@ -6,8 +6,10 @@ use std::process::Output;
 use chrono::Utc;
 
 use super::support::{TempDb, set_up_branch, text};
+use branchdesk::export::labels::seeded_category;
 use branchdesk::prevention::repo::measures::overview;
 use branchdesk::prevention::repo::plans::list_plans;
+use branchdesk::settings::Language;
 use branchdesk::training::model::CellStatus;
 use branchdesk::training::repo::drills::progress;
 use branchdesk::training::repo::matrix::{MatrixFilter, matrix};
@@ -151,6 +153,16 @@ async fn demo_data_also_fills_training_and_prevention_once() {
     let plans = list_plans(&pool, now).await.expect("plans");
     let statuses: Vec<&str> = plans.iter().map(|p| p.plan.status.as_str()).collect();
     assert_eq!(statuses, ["active", "done"]);
+    // Each plan is named after its target, as a plan started from the analysis would be.
+    for row in &plans {
+        let key: String = sqlx::query_scalar("SELECT seed_key FROM categories WHERE id = ?")
+            .bind(row.plan.category_id.expect("a target category"))
+            .fetch_one(&pool)
+            .await
+            .expect("category");
+        let name = seeded_category(&key, Language::ZhCn);
+        assert_eq!(row.plan.title, format!("减少投诉：{name}"));
+    }
     assert_eq!(
         overview(&pool, now).await.expect("overview").overdue.len(),
         1

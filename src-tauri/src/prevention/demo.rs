@@ -15,6 +15,7 @@ use super::repo::changes::{
 use super::repo::emergency::{log_drill_in, save_emergency_in};
 use super::repo::measures::{add_measure_in, set_measure_status_in};
 use crate::error::Result;
+use crate::export::labels::seeded_category;
 use crate::settings::Language;
 
 /// What the demo added.
@@ -28,8 +29,9 @@ pub struct PreventionDemo {
     pub emergency_plans: usize,
 }
 
-/// The demo's words in the branch's language: the plans' title, three measures, the
-/// evaluation's next step, and the emergency plan's title, contacts, steps and drill findings.
+/// The demo's words in the branch's language: the plans' title (before the category's name, as
+/// the analysis screen words a plan it starts), three measures, the evaluation's next step, and the emergency plan's title, contacts,
+/// steps and drill findings.
 struct Words {
     plan: &'static str,
     measures: [&'static str; 3],
@@ -40,7 +42,7 @@ struct Words {
 fn words(lang: Language) -> Words {
     match lang {
         Language::ZhCn => Words {
-            plan: "减少投诉",
+            plan: "减少投诉：",
             measures: [
                 "全员复训投诉处理步骤，并做一次情景演练",
                 "修订接待话术和处理流程，张贴在前台",
@@ -55,7 +57,7 @@ fn words(lang: Language) -> Words {
             ],
         },
         Language::En => Words {
-            plan: "Fewer complaints:",
+            plan: "Fewer complaints: ",
             measures: [
                 "Refresher on the handling sequence for everyone, with a role-play drill",
                 "Revise the front-desk script and procedure, and post it at the desk",
@@ -102,9 +104,21 @@ pub async fn add_demo_prevention(
     }
     let w = words(lang);
     let day = |days_ago: i64| (today - TimeDelta::days(days_ago)).to_string();
-    let plan = |category: i64, start: String| PlanInput {
-        title: w.plan.to_owned(),
-        category_id: Some(category),
+    let mut titles = Vec::with_capacity(top.len());
+    for category in &top {
+        let (seed_key, name): (Option<String>, Option<String>) =
+            sqlx::query_as("SELECT seed_key, name FROM categories WHERE id = ?")
+                .bind(category)
+                .fetch_one(&mut *tx)
+                .await?;
+        let label = name
+            .or_else(|| seed_key.map(|key| seeded_category(&key, lang)))
+            .unwrap_or_default();
+        titles.push(format!("{}{label}", w.plan));
+    }
+    let plan = |which: usize, start: String| PlanInput {
+        title: titles[which].clone(),
+        category_id: Some(top[which]),
         goal_percent: Some(30),
         goal_days: Some(90),
         owner_id: owner,
@@ -125,7 +139,7 @@ pub async fn add_demo_prevention(
     };
 
     // Under way: started two months ago, now carrying out its measures.
-    let current = create_plan_in(&mut tx, &plan(top[0], day(60)).parse()?, owner, now).await?;
+    let current = create_plan_in(&mut tx, &plan(0, day(60)).parse()?, owner, now).await?;
     set_status_in(&mut tx, current, PlanStatus::Active, owner, now).await?;
     for _ in 0..3 {
         move_phase_in(&mut tx, current, Direction::Forward, owner, now).await?;
@@ -144,7 +158,7 @@ pub async fn add_demo_prevention(
     set_measure_status_in(&mut tx, ids[1], &started, owner, now).await?;
 
     // Evaluated: started five months ago, its measure done, judged partly effective.
-    let earlier = create_plan_in(&mut tx, &plan(top[1], day(150)).parse()?, owner, now).await?;
+    let earlier = create_plan_in(&mut tx, &plan(1, day(150)).parse()?, owner, now).await?;
     set_status_in(&mut tx, earlier, PlanStatus::Active, owner, now).await?;
     let input = measure("procedure", w.measures[1], day(120));
     let only = add_measure_in(&mut tx, earlier, &input.parse()?, owner, now).await?;

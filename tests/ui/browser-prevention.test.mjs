@@ -63,6 +63,11 @@ describe('prevention plans, analysis and emergency plans in a real webview', { s
     await fill('#plan-new-goalPercent', '150');
     await s.exec("document.querySelector('#plan-new').requestSubmit()");
     await waitText('[data-error-for="goalPercent"]', /Fewer complaints \(%\)/);
+    // The plan is not saved yet: leaving asks first, and Cancel keeps what was typed.
+    await press('a[data-nav=dashboard]');
+    await waitText('#confirm-title', 'Leave without saving?');
+    await press('#confirm-cancel');
+    await s.waitFor("return document.querySelector('#plan-new-goalPercent')?.value === '150'");
     await fill('#plan-new-goalPercent', '25');
     await s.exec("document.querySelector('#plan-new').requestSubmit()");
     await waitFor('#plan-phases');

@@ -71,6 +71,11 @@ describe('training in a real webview', { skip: browserSkip }, () => {
     await s.waitFor("return document.querySelector('#module-editor') !== null");
     assert.equal(await count('#module-items li'), 2);
     await press('#module-items li:first-child button[data-act=down]');
+    // Reordering alone is unsaved work: leaving asks first, and Cancel keeps the new order.
+    await press('a[data-nav=dashboard]');
+    await waitText('#confirm-message', /这一页上填写的内容还没有保存/);
+    await press('#confirm-cancel');
+    await s.waitFor("return location.hash === '#/training/curriculum' && document.querySelector('#module-items li:first-child input').value === '主动引导'");
     await press('#module-save');
     await s.waitFor(`return document.querySelector('li[data-module-id="${id}"] .tag') && document.querySelector('li[data-module-id="${id}"] .tag').textContent === '第 2 版'`);
     assert.equal(await textOf(`li[data-module-id="${id}"] .module-items li`), '主动引导');

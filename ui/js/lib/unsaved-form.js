@@ -5,13 +5,16 @@
 
 import { t } from '../i18n/index.js';
 import { confirmDialog } from './confirm.js';
-import { readForm } from './form.js';
 import { releaseLeaveGuard, setLeaveGuard } from './leave-guard.js';
 
 // Each guarded form with its values as drawn and the dictionary key of its question.
 const watched = new Map();
 
-const snapshot = (form) => JSON.stringify(readForm(form));
+// Every field's value in order, named or not, so a list of unnamed rows (a module's checklist
+// items) counts too, and so does reordering or removing a row.
+const snapshot = (form) => JSON.stringify([...form.elements]
+  .filter((control) => control.tagName !== 'BUTTON' && control.tagName !== 'FIELDSET')
+  .map((control) => (control.type === 'checkbox' || control.type === 'radio' ? control.checked : control.value)));
 
 function changedForms() {
   const changed = [];
@@ -42,6 +45,8 @@ export function guardUnsavedForm(form, messageKey = 'unsaved.body') {
   };
   form.addEventListener('input', watch);
   form.addEventListener('change', watch);
+  // Adding, moving or removing a row is a click, not an input.
+  form.addEventListener('click', watch);
   return () => {
     watched.delete(form);
     if (!changedForms().length) releaseLeaveGuard(ask);

@@ -12,6 +12,7 @@ import { readForm, formErrorSlot, clearErrors, showError, whileBusy } from '../l
 import { inputField } from '../lib/fields.js';
 import { pageHeader, emptyState } from '../lib/states.js';
 import { toast } from '../lib/toast.js';
+import { guardUnsavedForm } from '../lib/unsaved-form.js';
 import { textareaField, namedSelectField, staffChoices } from './case-ui.js';
 import { preventionTabs } from './prevention-ui.js';
 
@@ -127,6 +128,7 @@ function planForm(view, plan) {
     el('div', { class: 'form-actions' },
       el('button', { type: 'submit', id: `${formId}-save`, class: ['button', 'button-primary'], i18n: 'common.save' }),
       el('button', { type: 'button', class: 'button', dataset: { close: '' }, i18n: 'common.cancel', on: { click: () => { view.editing = null; draw(view); } } })));
+  guardUnsavedForm(form);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     save(view, form, () => api.saveEmergencyPlan(plan?.id ?? null, readForm(form)), 'common.saved');

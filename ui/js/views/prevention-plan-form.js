@@ -12,6 +12,7 @@ import { readForm, clearErrors, showError, whileBusy, errorSlot, formErrorSlot }
 import { inputField, selectField } from '../lib/fields.js';
 import { pageHeader } from '../lib/states.js';
 import { toast } from '../lib/toast.js';
+import { guardUnsavedForm } from '../lib/unsaved-form.js';
 import { ROOT_CAUSES } from './case-format.js';
 import { textareaField, namedSelectField, staffChoices } from './case-ui.js';
 import { DEFAULT_GOAL, planHash } from './prevention-format.js';
@@ -25,12 +26,14 @@ export async function renderNewPlan(container, ctx, prefill = {}) {
   ]);
   const values = { ...DEFAULT_GOAL, startDate: todayIso(ctx.status?.branch?.timezone), ...prefill };
   const form = buildPlanForm({ formId: 'plan-new', values, categories, staff, parentTitle: parent?.plan?.title });
+  const release = guardUnsavedForm(form);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     clearErrors(form);
     try {
       const detail = await whileBusy(form, () => api.createPlan(readForm(form)));
       toast(t('prevention.plan.created'), 'success');
+      release();
       location.hash = planHash(detail.plan.id);
     } catch (err) {
       showError(form, err);

@@ -10,6 +10,7 @@ import { formatDate, formatNumber } from '../lib/format.js';
 import { clearErrors, readForm, showError, whileBusy } from '../lib/form.js';
 import { confirmDialog } from '../lib/confirm.js';
 import { toast, toastError } from '../lib/toast.js';
+import { guardUnsavedForm } from '../lib/unsaved-form.js';
 import { PHASES, phaseIndex, planHash } from './prevention-format.js';
 import { planStatusBadge, phaseBadge, targetText } from './prevention-ui.js';
 import { buildPlanForm } from './prevention-plan-form.js';
@@ -140,6 +141,7 @@ function details(page) {
 function editForm(page) {
   const { plan } = page.detail;
   const form = buildPlanForm({ formId: 'plan-edit-form', values: plan, categories: page.categories, staff: page.staff });
+  guardUnsavedForm(form);
   form.prepend(el('h2', { class: 'card-title', i18n: 'prevention.plan.editTitle' }));
   form.addEventListener('submit', (event) => {
     event.preventDefault();

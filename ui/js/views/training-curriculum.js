@@ -8,6 +8,7 @@ import { el } from '../lib/dom.js';
 import { t, getLanguage } from '../i18n/index.js';
 import { errorMessage, formErrorSlot } from '../lib/form.js';
 import { toast, toastError } from '../lib/toast.js';
+import { guardUnsavedForm } from '../lib/unsaved-form.js';
 import { setError } from './reports-export.js';
 import { moduleTitle, pick, trainingHash } from './training-format.js';
 import { askWithdrawal, withdrawnNote } from './training-withdraw.js';
@@ -68,6 +69,8 @@ function editor(module, lang, onSaved, onCancel) {
       setError(errorSlot, errorMessage(err));
     }
   });
+  // After the row buttons' own handler, so a click is judged on the rows it left.
+  guardUnsavedForm(form);
   return form;
 }
 

@@ -7,6 +7,7 @@ import { el } from '../lib/dom.js';
 import { t, getLanguage } from '../i18n/index.js';
 import { errorMessage, formErrorSlot } from '../lib/form.js';
 import { toast, toastError } from '../lib/toast.js';
+import { guardUnsavedForm } from '../lib/unsaved-form.js';
 import { setError } from './reports-export.js';
 import { SCENARIO_INDUSTRIES, SCENARIO_TYPES, pickBi, trainingHash } from './training-format.js';
 
@@ -59,6 +60,7 @@ function editor(scenario, lang, onSaved, onCancel) {
     el('div', { class: 'form-actions' },
       el('button', { type: 'submit', id: 'scenario-save', class: ['button', 'button-primary'], i18n: 'common.save' }),
       el('button', { type: 'button', class: 'button', i18n: 'common.cancel', on: { click: onCancel } })));
+  guardUnsavedForm(form);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     setError(errorSlot, '');

@@ -16,7 +16,8 @@ use branchdesk::cases::repo::create::create_case;
 use branchdesk::settings::repo::list_categories;
 use branchdesk::staff::StaffInput;
 use branchdesk::staff::repo::add_staff;
-use branchdesk::training::repo::curriculum::{Module, list_modules};
+use branchdesk::training::input::Assignee;
+use branchdesk::training::repo::curriculum::{Module, assign, list_modules};
 use branchdesk::training::repo::scenarios::list_scenarios;
 
 pub(crate) fn utc(text: &str) -> DateTime<Utc> {
@@ -65,6 +66,13 @@ pub(crate) async fn january_and_technique(pool: &SqlitePool) -> Module {
         .into_iter()
         .find(|m| m.seed_key.as_deref() == Some("technique"))
         .expect("technique")
+}
+
+/// Assigns `module_id` to `to` as if on 1 January 2026, before the months the tests report on.
+pub(crate) async fn assign_since_new_year(pool: &SqlitePool, module_id: i64, to: &Assignee) {
+    assign(pool, module_id, to, utc("2026-01-01T00:00:00Z"))
+        .await
+        .expect("assign");
 }
 
 async fn assert_seeded(pool: &SqlitePool) {

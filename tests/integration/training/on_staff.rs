@@ -6,14 +6,13 @@ use calamine::{Data, Reader, Xlsx};
 use chrono::Utc;
 use sqlx::SqlitePool;
 
-use super::{january_and_technique, person, utc};
+use super::{assign_since_new_year, january_and_technique, person, utc};
 use crate::support::{TempDb, migrated_before, set_up_branch};
 use branchdesk::export::{ExportOptions, export_month};
 use branchdesk::settings::Language;
 use branchdesk::staff::repo::set_staff_active;
 use branchdesk::stats::{Month, monthly_report};
 use branchdesk::training::input::{Assignee, SignOffInput};
-use branchdesk::training::repo::curriculum::assign;
 use branchdesk::training::repo::signoffs::sign_off;
 
 async fn completion(pool: &SqlitePool, month: u32) -> Option<(i64, i64)> {
@@ -63,18 +62,7 @@ async fn someone_deactivated_after_a_month_end_still_counts_in_that_month_only()
     let stays = person(&pool, "李娜", "前台").await;
     let leaves = person(&pool, "赵磊", "前台").await;
     let technique = january_and_technique(&pool).await;
-    assign(
-        &pool,
-        technique.id,
-        &Assignee::Position("前台".into()),
-        Utc::now(),
-    )
-    .await
-    .expect("assign");
-    sqlx::query("UPDATE training_assignments SET assigned_at = '2026-01-01T00:00:00Z'")
-        .execute(&pool)
-        .await
-        .expect("backdate");
+    assign_since_new_year(&pool, technique.id, &Assignee::Position("前台".into())).await;
     let input = SignOffInput {
         staff_id: stays,
         item_ids: technique.items[..3].iter().map(|i| i.id).collect(),

@@ -4,7 +4,7 @@
 use calamine::{Data, Reader, Xlsx};
 use chrono::{TimeDelta, Utc};
 
-use super::{january_and_technique, person, utc};
+use super::{assign_since_new_year, january_and_technique, person, utc};
 use crate::support::{TempDb, set_up_branch};
 use branchdesk::cases::intake::CaseInput;
 use branchdesk::cases::repo::create::create_case;
@@ -40,13 +40,7 @@ async fn the_monthly_report_counts_items_signed_at_the_month_end_and_drills_held
     let clerk = person(&pool, "李娜", "前台").await;
     let technique = january_and_technique(&pool).await;
     let at = Utc::now();
-    assign(&pool, technique.id, &Assignee::Person(clerk), at)
-        .await
-        .expect("assign");
-    sqlx::query("UPDATE training_assignments SET assigned_at = '2026-01-01T00:00:00Z'")
-        .execute(&pool)
-        .await
-        .expect("backdate");
+    assign_since_new_year(&pool, technique.id, &Assignee::Person(clerk)).await;
     // Three items signed on 31 January (local), two more on 1 February.
     let ids: Vec<i64> = technique.items.iter().map(|i| i.id).collect();
     for (items, day) in [(&ids[..3], "2026-01-31"), (&ids[3..5], "2026-02-01")] {

@@ -4,7 +4,7 @@
 
 use chrono::{TimeDelta, Utc};
 
-use super::{january_and_technique, person, utc};
+use super::{assign_since_new_year, january_and_technique, person, utc};
 use crate::support::{TempDb, set_up_branch};
 use branchdesk::cases::repo::set_current_actor;
 use branchdesk::error::Error;
@@ -218,13 +218,7 @@ async fn a_sign_off_withdrawn_later_no_longer_counts_in_a_past_months_report() {
     let trainer = person(&pool, "王经理", "店长").await;
     let clerk = person(&pool, "李娜", "前台").await;
     let technique = january_and_technique(&pool).await;
-    assign(&pool, technique.id, &Assignee::Person(clerk), Utc::now())
-        .await
-        .expect("assign");
-    sqlx::query("UPDATE training_assignments SET assigned_at = '2026-01-01T00:00:00Z'")
-        .execute(&pool)
-        .await
-        .expect("backdate");
+    assign_since_new_year(&pool, technique.id, &Assignee::Person(clerk)).await;
     let input = SignOffInput {
         staff_id: clerk,
         item_ids: technique.items[..3].iter().map(|i| i.id).collect(),

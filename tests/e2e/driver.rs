@@ -238,18 +238,58 @@ impl App {
     /// clicks beside an element it had to scroll to inside the app's view (the browser tests
     /// centre theirs for the same reason).
     pub async fn click(&self, css: &str) {
-        let element = self.find(css).await;
-        self.client
-            .execute(
-                "document.querySelector(arguments[0])?.scrollIntoView({ block: 'center' })",
-                vec![serde_json::json!(css)],
-            )
-            .await
-            .unwrap_or_else(|e| panic!("scroll to {css}: {e}"));
-        element
-            .click()
-            .await
-            .unwrap_or_else(|e| panic!("click {css}: {e}"));
+        let watch = "const n = document.querySelector(arguments[0]);
+            window.__e2eClicked = false;
+            n?.addEventListener('click', () => { window.__e2eClicked = true; }, { once: true, capture: true });
+            return n !== null;";
+        for _ in 0..3 {
+            let element = self.find(css).await;
+            self.wait_until_settled(css).await;
+            self.client
+                .execute(watch, vec![json!(css)])
+                .await
+                .unwrap_or_else(|e| panic!("watch {css}: {e}"));
+            element
+                .click()
+                .await
+                .unwrap_or_else(|e| panic!("click {css}: {e}"));
+            // A click that WebKitWebDriver delivered beside the element (the page moved under
+            // the pointer) is tried again rather than taken as the user's.
+            let landed = self
+                .client
+                .execute("return window.__e2eClicked === true;", vec![])
+                .await;
+            if matches!(landed, Ok(serde_json::Value::Bool(true))) {
+                return;
+            }
+        }
+        save_screenshot("click_missed");
+        panic!("every click on {css} landed elsewhere");
+    }
+
+    /// Scrolls `css` to the middle of the window and waits until it stays put and its centre is
+    /// really it (not something drawn over it): WebDriver clicks a point, and a page still
+    /// settling after the scroll (a form's last reflow) would take the click elsewhere.
+    async fn wait_until_settled(&self, css: &str) {
+        let script = "const n = document.querySelector(arguments[0]);
+            if (!n) return 'gone';
+            n.scrollIntoView({ block: 'center' });
+            const r = n.getBoundingClientRect();
+            const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+            const mine = hit !== null && (hit === n || n.contains(hit));
+            return [r.left, r.top, r.width, r.height].join(',') + (mine ? '' : ' covered');";
+        let mut last = String::new();
+        for _ in 0..40 {
+            let now = match self.client.execute(script, vec![json!(css)]).await {
+                Ok(serde_json::Value::String(place)) => place,
+                other => panic!("scroll to {css}: {other:?}"),
+            };
+            if now == last && !now.ends_with("covered") {
+                return;
+            }
+            last = now;
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
     }
 
     /// Chooses `value` in the select `css`; fails when there is no such option.

@@ -238,10 +238,14 @@ impl App {
     /// clicks beside an element it had to scroll to inside the app's view (the browser tests
     /// centre theirs for the same reason).
     pub async fn click(&self, css: &str) {
+        // Armed on this page only: a click that reloads the page (a restore) leaves it unarmed,
+        // which counts as landed.
         let watch = "const n = document.querySelector(arguments[0]);
+            window.__e2eArmed = true;
             window.__e2eClicked = false;
             n?.addEventListener('click', () => { window.__e2eClicked = true; }, { once: true, capture: true });
             return n !== null;";
+        let missed = "return window.__e2eArmed === true && window.__e2eClicked !== true;";
         for _ in 0..3 {
             let element = self.find(css).await;
             self.wait_until_settled(css).await;
@@ -254,12 +258,10 @@ impl App {
                 .await
                 .unwrap_or_else(|e| panic!("click {css}: {e}"));
             // A click that WebKitWebDriver delivered beside the element (the page moved under
-            // the pointer) is tried again rather than taken as the user's.
-            let landed = self
-                .client
-                .execute("return window.__e2eClicked === true;", vec![])
-                .await;
-            if matches!(landed, Ok(serde_json::Value::Bool(true))) {
+            // the pointer) is tried again rather than taken as the user's. Only a miss seen
+            // for certain is retried: a page that went away took the click.
+            let seen = self.client.execute(missed, vec![]).await;
+            if !matches!(seen, Ok(serde_json::Value::Bool(true))) {
                 return;
             }
         }

@@ -2,7 +2,7 @@
 //! the branch opens as it was when the backup was made.
 
 use branchdesk::settings::Language;
-use branchdesk::store::backup;
+use branchdesk::store::{self, backup};
 
 use super::dictionary::text;
 use super::driver::{App, guard};
@@ -19,7 +19,8 @@ async fn a_damaged_data_file_is_explained_and_a_backup_restores_it() {
     backup::back_up(&pool, &db, backup::BackupKind::Manual, chrono::Utc::now())
         .await
         .unwrap();
-    pool.close().await;
+    // Everything in the file itself, so the ruined header is not masked by the log.
+    store::close(pool).await;
     let mut bytes = std::fs::read(&db).unwrap();
     bytes[..100].fill(0);
     std::fs::write(&db, &bytes).unwrap();

@@ -84,9 +84,19 @@ describe('the UI in a real webview', { skip: browserSkip }, () => {
     // Escape closes an open panel without saving.
     await s.click('#staff-add');
     await s.type('#staff-name', '不会保存');
+    // Leaving with the name typed asks first; Cancel keeps it.
+    await s.click('a[data-nav=dashboard]');
+    await waitText('#confirm-message', /员工信息还没有保存/);
+    await s.click('#confirm-cancel');
+    await s.waitFor("return location.hash === '#/staff' && document.querySelector('#staff-name').value === '不会保存'");
     await s.keys([ESCAPE]);
     await s.waitFor("return document.querySelector('#staff-form').hidden");
     assert.equal(await s.exec('return window.__mock.staff.length'), 1);
+    // Once put away, the form is no longer asked about.
+    await s.click('a[data-nav=dashboard]');
+    await s.waitFor("return location.hash === '#/dashboard' && !document.querySelector('#confirm-dialog').open");
+    await s.go(`${page.url}/?state=ready#/staff`);
+    await s.waitFor("return document.querySelector('#staff-table td.staff-name') !== null");
     await shot('staff-list');
 
     // Deactivate: the in-page confirm appears; cancelling changes nothing.

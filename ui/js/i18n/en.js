@@ -129,6 +129,7 @@ export default {
   'staff.empty.hintInactive': 'Former staff are hidden. Tick “Show former staff” to see them.',
   'staff.form.addTitle': 'Add a staff member',
   'staff.form.editTitle': 'Edit staff member',
+  'staff.unsaved': 'These staff details have not been saved. If you leave now, they are lost. Choose Cancel to go back and save them.',
   'staff.positionPlaceholder': 'e.g. Front desk supervisor',
   'staff.departmentPlaceholder': 'e.g. Customer service',
   'staff.phoneHint': 'Digits, spaces, +, - and brackets.',

@@ -129,6 +129,7 @@ export default {
   'staff.empty.hintInactive': '已离职的员工默认不显示，勾选“显示已离职员工”即可查看。',
   'staff.form.addTitle': '添加员工',
   'staff.form.editTitle': '编辑员工信息',
+  'staff.unsaved': '员工信息还没有保存，现在离开就会丢失。点“取消”回去保存。',
   'staff.positionPlaceholder': '例如：前台主管',
   'staff.departmentPlaceholder': '例如：客服部',
   'staff.phoneHint': '可以填写数字、空格、+、- 和括号。',

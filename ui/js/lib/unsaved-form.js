@@ -9,6 +9,9 @@ import { releaseLeaveGuard, setLeaveGuard } from './leave-guard.js';
 
 // Each guarded form with its values as drawn and the dictionary key of its question.
 const watched = new Map();
+// Forms already listened to: a form filled again and again (the staff form) is guarded anew
+// each time without a second set of listeners.
+const listening = new WeakSet();
 
 // Every field's value in order, named or not, so a list of unnamed rows (a module's checklist
 // items) counts too, and so does reordering or removing a row.
@@ -35,18 +38,22 @@ async function ask() {
   });
 }
 
-/// Starts guarding `form` against its values as they are now; `messageKey` names the question's
-/// text. Returns `release()`, to call before the view itself moves on (after a save), so the
-/// user is not asked about work that is safe.
+/// Starts guarding `form` against its values as they are now (again, for a form refilled in
+/// place); `messageKey` names the question's text. Returns `release()`, to call before the
+/// view itself moves on (after a save, or when a form that stays on the page is put away), so
+/// the user is not asked about work that is safe.
 export function guardUnsavedForm(form, messageKey = 'unsaved.body') {
   watched.set(form, { drawn: snapshot(form), messageKey });
-  const watch = () => {
-    if (watched.has(form) && changedForms().length) setLeaveGuard(ask);
-  };
-  form.addEventListener('input', watch);
-  form.addEventListener('change', watch);
-  // Adding, moving or removing a row is a click, not an input.
-  form.addEventListener('click', watch);
+  if (!listening.has(form)) {
+    listening.add(form);
+    const watch = () => {
+      if (watched.has(form) && changedForms().length) setLeaveGuard(ask);
+    };
+    form.addEventListener('input', watch);
+    form.addEventListener('change', watch);
+    // Adding, moving or removing a row is a click, not an input.
+    form.addEventListener('click', watch);
+  }
   return () => {
     watched.delete(form);
     if (!changedForms().length) releaseLeaveGuard(ask);

@@ -10,6 +10,7 @@ import { formatDate } from '../lib/format.js';
 import { pageHeader, emptyState, loadingState, errorState } from '../lib/states.js';
 import { toastSaved, toastError } from '../lib/toast.js';
 import { confirmDialog } from '../lib/confirm.js';
+import { guardUnsavedForm } from '../lib/unsaved-form.js';
 import { buildStaffForm, fillStaffForm } from './staff-form.js';
 
 // Kept for the session, so a language switch or a trip to another page does not reset it.
@@ -119,12 +120,14 @@ function onClick(event, view) {
 function openForm(view, member) {
   clearErrors(view.form);
   fillStaffForm(view.form, member);
+  view.release = guardUnsavedForm(view.form, 'staff.unsaved');
   view.form.hidden = false;
   view.form.elements.name.focus();
 }
 
 function closeForm(view) {
   const editedId = view.form.dataset.staffId;
+  view.release?.();
   view.form.hidden = true;
   clearErrors(view.form);
   // Put the focus back where the user came from.
@@ -144,6 +147,7 @@ async function save(view) {
   const id = form.dataset.staffId ? Number(form.dataset.staffId) : null;
   try {
     const saved = await whileBusy(form, () => (id == null ? api.addStaff(values) : api.updateStaff(id, values)));
+    view.release?.();
     form.hidden = true;
     toastSaved();
     await load(view, saved.id);

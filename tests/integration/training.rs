@@ -16,6 +16,7 @@ use branchdesk::cases::repo::create::create_case;
 use branchdesk::settings::repo::list_categories;
 use branchdesk::staff::StaffInput;
 use branchdesk::staff::repo::add_staff;
+use branchdesk::stats::{Month, monthly_report};
 use branchdesk::training::input::Assignee;
 use branchdesk::training::repo::curriculum::{Module, assign, list_modules};
 use branchdesk::training::repo::scenarios::list_scenarios;
@@ -66,6 +67,22 @@ pub(crate) async fn january_and_technique(pool: &SqlitePool) -> Module {
         .into_iter()
         .find(|m| m.seed_key.as_deref() == Some("technique"))
         .expect("technique")
+}
+
+/// The month's training completion as (items signed, items due), judged from 1 March 2026.
+pub(crate) async fn completion_parts(pool: &SqlitePool, month: u32) -> Option<(i64, i64)> {
+    monthly_report(
+        pool,
+        Month::new(2026, month).expect("month"),
+        utc("2026-03-01T00:00:00Z"),
+    )
+    .await
+    .expect("report")
+    .kpis
+    .into_iter()
+    .find(|k| k.key == "training_completion")
+    .expect("kpi")
+    .parts
 }
 
 /// Assigns `module_id` to `to` as if on 1 January 2026, before the months the tests report on.

@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use chrono::Utc;
+use sqlx::SqlitePool;
 
 use crate::error::Result;
 use crate::export::{self, ExportOptions};
@@ -41,12 +42,7 @@ pub async fn export(
     include_personal_data: bool,
 ) -> Result<()> {
     let pool = store::open(db_path).await?;
-    let lang = match lang {
-        Some(lang) => lang,
-        None => get_language(&pool)
-            .await?
-            .unwrap_or_else(status::os_language),
-    };
+    let lang = workbook_language(&pool, lang).await?;
     let options = ExportOptions {
         lang,
         include_personal_data,
@@ -66,15 +62,20 @@ pub async fn export(
     Ok(())
 }
 
+/// The language asked for, else the branch's, else the computer's.
+async fn workbook_language(pool: &SqlitePool, asked: Option<Language>) -> Result<Language> {
+    Ok(match asked {
+        Some(lang) => lang,
+        None => get_language(pool)
+            .await?
+            .unwrap_or_else(status::os_language),
+    })
+}
+
 /// Writes the training workbook to `out`.
 pub async fn training_export(db_path: &Path, out: &Path, lang: Option<Language>) -> Result<()> {
     let pool = store::open(db_path).await?;
-    let lang = match lang {
-        Some(lang) => lang,
-        None => get_language(&pool)
-            .await?
-            .unwrap_or_else(status::os_language),
-    };
+    let lang = workbook_language(&pool, lang).await?;
     crate::training::export::export_training_to(&pool, lang, Utc::now(), out).await?;
     println!(
         "Wrote the training workbook to {} ({} KB, {})",

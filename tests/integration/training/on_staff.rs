@@ -6,29 +6,14 @@ use calamine::{Data, Reader, Xlsx};
 use chrono::Utc;
 use sqlx::SqlitePool;
 
-use super::{assign_since_new_year, january_and_technique, person, utc};
+use super::{assign_since_new_year, completion_parts, january_and_technique, person, utc};
 use crate::support::{TempDb, migrated_before, set_up_branch};
 use branchdesk::export::{ExportOptions, export_month};
 use branchdesk::settings::Language;
 use branchdesk::staff::repo::set_staff_active;
-use branchdesk::stats::{Month, monthly_report};
+use branchdesk::stats::Month;
 use branchdesk::training::input::{Assignee, SignOffInput};
 use branchdesk::training::repo::signoffs::sign_off;
-
-async fn completion(pool: &SqlitePool, month: u32) -> Option<(i64, i64)> {
-    monthly_report(
-        pool,
-        Month::new(2026, month).expect("month"),
-        utc("2026-03-01T00:00:00Z"),
-    )
-    .await
-    .expect("report")
-    .kpis
-    .into_iter()
-    .find(|k| k.key == "training_completion")
-    .expect("kpi")
-    .parts
-}
 
 /// The names in the first column of the month's Training sheet.
 async fn sheet_names(pool: &SqlitePool, month: u32) -> Vec<String> {
@@ -71,7 +56,7 @@ async fn someone_deactivated_after_a_month_end_still_counts_in_that_month_only()
     };
     sign_off(&pool, &input, Utc::now()).await.expect("sign");
     let total = technique.items.len() as i64;
-    assert_eq!(completion(&pool, 1).await, Some((3, 2 * total)));
+    assert_eq!(completion_parts(&pool, 1).await, Some((3, 2 * total)));
 
     // 赵磊 leaves at 00:30 on 1 February, Shanghai time: after January's last instant.
     let off = set_staff_active(&pool, leaves, false)
@@ -93,12 +78,12 @@ async fn someone_deactivated_after_a_month_end_still_counts_in_that_month_only()
         .expect("backdate the change");
 
     assert_eq!(
-        completion(&pool, 1).await,
+        completion_parts(&pool, 1).await,
         Some((3, 2 * total)),
         "January still counts both clerks"
     );
     assert_eq!(
-        completion(&pool, 2).await,
+        completion_parts(&pool, 2).await,
         Some((3, total)),
         "February only one"
     );

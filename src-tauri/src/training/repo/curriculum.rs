@@ -330,15 +330,13 @@ pub async fn move_module(pool: &SqlitePool, id: i64, offset: i64) -> Result<Vec<
 
 /// Retires a module (it leaves the matrix; its history stays) or brings it back.
 pub async fn set_module_retired(pool: &SqlitePool, id: i64, retired: bool) -> Result<Module> {
-    let changed = sqlx::query("UPDATE training_modules SET retired = ? WHERE id = ?")
-        .bind(retired)
-        .bind(id)
-        .execute(pool)
-        .await?
-        .rows_affected();
-    if changed == 0 {
-        return Err(Error::NotFound);
-    }
+    crate::store::found(
+        sqlx::query("UPDATE training_modules SET retired = ? WHERE id = ?")
+            .bind(retired)
+            .bind(id)
+            .execute(pool)
+            .await?,
+    )?;
     get_module(&mut *pool.acquire().await?, id).await
 }
 

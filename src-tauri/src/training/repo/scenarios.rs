@@ -188,14 +188,12 @@ pub async fn save_scenario(
 
 /// Retires a scenario (past drills keep it) or brings it back.
 pub async fn set_scenario_retired(pool: &SqlitePool, id: i64, retired: bool) -> Result<Scenario> {
-    let changed = sqlx::query("UPDATE drill_scenarios SET retired = ? WHERE id = ?")
-        .bind(retired)
-        .bind(id)
-        .execute(pool)
-        .await?
-        .rows_affected();
-    if changed == 0 {
-        return Err(Error::NotFound);
-    }
+    crate::store::found(
+        sqlx::query("UPDATE drill_scenarios SET retired = ? WHERE id = ?")
+            .bind(retired)
+            .bind(id)
+            .execute(pool)
+            .await?,
+    )?;
     get_scenario(&mut *pool.acquire().await?, id).await
 }

@@ -229,6 +229,17 @@ pub async fn person_training(
     )
     .fetch_all(&mut *conn)
     .await?;
+    // Every current item's texts in one read, rather than one query per checklist line.
+    let texts: HashMap<i64, (String, String)> = sqlx::query_as::<_, (i64, String, String)>(
+        "SELECT i.id, i.text_en, i.text_zh FROM training_items i
+         JOIN training_module_versions v ON v.id = i.version_id
+         WHERE v.version = (SELECT MAX(version) FROM training_module_versions WHERE module_id = v.module_id)",
+    )
+    .fetch_all(&mut *conn)
+    .await?
+    .into_iter()
+    .map(|(id, en, zh)| (id, (en, zh)))
+    .collect();
     let person = crate::training::snapshot::PersonAt {
         id: staff.id,
         position: staff.position.clone(),
@@ -245,11 +256,7 @@ pub async fn person_training(
         }
         let mut items = Vec::with_capacity(module.items.len());
         for (item, lineage) in &module.items {
-            let (text_en, text_zh): (String, String) =
-                sqlx::query_as("SELECT text_en, text_zh FROM training_items WHERE id = ?")
-                    .bind(item)
-                    .fetch_one(&mut *conn)
-                    .await?;
+            let (text_en, text_zh) = texts.get(item).cloned().ok_or(Error::NotFound)?;
             let signed = latest.get(lineage);
             items.push(PersonItem {
                 id: *item,

@@ -183,6 +183,10 @@ pub enum Error {
     /// An action needs the branch to be set up first.
     #[error("not initialised")]
     NotInitialized,
+    /// There is no database at the path (no file, or an empty one), and this command does not
+    /// create one.
+    #[error("there is no BranchDesk database there")]
+    NoDatabase,
     /// The database failed.
     #[error("database: {0}")]
     Database(#[from] sqlx::Error),
@@ -237,6 +241,7 @@ impl Error {
             Error::Duplicate { .. } => "duplicate",
             Error::AlreadyInitialized => "already_initialized",
             Error::NotInitialized => "not_initialized",
+            Error::NoDatabase => "no_database",
             Error::Database(_) | Error::Migrate(_) => "database",
             Error::Io(_) => "io",
             Error::Backup(problem) => problem.code(),

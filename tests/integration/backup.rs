@@ -32,6 +32,21 @@ async fn names(pool: &SqlitePool) -> Vec<String> {
         .collect()
 }
 
+/// Restores `from` as the app does: checked and staged first, then the pool (if the database
+/// could be opened) is closed and the backup put in place.
+pub async fn restore(
+    pool: Option<SqlitePool>,
+    db_path: &std::path::Path,
+    from: &std::path::Path,
+    now: DateTime<Utc>,
+) -> branchdesk::Result<Option<backup::BackupInfo>> {
+    let staged = backup::stage_restore(db_path, from).await?;
+    if let Some(pool) = pool {
+        store::close(pool).await;
+    }
+    staged.finish(now).await
+}
+
 async fn names_in(path: &std::path::Path) -> Vec<String> {
     let pool = store::open(path).await.expect("open copy");
     let found = names(&pool).await;
@@ -122,9 +137,15 @@ async fn restore_brings_back_the_backup_and_keeps_what_it_replaced() {
     .unwrap();
     add_person(&pool, "赵磊").await;
 
-    let kept = backup::restore(pool, &db.path, &saved.path, at("2026-11-22T08:00:00Z"))
-        .await
-        .unwrap();
+    let kept = restore(
+        Some(pool),
+        &db.path,
+        &saved.path,
+        at("2026-11-22T08:00:00Z"),
+    )
+    .await
+    .unwrap()
+    .expect("the replaced database is kept");
     assert_eq!(kept.kind, BackupKind::PreRestore);
     assert_eq!(names_in(&db.path).await, ["李娜"]);
     assert_eq!(names_in(&kept.path).await, ["李娜", "赵磊"]);
@@ -160,9 +181,7 @@ async fn damaged_foreign_or_missing_backups_are_refused_and_nothing_changes() {
         (&foreign, "backup.not_branchdesk"),
         (&missing, "backup.missing"),
     ] {
-        let error = backup::restore(pool.clone(), &db.path, file, Utc::now())
-            .await
-            .unwrap_err();
+        let error = backup::stage_restore(&db.path, file).await.unwrap_err();
         assert_eq!(error.code(), code, "{}", file.display());
     }
     assert!(
@@ -178,7 +197,7 @@ async fn a_backup_from_a_newer_app_is_refused() {
     let db = TempDb::new();
     let pool = set_up_branch(&db).await;
     let newer = db.dir.path().join("newer.sqlite");
-    backup::back_up_to(&mut pool.acquire().await.unwrap(), &newer)
+    backup::back_up_to(&mut pool.acquire().await.unwrap(), &db.path, &newer)
         .await
         .unwrap();
     let copy = SqlitePool::connect(&format!("sqlite:{}", newer.display()))
@@ -285,9 +304,10 @@ async fn a_damaged_database_can_be_replaced_by_a_backup_and_is_kept_aside() {
         "startup.corrupt"
     );
 
-    let aside = backup::restore_over_unopenable(&db.path, &saved.path, at("2026-11-22T08:00:00Z"))
+    let aside = restore(None, &db.path, &saved.path, at("2026-11-22T08:00:00Z"))
         .await
-        .unwrap();
+        .unwrap()
+        .expect("the damaged file is kept");
     assert_eq!(
         std::fs::read(&aside.path).unwrap(),
         bytes,

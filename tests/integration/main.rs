@@ -1,13 +1,16 @@
 //! Integration tests on real SQLite files in temporary folders.
 
 mod backup;
+mod backup_attachments;
 mod case_records;
 mod cases;
 mod cli;
 mod cli_demo;
+mod cli_writes;
 mod concurrency;
 mod demo;
 mod export;
+mod foreign;
 mod hostile;
 mod import;
 mod import_cli;
@@ -18,6 +21,7 @@ mod prevention_figures;
 mod prevention_history;
 mod prevention_support;
 mod prevention_training;
+mod restore_checks;
 mod rollup;
 mod settings;
 mod staff;

@@ -100,6 +100,14 @@ describe('the start-up screen in a real webview', { skip: browserSkip }, () => {
     await s.waitFor("return sessionStorage.getItem('mock.restored') !== null");
   });
 
+  test('another program\'s database: no restore is offered over it, only another file or quit', async () => {
+    await openFatal('lang=en&fatalCode=startup.not_branchdesk&backups=some');
+    assert.match(await textOf('#fatal-message'), /another program’s database/);
+    assert.match(await textOf('#fatal-next'), /BranchDesk has not changed it/);
+    assert.equal(await s.exec("return document.querySelector('#fatal-backups, #fatal-no-backups, #fatal-restore-file')"), null);
+    assert.equal(await textOf('#fatal-open-other'), 'Open another data file…');
+  });
+
   test('a lock released meanwhile: try again opens the data file; quit is offered', async () => {
     await openFatal('fatalCode=startup.locked&retry=ok');
     assert.match(await textOf('#fatal-next'), /另一个程序正占用数据文件/);

@@ -276,9 +276,9 @@ export const backupOverview = () => call('backup_overview');
 export const backUpNow = () => call('back_up_now');
 /// Sets how many backups are kept (1–365); older ones are deleted.
 export const setBackupKeep = (keep) => call('set_backup_keep', { keep });
-/// Restores a listed backup (by its path); resolves to the pre-restore backup.
+/// Restores a listed backup (by its path); resolves to true once restored.
 export const restoreBackup = (path) => call('restore_backup', { path });
-/// Lets the user pick any backup file (the backend opens the dialog) and restores it; null if cancelled.
+/// Lets the user pick any backup file (the backend opens the dialog) and restores it; false if cancelled.
 export const restoreBackupFromFile = () => call('restore_backup_from_file');
 /// Opens the backups folder in the system file manager.
 export const revealBackups = () => call('reveal_backups');

@@ -83,7 +83,7 @@ function fillFatal() {
   byId('fatal-db-path').textContent = dbPath || t('fatal.dbPathUnknown');
   byId('fatal-code').textContent = error?.code || 'unknown';
   byId('fatal-next').textContent = t(nextStepKey(error?.code, hasKey));
-  renderFatalActions(byId('fatal-actions'), { restart: () => window.location.reload() });
+  renderFatalActions(byId('fatal-actions'), { restart: () => window.location.reload(), code: error?.code });
 }
 
 async function showWelcome() {

@@ -176,7 +176,7 @@ pub async fn run(cases: u32, keep: Option<PathBuf>, branches: usize) -> Result<(
         Budget::Under(ms(20)),
     ));
     lines.extend(screens::lines(&pool).await?);
-    pool.close().await;
+    store::close(pool).await;
     lines.push(Line::timed(
         "start to interactive list",
         &start_to_list(&path).await?,

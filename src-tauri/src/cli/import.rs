@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::cases::repo::current_actor;
 use crate::error::{Error, Result};
 use crate::import::{self, ImportOptions, ImportProblem, ImportReport, Mapping};
-use crate::store;
+use sqlx::SqlitePool;
 
 /// What `import` was asked to do.
 #[derive(Debug)]
@@ -49,10 +49,9 @@ fn print_report(report: &ImportReport) {
     }
 }
 
-/// Runs the import on the database at `db_path`.
-pub async fn run(db_path: &Path, args: ImportArgs) -> Result<()> {
-    let pool = store::open(db_path).await?;
-    let opened = import::open(&pool, &args.file, args.options.sheet.as_deref()).await?;
+/// Runs the import on the database `pool`.
+pub async fn run(pool: &SqlitePool, args: ImportArgs) -> Result<()> {
+    let opened = import::open(pool, &args.file, args.options.sheet.as_deref()).await?;
     let mapping = match &args.mapping {
         Some(path) => read_mapping(path)?,
         None => {
@@ -71,7 +70,7 @@ pub async fn run(db_path: &Path, args: ImportArgs) -> Result<()> {
     };
     let now = chrono::Utc::now();
     if args.dry_run {
-        let report = import::dry_run(&pool, &args.file, &mapping, &args.options, now).await?;
+        let report = import::dry_run(pool, &args.file, &mapping, &args.options, now).await?;
         print_report(&report);
         if report.bad_rows > 0 {
             return Err(Error::Import(ImportProblem::BadRows));
@@ -82,9 +81,9 @@ pub async fn run(db_path: &Path, args: ImportArgs) -> Result<()> {
         );
         return Ok(());
     }
-    let actor = current_actor(&pool).await?;
+    let actor = current_actor(pool).await?;
     let outcome =
-        import::import_file(&pool, &args.file, &mapping, &args.options, actor, now).await?;
+        import::import_file(pool, &args.file, &mapping, &args.options, actor, now).await?;
     if outcome.report.bad_rows > 0 {
         print_report(&outcome.report);
         return Err(Error::Import(ImportProblem::BadRows));

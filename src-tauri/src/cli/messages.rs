@@ -77,7 +77,17 @@ pub fn describe(error: &Error) -> String {
             BackupProblem::Newer => {
                 "that backup is from a newer version of BranchDesk; update the app first".into()
             }
+            BackupProblem::Unfinished => {
+                "that backup was taken during an upgrade that failed part-way; choose another"
+                    .into()
+            }
+            BackupProblem::Altered => {
+                "that backup's record of upgrades does not match this BranchDesk (changed by another program or build); choose another".into()
+            }
         },
+        Error::NoDatabase => {
+            "there is no BranchDesk database at that path (--db, else $BRANCHDESK_DB, else the app-data folder); create one with `branchdesk-cli init`, or check the path".into()
+        }
         Error::Startup(problem) => startup_hint(*problem).into(),
         Error::AlreadyInitialized => "this database already has a branch; use another --db".into(),
         Error::NotInitialized => {
@@ -105,6 +115,9 @@ fn startup_hint(problem: StartupProblem) -> &'static str {
         StartupProblem::DiskFull => "the disk is full; free some space and try again",
         StartupProblem::Locked => {
             "another program is holding the database locked; close it and try again"
+        }
+        StartupProblem::Foreign => {
+            "that file is another program's database, not BranchDesk's; it was left unchanged: check --db"
         }
     }
 }

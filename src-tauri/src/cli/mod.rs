@@ -3,6 +3,7 @@
 mod bench;
 mod import;
 mod messages;
+mod session;
 mod workbooks;
 
 use std::path::PathBuf;
@@ -16,6 +17,7 @@ use crate::stats::report::Month;
 use crate::status::{self, SetupInput};
 use crate::store::backup::{self, BackupKind};
 use crate::store::{self, location};
+use session::Opened;
 
 /// BranchDesk's command-line tool: set up and inspect a branch database without the window.
 #[derive(Debug, Parser)]
@@ -195,6 +197,13 @@ fn one_line(rendered: &str) -> String {
 }
 
 async fn run(cli: Cli) -> Result<()> {
+    let mut opened = Opened::default();
+    let result = run_command(cli, &mut opened).await;
+    opened.close_all().await;
+    result
+}
+
+async fn run_command(cli: Cli, opened: &mut Opened) -> Result<()> {
     let db_path = location::resolve_db_path(cli.db);
     match cli.command {
         Command::Init {
@@ -216,7 +225,7 @@ async fn run(cli: Cli) -> Result<()> {
             };
             input.branch.parse()?;
             crate::settings::repo::parse_language(&input.language)?;
-            let pool = store::open(&db_path).await?;
+            let pool = opened.creating(&db_path).await?;
             let branch = status::setup(&pool, &input).await?;
             println!(
                 "Set up {} ({}) in {}",
@@ -226,7 +235,7 @@ async fn run(cli: Cli) -> Result<()> {
             );
         }
         Command::Info => {
-            let pool = store::open(&db_path).await?;
+            let pool = opened.existing(&db_path).await?;
             let status = status::status(&pool, &db_path).await?;
             println!("database:       {}", db_path.display());
             match &status.branch {
@@ -251,7 +260,7 @@ async fn run(cli: Cli) -> Result<()> {
             months,
             seed,
         } => {
-            let pool = store::open(&db_path).await?;
+            let pool = opened.existing(&db_path).await?;
             let options = DemoOptions {
                 cases,
                 months,
@@ -274,9 +283,13 @@ async fn run(cli: Cli) -> Result<()> {
             out,
             lang,
             include_personal_data,
-        } => workbooks::export(&db_path, month, &out, lang, include_personal_data).await?,
+        } => {
+            let pool = opened.existing(&db_path).await?;
+            workbooks::export(&pool, month, &out, lang, include_personal_data).await?
+        }
         Command::TrainingExport { out, lang } => {
-            workbooks::training_export(&db_path, &out, lang).await?
+            let pool = opened.existing(&db_path).await?;
+            workbooks::training_export(&pool, &out, lang).await?
         }
         Command::Rollup {
             files,
@@ -290,10 +303,10 @@ async fn run(cli: Cli) -> Result<()> {
             branches,
         } => bench::run(cases, keep, usize::from(branches)).await?,
         Command::Backup { out } => {
-            let pool = store::open(&db_path).await?;
+            let pool = opened.existing(&db_path).await?;
             let path = match out {
                 Some(out) => {
-                    backup::back_up_to(&mut *pool.acquire().await?, &out).await?;
+                    backup::back_up_to(&mut *pool.acquire().await?, &db_path, &out).await?;
                     out
                 }
                 None => {
@@ -306,16 +319,23 @@ async fn run(cli: Cli) -> Result<()> {
             println!("Backed up {} to {}", db_path.display(), path.display());
         }
         Command::Restore { file } => {
-            // Check first: a bad file must not even open (and so migrate) the current database.
-            backup::check_backup(&file).await?;
-            let pool = store::open(&db_path).await?;
-            let kept = backup::restore(pool, &db_path, &file, chrono::Utc::now()).await?;
-            store::close(store::open(&db_path).await?).await;
+            // The current file is never opened here (opening migrates): a damaged one, or one
+            // from a newer app, can be replaced too. Only `init` makes a database.
+            if matches!(db_path.try_exists(), Ok(false)) {
+                return Err(crate::error::Error::NoDatabase);
+            }
+            let staged = backup::stage_restore(&db_path, &file).await?;
+            let kept = staged.finish(chrono::Utc::now()).await?;
+            // Opened once now, so a backup from an older version is upgraded (and backed up
+            // first) before anyone relies on it.
+            opened.existing(&db_path).await?;
+            let kept = kept.map_or_else(String::new, |kept| {
+                format!("; the previous database is kept at {}", kept.path.display())
+            });
             println!(
-                "Restored {} from {}; the previous database is kept at {}",
+                "Restored {} from {}{kept}",
                 db_path.display(),
                 file.display(),
-                kept.path.display()
             );
         }
         Command::Import {
@@ -335,7 +355,7 @@ async fn run(cli: Cli) -> Result<()> {
                 dry_run,
                 options,
             };
-            import::run(&db_path, args).await?;
+            import::run(&opened.existing(&db_path).await?, args).await?;
         }
     }
     Ok(())

@@ -10,7 +10,6 @@ use crate::export::{self, ExportOptions};
 use crate::settings::{Language, repo::get_language};
 use crate::stats::report::Month;
 use crate::status;
-use crate::store;
 
 /// Why a flag's value was refused, in words for the command line; clap turns it into a
 /// one-line error and exit code 2.
@@ -33,21 +32,20 @@ fn kilobytes(path: &Path) -> u64 {
     std::fs::metadata(path).map_or(0, |m| m.len().div_ceil(1024))
 }
 
-/// Writes the month's workbook from the database at `db_path` to `out`.
+/// Writes the month's workbook from the database `pool` to `out`.
 pub async fn export(
-    db_path: &Path,
+    pool: &SqlitePool,
     month: Month,
     out: &Path,
     lang: Option<Language>,
     include_personal_data: bool,
 ) -> Result<()> {
-    let pool = store::open(db_path).await?;
-    let lang = workbook_language(&pool, lang).await?;
+    let lang = workbook_language(pool, lang).await?;
     let options = ExportOptions {
         lang,
         include_personal_data,
     };
-    export::export_month_to(&pool, month, &options, Utc::now(), out).await?;
+    export::export_month_to(pool, month, &options, Utc::now(), out).await?;
     let privacy = if include_personal_data {
         "personal data included"
     } else {
@@ -73,10 +71,9 @@ async fn workbook_language(pool: &SqlitePool, asked: Option<Language>) -> Result
 }
 
 /// Writes the training workbook to `out`.
-pub async fn training_export(db_path: &Path, out: &Path, lang: Option<Language>) -> Result<()> {
-    let pool = store::open(db_path).await?;
-    let lang = workbook_language(&pool, lang).await?;
-    crate::training::export::export_training_to(&pool, lang, Utc::now(), out).await?;
+pub async fn training_export(pool: &SqlitePool, out: &Path, lang: Option<Language>) -> Result<()> {
+    let lang = workbook_language(pool, lang).await?;
+    crate::training::export::export_training_to(pool, lang, Utc::now(), out).await?;
     println!(
         "Wrote the training workbook to {} ({} KB, {})",
         out.display(),

@@ -52,10 +52,10 @@ pub async fn set_backup_keep(state: State<'_, AppState>, keep: u32) -> Result<u3
     backup::set_keep_count(&state.pool()?, &state.db_path(), keep).await
 }
 
-/// Restores one of the listed backups over the database; returns the pre-restore backup.
+/// Restores one of the listed backups over the database; `true` once restored.
 /// Only files in the backups folder are accepted here: other files come through the dialog.
 #[tauri::command]
-pub async fn restore_backup(state: State<'_, AppState>, path: PathBuf) -> Result<BackupInfo> {
+pub async fn restore_backup(state: State<'_, AppState>, path: PathBuf) -> Result<bool> {
     let listed = backup::list_backups(&state.db_path())?;
     if !listed.iter().any(|b| b.path == path) {
         return Err(Error::Backup(BackupProblem::Missing));
@@ -63,12 +63,12 @@ pub async fn restore_backup(state: State<'_, AppState>, path: PathBuf) -> Result
     restore_from(&state, &path).await
 }
 
-/// Asks for a backup file with the system's dialog and restores it; `None` when cancelled.
+/// Asks for a backup file with the system's dialog and restores it; `false` when cancelled.
 #[tauri::command]
 pub async fn restore_backup_from_file<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
-) -> Result<Option<BackupInfo>> {
+) -> Result<bool> {
     let (sender, receiver) = tokio::sync::oneshot::channel();
     app.dialog()
         .file()
@@ -79,26 +79,27 @@ pub async fn restore_backup_from_file<R: Runtime>(
         });
     let picked = receiver.await.ok().flatten();
     match picked.and_then(|p| p.into_path().ok()) {
-        Some(path) => restore_from(&state, &path).await.map(Some),
-        None => Ok(None),
+        Some(path) => restore_from(&state, &path).await,
+        None => Ok(false),
     }
 }
 
-/// Restores `path` (which the restore checks first) and reopens the database. A database that
-/// could not be opened is moved aside instead of copied.
-async fn restore_from(state: &AppState, path: &Path) -> Result<BackupInfo> {
-    // Both restore paths check the backup before touching anything.
+/// Restores `path` and reopens the database. The backup is copied and checked before the
+/// database is closed, so a refused one changes nothing and the app carries on; the current
+/// file is never opened to be migrated, so a damaged or newer one can be replaced too.
+async fn restore_from(state: &AppState, path: &Path) -> Result<bool> {
     let db_path = state.db_path();
-    let kept = match state.pool() {
-        Ok(pool) => backup::restore(pool, &db_path, path, Utc::now()).await,
-        Err(_) => backup::restore_over_unopenable(&db_path, path, Utc::now()).await,
-    };
-    // A refused backup changed nothing. Otherwise reopen whatever the file now holds, even after
-    // a failed restore, so the app keeps working.
-    if !matches!(kept, Err(Error::Backup(_))) {
-        state.reopen().await?;
+    let staged = backup::stage_restore(&db_path, path).await?;
+    if let Ok(pool) = state.pool() {
+        crate::store::close(pool).await;
     }
-    kept
+    let kept = staged.finish(Utc::now()).await;
+    // Reopen whatever the file now holds, even after a failed restore, so the app keeps working.
+    let reopened = state.reopen().await;
+    if let Some(made) = kept?.as_ref() {
+        tracing::info!(path = %made.path.display(), "restored; the previous database is kept");
+    }
+    reopened.map(|()| true)
 }
 
 #[tauri::command]

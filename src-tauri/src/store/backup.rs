@@ -1,17 +1,25 @@
 //! Backups and restore. A backup is a complete, consistent copy made by SQLite itself with
-//! `VACUUM INTO` (never a copy of the live file, which may be mid-write and has a separate WAL).
-//! Backups live in a `backups` folder beside the database, named after the database, the UTC
-//! time and why they were made, and the newest ones are kept.
+//! `VACUUM INTO` (never a copy of the live file, which may be mid-write and has a separate WAL),
+//! with the case attachments stored inside it (see `attachments`), so one file holds everything.
+//! It is written under a temporary name (`….sqlite.partial`) and renamed when complete, so an
+//! interrupted backup never looks like one. Backups live in a `backups` folder beside the
+//! database, named after the database, the UTC time and why they were made, and the newest
+//! ones are kept.
+
+mod attachments;
+mod restore;
 
 use std::path::{Path, PathBuf};
-use std::str::FromStr;
+use std::time::{Duration, SystemTime};
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use serde::Serialize;
-use sqlx::sqlite::SqliteConnectOptions;
-use sqlx::{Connection, SqliteConnection, SqlitePool};
+use sqlx::{SqliteConnection, SqlitePool};
+
+pub use restore::{BackupProblem, StagedRestore, check_backup, stage_restore};
 
 use super::MIGRATOR;
+use crate::cases::repo::attachments::attachments_dir;
 use crate::error::{Error, Result};
 
 /// How many backups are kept unless the user chose otherwise.
@@ -22,6 +30,11 @@ pub const KEEP_RANGE: std::ops::RangeInclusive<u32> = 1..=365;
 const KEEP_SETTING: &str = "backup_keep";
 /// The time format inside backup file names; sorts in time order.
 const NAME_TIME: &str = "%Y%m%d-%H%M%S";
+/// Appended to a backup's name while it is being written.
+const PARTIAL: &str = ".partial";
+/// A partial file untouched for this long is left over from an interrupted backup (one being
+/// written is touched all the time), and is deleted when backups are pruned.
+const STALE_PARTIAL: Duration = Duration::from_secs(3600);
 
 /// Why a backup was made.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -133,9 +146,10 @@ pub fn list_backups(db_path: &Path) -> Result<Vec<BackupInfo>> {
     Ok(backups)
 }
 
-/// Writes a consistent copy of the open database to `out`, which must not exist yet. Readers
-/// and writers carry on meanwhile (WAL); the copy is what was committed when it started.
-pub async fn back_up_to(conn: &mut SqliteConnection, out: &Path) -> Result<()> {
+/// Writes a consistent copy of the open database at `db_path`, with its attachments, to `out`,
+/// which must not exist yet. Readers and writers carry on meanwhile (WAL); the copy is what was
+/// committed when it started. Until it is complete it is `out` + `.partial`, removed on failure.
+pub async fn back_up_to(conn: &mut SqliteConnection, db_path: &Path, out: &Path) -> Result<()> {
     if out.exists() {
         return Err(Error::Duplicate {
             field: "out".into(),
@@ -144,11 +158,50 @@ pub async fn back_up_to(conn: &mut SqliteConnection, out: &Path) -> Result<()> {
     if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent)?;
     }
+    let partial = super::side_file(out, PARTIAL);
+    // VACUUM INTO refuses a file that exists: one of this name is an interrupted attempt.
+    remove_if_there(&partial)?;
+    let written = write_copy(conn, db_path, &partial).await;
+    if written.is_err() {
+        let _ = std::fs::remove_file(&partial);
+    }
+    written?;
+    if out.exists() {
+        std::fs::remove_file(&partial)?;
+        return Err(Error::Duplicate {
+            field: "out".into(),
+        });
+    }
+    std::fs::rename(&partial, out)?;
+    sync_folder(out);
+    Ok(())
+}
+
+async fn write_copy(conn: &mut SqliteConnection, db_path: &Path, partial: &Path) -> Result<()> {
     sqlx::query("VACUUM INTO ?")
-        .bind(out.to_string_lossy().into_owned())
+        .bind(partial.to_string_lossy().into_owned())
         .execute(&mut *conn)
         .await?;
+    attachments::pack(partial, &attachments_dir(db_path)).await?;
+    std::fs::File::open(partial)?.sync_all()?;
     Ok(())
+}
+
+fn remove_if_there(path: &Path) -> Result<()> {
+    match std::fs::remove_file(path) {
+        Err(error) if error.kind() != std::io::ErrorKind::NotFound => Err(error.into()),
+        _ => Ok(()),
+    }
+}
+
+/// Makes a rename in the folder of `path` durable (where the platform allows it).
+fn sync_folder(path: &Path) {
+    #[cfg(unix)]
+    if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        let _ = std::fs::File::open(folder).and_then(|f| f.sync_all());
+    }
+    #[cfg(not(unix))]
+    let _ = path;
 }
 
 /// Makes a backup of `kind` in the backups folder and prunes old ones down to the kept number.
@@ -172,7 +225,7 @@ async fn back_up_on(
     now: DateTime<Utc>,
 ) -> Result<BackupInfo> {
     let path = backup_path(db_path, kind, now);
-    back_up_to(conn, &path).await?;
+    back_up_to(conn, db_path, &path).await?;
     Ok(BackupInfo {
         size_bytes: std::fs::metadata(&path)?.len(),
         path,
@@ -199,8 +252,10 @@ pub async fn daily_backup_if_due(
         .map(Some)
 }
 
-/// Deletes all but the newest `keep` backups; returns how many went.
+/// Deletes all but the newest `keep` backups, and what interrupted backups left behind (which
+/// never count as backups); returns how many backups went.
 pub fn prune(db_path: &Path, keep: u32) -> Result<usize> {
+    remove_stale_partials(db_path, SystemTime::now())?;
     let backups = list_backups(db_path)?;
     let mut removed = 0;
     for backup in backups.iter().skip(keep as usize) {
@@ -208,6 +263,32 @@ pub fn prune(db_path: &Path, keep: u32) -> Result<usize> {
         removed += 1;
     }
     Ok(removed)
+}
+
+/// Deletes this database's partial backups that nothing has written to for [`STALE_PARTIAL`]
+/// (a backup still being written, by this process or another, is younger).
+fn remove_stale_partials(db_path: &Path, now: SystemTime) -> Result<()> {
+    let stem = db_stem(db_path);
+    let entries = match std::fs::read_dir(backups_dir(db_path)) {
+        Ok(entries) => entries,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(error) => return Err(error.into()),
+    };
+    for entry in entries {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(backup_name) = name.strip_suffix(PARTIAL) else {
+            continue;
+        };
+        if parse_name(&stem, backup_name).is_none() {
+            continue;
+        }
+        let modified = entry.metadata()?.modified()?;
+        if now.duration_since(modified).unwrap_or_default() >= STALE_PARTIAL {
+            remove_if_there(&entry.path())?;
+        }
+    }
+    Ok(())
 }
 
 /// How many backups to keep (the user's choice, else [`DEFAULT_KEEP`]).
@@ -239,121 +320,6 @@ pub async fn set_keep_count(pool: &SqlitePool, db_path: &Path, keep: u32) -> Res
     Ok(keep)
 }
 
-/// Checks that `path` is a sound BranchDesk database this version can open: SQLite's
-/// `integrity_check` passes and its schema is not from a newer version of the app.
-pub async fn check_backup(path: &Path) -> Result<()> {
-    if !path.is_file() {
-        return Err(Error::Backup(BackupProblem::Missing));
-    }
-    let options = SqliteConnectOptions::from_str("sqlite:")?
-        .filename(path)
-        .read_only(true)
-        .immutable(true);
-    let mut conn = match SqliteConnection::connect_with(&options).await {
-        Ok(conn) => conn,
-        Err(_) => return Err(Error::Backup(BackupProblem::Damaged)),
-    };
-    let verdict: Vec<String> = match sqlx::query_scalar("PRAGMA integrity_check")
-        .fetch_all(&mut conn)
-        .await
-    {
-        Ok(rows) => rows,
-        Err(_) => return Err(Error::Backup(BackupProblem::Damaged)),
-    };
-    if verdict != ["ok"] {
-        return Err(Error::Backup(BackupProblem::Damaged));
-    }
-    let versions: Vec<i64> =
-        sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success = 1")
-            .fetch_all(&mut conn)
-            .await
-            .map_err(|_| Error::Backup(BackupProblem::NotBranchDesk))?;
-    let known: Vec<i64> = MIGRATOR.iter().map(|m| m.version).collect();
-    if versions.is_empty() {
-        return Err(Error::Backup(BackupProblem::NotBranchDesk));
-    }
-    if versions.iter().any(|v| !known.contains(v)) {
-        return Err(Error::Backup(BackupProblem::Newer));
-    }
-    conn.close().await?;
-    Ok(())
-}
-
-/// Replaces the database at `db_path` with the backup at `from`, after checking the backup
-/// and keeping the current database as a pre-restore backup. `pool` is the open database; it
-/// is closed here, and the caller reopens the restored file with [`super::open`].
-pub async fn restore(
-    pool: SqlitePool,
-    db_path: &Path,
-    from: &Path,
-    now: DateTime<Utc>,
-) -> Result<BackupInfo> {
-    check_backup(from).await?;
-    let kept = {
-        let mut conn = pool.acquire().await?;
-        back_up_on(&mut conn, db_path, BackupKind::PreRestore, now).await?
-    };
-    super::close(pool).await;
-    // The old WAL and shared-memory files belong to the old database: were they left beside
-    // the restored file, SQLite would replay them into it.
-    for suffix in ["-wal", "-shm"] {
-        match std::fs::remove_file(side_file(db_path, suffix)) {
-            Err(error) if error.kind() != std::io::ErrorKind::NotFound => {
-                return Err(error.into());
-            }
-            _ => {}
-        }
-    }
-    put_in_place(from, db_path)?;
-    Ok(kept)
-}
-
-/// Restores `from` over a database that cannot be opened (damaged, newer, locked open by
-/// nobody): the current file is moved, with its WAL, into the backups folder as a pre-restore
-/// backup rather than copied, since SQLite cannot read it.
-pub async fn restore_over_unopenable(
-    db_path: &Path,
-    from: &Path,
-    now: DateTime<Utc>,
-) -> Result<BackupInfo> {
-    check_backup(from).await?;
-    let aside = backup_path(db_path, BackupKind::PreRestore, now);
-    std::fs::create_dir_all(backups_dir(db_path))?;
-    if db_path.is_file() {
-        std::fs::rename(db_path, &aside)?;
-    }
-    for suffix in ["-wal", "-shm"] {
-        let side = side_file(db_path, suffix);
-        if side.exists() {
-            std::fs::rename(&side, side_file(&aside, suffix))?;
-        }
-    }
-    put_in_place(from, db_path)?;
-    Ok(BackupInfo {
-        size_bytes: std::fs::metadata(&aside).map_or(0, |m| m.len()),
-        path: aside,
-        made_at: now,
-        kind: BackupKind::PreRestore,
-    })
-}
-
-/// `db_path` with `suffix` appended, e.g. `branchdesk.db-wal`.
-fn side_file(db_path: &Path, suffix: &str) -> PathBuf {
-    let mut side = db_path.as_os_str().to_owned();
-    side.push(suffix);
-    PathBuf::from(side)
-}
-
-/// Copies `from` to `db_path` through a synced staging file and a rename, so a crash leaves
-/// either the old file or the whole new one.
-fn put_in_place(from: &Path, db_path: &Path) -> Result<()> {
-    let staging = db_path.with_extension("restoring");
-    std::fs::copy(from, &staging)?;
-    std::fs::File::open(&staging)?.sync_all()?;
-    std::fs::rename(&staging, db_path)?;
-    Ok(())
-}
-
 /// Makes a pre-migration backup when `pool`'s database is an existing BranchDesk database with
 /// migrations still to apply. A new, empty database has nothing to lose and gets none.
 pub async fn back_up_before_migrating(
@@ -377,31 +343,6 @@ pub async fn back_up_before_migrating(
     back_up_on(&mut conn, db_path, BackupKind::PreMigration, now)
         .await
         .map(Some)
-}
-
-/// Why a file cannot be restored.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BackupProblem {
-    /// The file does not exist.
-    Missing,
-    /// SQLite cannot read it or its integrity check fails.
-    Damaged,
-    /// It is a database, but not one of ours.
-    NotBranchDesk,
-    /// It was written by a newer version of the app.
-    Newer,
-}
-
-impl BackupProblem {
-    /// The stable code the UI translates.
-    pub fn code(self) -> &'static str {
-        match self {
-            BackupProblem::Missing => "backup.missing",
-            BackupProblem::Damaged => "backup.damaged",
-            BackupProblem::NotBranchDesk => "backup.not_branchdesk",
-            BackupProblem::Newer => "backup.newer",
-        }
-    }
 }
 
 #[cfg(test)]

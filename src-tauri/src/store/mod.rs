@@ -1,10 +1,11 @@
 //! The local SQLite store: where it lives, how every connection is set up, and migrations.
 
 pub mod backup;
+pub mod inspect;
 pub mod location;
 pub mod startup;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::time::Duration;
 
@@ -34,8 +35,12 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(15);
 ///
 /// A failure a user can act on (damaged, newer, unreadable, read-only, disk full, locked) comes
 /// back as [`Error::Startup`].
+///
+/// Only a missing or blank file, or a BranchDesk database, is opened: another program's SQLite
+/// file is refused as [`StartupProblem::Foreign`](startup::StartupProblem::Foreign) and left
+/// exactly as it was (see [`inspect`]).
 pub async fn open(path: &Path) -> Result<SqlitePool> {
-    open_and_migrate(path)
+    open_and_migrate(path, true)
         .await
         .map_err(|error| match startup::StartupProblem::of(&error) {
             Some(problem) => {
@@ -46,7 +51,27 @@ pub async fn open(path: &Path) -> Result<SqlitePool> {
         })
 }
 
-async fn open_and_migrate(path: &Path) -> Result<SqlitePool> {
+/// Opens an existing BranchDesk database like [`open`], but never creates one: where there is
+/// no database (no file, or a blank one) it fails with [`Error::NoDatabase`] and leaves the path
+/// as it was. For every command-line command but `init`.
+pub async fn open_existing(path: &Path) -> Result<SqlitePool> {
+    open_and_migrate(path, false)
+        .await
+        .map_err(|error| match startup::StartupProblem::of(&error) {
+            Some(problem) => Error::Startup(problem),
+            None => error,
+        })
+}
+
+async fn open_and_migrate(path: &Path, create: bool) -> Result<SqlitePool> {
+    match inspect::inspect(path).await? {
+        inspect::Contents::Ours => {}
+        inspect::Contents::Missing | inspect::Contents::Blank if create => {}
+        inspect::Contents::Missing | inspect::Contents::Blank => return Err(Error::NoDatabase),
+        inspect::Contents::Foreign => {
+            return Err(Error::Startup(startup::StartupProblem::Foreign));
+        }
+    }
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent)?;
     }
@@ -81,6 +106,13 @@ pub async fn close(pool: SqlitePool) {
         tracing::warn!(%error, "the log could not be written back before closing");
     }
     pool.close().await;
+}
+
+/// `db_path` with `suffix` appended, e.g. `branchdesk.db-wal`.
+pub(crate) fn side_file(db_path: &Path, suffix: &str) -> PathBuf {
+    let mut side = db_path.as_os_str().to_owned();
+    side.push(suffix);
+    PathBuf::from(side)
 }
 
 /// `Ok` when a write changed a row; [`Error::NotFound`] when the id it was given named none.

@@ -20,6 +20,8 @@ pub enum StartupProblem {
     DiskFull,
     /// Another program holds it locked.
     Locked,
+    /// It is another program's SQLite database; BranchDesk leaves it as it is.
+    Foreign,
 }
 
 impl StartupProblem {
@@ -32,6 +34,7 @@ impl StartupProblem {
             StartupProblem::ReadOnly => "startup.read_only",
             StartupProblem::DiskFull => "startup.disk_full",
             StartupProblem::Locked => "startup.locked",
+            StartupProblem::Foreign => "startup.not_branchdesk",
         }
     }
 
@@ -142,6 +145,7 @@ mod tests {
             StartupProblem::ReadOnly,
             StartupProblem::DiskFull,
             StartupProblem::Locked,
+            StartupProblem::Foreign,
         ];
         let mut codes: Vec<&str> = all.iter().map(|p| p.code()).collect();
         codes.sort_unstable();

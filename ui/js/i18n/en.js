@@ -28,6 +28,7 @@ export default {
   'fatal.next.startup.read_only': 'The data file or its folder is read-only, so nothing could be saved. Make it writable or move it somewhere writable, then try again.',
   'fatal.next.startup.disk_full': 'The disk is full. Free some space, then try again. Nothing has been lost.',
   'fatal.next.startup.locked': 'Another program is holding the data file (perhaps a backup or sync tool, or a second copy of BranchDesk). Close it, then try again.',
+  'fatal.next.startup.not_branchdesk': 'This file belongs to another program, not BranchDesk. BranchDesk has not changed it. Open your BranchDesk data file instead, or quit.',
   'fatal.backupsTitle': 'Backups you can restore',
   'fatal.noBackups': 'No backups were found beside this data file.',
   'fatal.restoreBody': 'The data file will be replaced by this backup. The current file is moved to the backups folder, so nothing is deleted.',
@@ -40,6 +41,7 @@ export default {
   'error.startup.read_only': 'The data file cannot be written to.',
   'error.startup.disk_full': 'The disk holding the data file is full.',
   'error.startup.locked': 'The data file is locked by another program.',
+  'error.startup.not_branchdesk': 'This file is another program’s database, not a BranchDesk data file. It was left unchanged.',
 
   'common.cancel': 'Cancel',
   'common.save': 'Save',
@@ -199,6 +201,8 @@ export default {
   'error.backup.damaged': 'That backup is damaged (its integrity check failed). Nothing was changed; choose another backup.',
   'error.backup.not_branchdesk': 'That file is not a BranchDesk backup. Nothing was changed.',
   'error.backup.newer': 'That backup was made by a newer version of BranchDesk. Update the app, then restore it.',
+  'error.backup.unfinished': 'That backup was taken during an upgrade that failed part-way. Nothing was changed; choose another backup.',
+  'error.backup.altered': 'That backup’s record of upgrades does not match this version of BranchDesk (another program or build changed it). Nothing was changed; choose another backup.',
 
   // ---- common ----
   'common.yes': 'Yes',
@@ -350,6 +354,7 @@ export default {
   'error.duplicate': 'That name is already taken. Please choose another.',
   'error.already_initialized': 'The branch on this computer has already been set up.',
   'error.not_initialized': 'Please set up your branch first.',
+  'error.no_database': 'There is no BranchDesk data file there. Choose your data file, or set up a new branch.',
   'error.database': 'The database could not complete this. Please try again; if it keeps happening, restart BranchDesk.',
   'error.io': 'A file could not be read or written. Check the free disk space and the file’s permissions.',
   'error.internal': 'Something went wrong inside BranchDesk. Please restart it and try again.',

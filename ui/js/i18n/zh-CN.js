@@ -28,6 +28,7 @@ export default {
   'fatal.next.startup.read_only': '数据文件或其所在文件夹是只读的，无法保存任何内容。请改为可写，或将其移到可写的位置，然后重试。',
   'fatal.next.startup.disk_full': '磁盘已满。请清理出空间后重试，数据没有丢失。',
   'fatal.next.startup.locked': '另一个程序正占用数据文件（可能是备份或同步软件，或另一个 BranchDesk 窗口）。请关闭它后重试。',
+  'fatal.next.startup.not_branchdesk': '这个文件属于其他程序，不是 BranchDesk 的数据文件，BranchDesk 没有改动它。请改为打开您的 BranchDesk 数据文件，或退出。',
   'fatal.backupsTitle': '可以恢复的备份',
   'fatal.noBackups': '在该数据文件旁没有找到备份。',
   'fatal.restoreBody': '数据文件将被这份备份替换。当前文件会移到备份文件夹中，不会删除任何内容。',
@@ -40,6 +41,7 @@ export default {
   'error.startup.read_only': '无法写入数据文件。',
   'error.startup.disk_full': '数据文件所在的磁盘已满。',
   'error.startup.locked': '数据文件被另一个程序锁定。',
+  'error.startup.not_branchdesk': '这是其他程序的数据库，不是 BranchDesk 数据文件，已原样保留。',
 
   'common.cancel': '取消',
   'common.save': '保存',
@@ -199,6 +201,8 @@ export default {
   'error.backup.damaged': '该备份已损坏（完整性检查未通过），数据未做任何改动。请选择其他备份。',
   'error.backup.not_branchdesk': '该文件不是 BranchDesk 备份，数据未做任何改动。',
   'error.backup.newer': '该备份由更新版本的 BranchDesk 创建。请先升级应用再恢复。',
+  'error.backup.unfinished': '该备份是在一次中途失败的升级过程中生成的，数据未做任何改动。请选择其他备份。',
+  'error.backup.altered': '该备份的升级记录与当前版本的 BranchDesk 不符（可能被其他程序或版本改动过），数据未做任何改动。请选择其他备份。',
 
   // ---- common ----
   'common.yes': '是',
@@ -350,6 +354,7 @@ export default {
   'error.duplicate': '已经有同名的了，请换一个名字',
   'error.already_initialized': '这台电脑上的网点已经设置好了。',
   'error.not_initialized': '请先完成网点设置。',
+  'error.no_database': '该位置没有 BranchDesk 数据文件。请选择您的数据文件，或设置一个新网点。',
   'error.database': '数据库没能完成这次操作。请再试一次；如果反复出现，请重新启动 BranchDesk。',
   'error.io': '文件读写失败，请检查磁盘空间和文件权限。',
   'error.internal': '程序内部出错了，请重新启动 BranchDesk 后再试。',

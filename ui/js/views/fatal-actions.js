@@ -15,8 +15,14 @@ export function nextStepKey(code, has) {
   return has(key) ? key : 'fatal.help';
 }
 
-/// Fills `container` with the actions; `restart()` boots the app again.
-export async function renderFatalActions(container, { restart }) {
+/// Whether a restore may replace the file that failed with `code`: not another program's
+/// database (the backend refuses that too, and the file is not ours to move).
+export function offersRestore(code) {
+  return code !== 'startup.not_branchdesk';
+}
+
+/// Fills `container` with the actions for the start-up error `code`; `restart()` boots the app again.
+export async function renderFatalActions(container, { restart, code }) {
   const busy = async (button, work) => {
     button.disabled = true;
     try {
@@ -40,31 +46,33 @@ export async function renderFatalActions(container, { restart }) {
     return ok && Boolean(await run());
   };
 
+  const restores = offersRestore(code);
   let backups = [];
   try {
-    backups = (await api.backupOverview()).backups;
+    if (restores) backups = (await api.backupOverview()).backups;
   } catch (err) {
     // No list is no reason to hide the other ways out.
     console.error(err);
   }
   const lang = getLanguage();
   const listed = backups.filter((b) => b.kind !== 'preRestore').slice(0, 5);
-  container.replaceChildren(
-    listed.length
-      ? el('div', { id: 'fatal-backups' },
+  const backupList = listed.length
+    ? el('div', { id: 'fatal-backups' },
         el('h2', { class: 'fatal-subtitle', i18n: 'fatal.backupsTitle' }),
         el('ul', { class: 'backup-list' }, listed.map((backup) => el('li', { class: 'backup-row', dataset: { kind: backup.kind } },
           el('span', { class: 'backup-when' }, formatDateTime(backup.madeAt, lang)),
           el('span', { class: ['tag', 'tag-muted'] }, t(`backup.kind.${backup.kind}`)),
           button(`fatal-restore-${backup.madeAt.replace(/\D/g, '')}`, 'backup.restore', false,
             restoreFrom(() => api.restoreBackup(backup.path)))))))
-      : el('p', { id: 'fatal-no-backups', class: 'muted', i18n: 'fatal.noBackups' }),
+    : el('p', { id: 'fatal-no-backups', class: 'muted', i18n: 'fatal.noBackups' });
+  container.replaceChildren(
+    ...(restores ? [backupList] : []),
     el('div', { class: 'form-actions' },
       button('fatal-retry', 'fatal.retry', true, async () => {
         await api.retryOpen();
         return true;
       }),
-      button('fatal-restore-file', 'backup.restoreFile', false, restoreFrom(() => api.restoreBackupFromFile())),
+      restores && button('fatal-restore-file', 'backup.restoreFile', false, restoreFrom(() => api.restoreBackupFromFile())),
       button('fatal-open-other', 'fatal.openOther', false, () => api.openOtherDatabase()),
       button('fatal-quit', 'fatal.quit', false, async () => {
         await api.quitApp();

@@ -165,6 +165,7 @@ pub fn main() -> i32 {
             return 2;
         }
     };
+    crate::logging::init(crate::logging::Program::Cli);
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -178,6 +179,7 @@ pub fn main() -> i32 {
     match runtime.block_on(run(cli)) {
         Ok(()) => 0,
         Err(error) => {
+            error.log_cause();
             eprintln!("error: {}", messages::describe(&error));
             1
         }

@@ -1,7 +1,9 @@
 //! The local SQLite store: where it lives, how every connection is set up, and migrations.
 
 pub mod backup;
+pub mod faults;
 pub mod location;
+pub mod lock_holder;
 pub mod startup;
 
 use std::path::Path;

@@ -69,7 +69,8 @@ test('the dictionaries cover every code and name the backend sends', () => {
       'invalid.timezone', 'invalid.language', 'invalid.date', 'invalid.phone', 'invalid.range', 'not_found', 'in_use',
       'duplicate', 'already_initialized', 'not_initialized', 'database', 'io', 'internal', 'unknown',
       'export.not_branchdesk', 'export.other_month', 'export.duplicate_branch',
-      'plan.not_open', 'plan.no_further_phase', 'plan.cannot_move', 'plan.not_evaluating']
+      'plan.not_open', 'plan.no_further_phase', 'plan.cannot_move', 'plan.not_evaluating',
+      'write.read_only', 'write.locked', 'write.disk_full', 'write.io']
       .map((code) => `error.${code}`),
     ...['name', 'code', 'industry', 'timezone', 'language', 'position', 'department', 'phone', 'startDate',
       'acknowledgeHours', 'resolveDays'].map((field) => `field.${field}`),

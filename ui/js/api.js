@@ -25,16 +25,79 @@ export function toApiError(raw) {
   return new ApiError('internal', String(detail ?? ''), null);
 }
 
+/// How long a call runs before the UI says it is waiting for the database. The backend waits
+/// up to 15 s for another program's write lock; that wait must never look like a frozen window.
+export const WAIT_NOTICE_MS = 1000;
+
+// Commands that wait on the user (a file dialog, the print dialog), not on the database.
+const WAITS_ON_USER = new Set([
+  'plugin:dialog|save', 'plugin:dialog|open', 'add_case_attachment', 'print_page', 'import_pick_file',
+  'restore_backup_from_file', 'open_other_database',
+]);
+
+const waitListeners = new Set();
+let lateCalls = 0;
+let lockedHandler = null;
+
+/// Calls `listener(true)` when a call has been running longer than WAIT_NOTICE_MS, and
+/// `listener(false)` once no such call is left. Returns a function that stops listening.
+export function onDatabaseWait(listener) {
+  waitListeners.add(listener);
+  return () => waitListeners.delete(listener);
+}
+
+/// Sets what happens when a call fails because another program kept the database locked past
+/// the backend's wait (`write.locked`): `handler(err)` resolves to true to send the call again,
+/// false to give up (the caller then gets the error). Such a call changed nothing, so sending
+/// it again is safe. Without a handler the error goes straight to the caller.
+export function setLockedHandler(handler) {
+  lockedHandler = handler;
+}
+
+function notifyWait(waiting) {
+  for (const listener of waitListeners) {
+    try {
+      listener(waiting);
+    } catch (err) {
+      console.error(err);
+    }
+  }
+}
+
+// Runs one invoke, telling the listeners when it has taken longer than the notice time.
+async function watched(command, run) {
+  if (WAITS_ON_USER.has(command)) return run();
+  let late = false;
+  const timer = setTimeout(() => {
+    late = true;
+    lateCalls += 1;
+    if (lateCalls === 1) notifyWait(true);
+  }, WAIT_NOTICE_MS);
+  try {
+    return await run();
+  } finally {
+    clearTimeout(timer);
+    if (late) {
+      lateCalls -= 1;
+      if (lateCalls === 0) notifyWait(false);
+    }
+  }
+}
+
 async function call(command, args) {
   const invoke = globalThis.window?.__TAURI__?.core?.invoke ?? globalThis.__TAURI__?.core?.invoke;
   if (typeof invoke !== 'function') {
     // Opened outside the app window (e.g. in a plain browser): nothing to talk to.
     throw new ApiError('internal', 'the Tauri bridge is not available', null);
   }
-  try {
-    return await invoke(command, args);
-  } catch (raw) {
-    throw toApiError(raw);
+  for (;;) {
+    let err;
+    try {
+      return await watched(command, () => invoke(command, args));
+    } catch (raw) {
+      err = toApiError(raw);
+    }
+    if (!(err.code === 'write.locked' && lockedHandler && (await lockedHandler(err)))) throw err;
   }
 }
 
@@ -282,6 +345,13 @@ export const restoreBackup = (path) => call('restore_backup', { path });
 export const restoreBackupFromFile = () => call('restore_backup_from_file');
 /// Opens the backups folder in the system file manager.
 export const revealBackups = () => call('reveal_backups');
+/// The version and the log's location: `{version, logFolder, logFile}` (logFile null before
+/// anything was logged).
+export const about = () => call('about');
+/// Shows the log file in the system file manager.
+export const revealLog = () => call('reveal_log');
+/// The name of the program holding the data file locked, when the system says; else null.
+export const databaseLockHolder = () => call('database_lock_holder');
 /// Opens the data file again (the start-up screen's "Try again").
 export const retryOpen = () => call('retry_open');
 /// Lets the user pick another data file (the backend opens the dialog); false if cancelled.

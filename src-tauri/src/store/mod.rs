@@ -85,6 +85,15 @@ pub async fn close(pool: SqlitePool) {
     pool.close().await;
 }
 
+/// Starts a write transaction with `BEGIN IMMEDIATE`: it takes the write lock at once (waiting
+/// up to the busy timeout for another writer), so a transaction that reads before it writes can
+/// never fail part-way because another connection wrote in between (SQLite's busy snapshot, on
+/// which no wait helps). A lock held past the wait fails here, having changed nothing.
+/// Read-only snapshots keep `pool.begin()`: they need no lock, and work on a read-only file.
+pub async fn begin_write(pool: &SqlitePool) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>> {
+    Ok(pool.begin_with("BEGIN IMMEDIATE").await?)
+}
+
 /// `Ok` when a write changed a row; [`Error::NotFound`] when the id it was given named none.
 pub fn found(done: SqliteQueryResult) -> Result<()> {
     if done.rows_affected() == 0 {

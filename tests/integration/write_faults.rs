@@ -227,3 +227,44 @@ async fn the_program_holding_the_lock_is_named() {
     let _ = sqlite.wait();
     assert_eq!(named.as_deref(), Some("sqlite3"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_multi_step_write_waits_for_another_writer_instead_of_failing_part_way() {
+    use branchdesk::cases::demo::{self, DemoOptions};
+    let db = TempDb::new();
+    let pool = set_up_branch(&db).await;
+    let now = chrono::Utc::now();
+    let options = DemoOptions {
+        cases: 5,
+        months: 1,
+        seed: 1,
+    };
+    demo::generate(&pool, &options, now).await.expect("staff");
+
+    // Another program is in the middle of a write when the training demo starts.
+    let mut other = other_program(&db.path).await;
+    sqlx::query("BEGIN IMMEDIATE")
+        .execute(&mut other)
+        .await
+        .unwrap();
+    sqlx::query("UPDATE branch SET name = name")
+        .execute(&mut other)
+        .await
+        .unwrap();
+    let today = now.date_naive();
+    let demo_pool = pool.clone();
+    let training = tokio::spawn(async move {
+        branchdesk::training::demo::add_demo_training(&demo_pool, today, now).await
+    });
+    // Give the demo time to reach its first statement, then let the other write commit. A
+    // transaction begun DEFERRED read its snapshot first and now fails with
+    // SQLITE_BUSY_SNAPSHOT; one begun IMMEDIATE waited for the lock and goes on.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    sqlx::query("COMMIT").execute(&mut other).await.unwrap();
+    let added = training
+        .await
+        .unwrap()
+        .expect("the demo waits, then runs whole");
+    assert!(added.assignments > 0 && added.drills > 0, "{added:?}");
+    store::close(pool).await;
+}

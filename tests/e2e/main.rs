@@ -7,6 +7,7 @@ mod crash;
 mod driver;
 mod first_run;
 mod fixtures;
+mod logging;
 mod prevention;
 mod reports;
 mod single_instance;

@@ -69,6 +69,8 @@ async fn hold_write_lock(db: &std::path::Path) -> Child {
         }
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
+    let _ = shell.kill();
+    let _ = shell.wait();
     panic!("the sqlite3 shell did not take the lock");
 }
 

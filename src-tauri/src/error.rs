@@ -269,18 +269,13 @@ impl Error {
         }
     }
 
-    /// Whether the error carries a cause the user is not shown (SQL, paths, library detail):
-    /// that cause belongs in the log file, or nobody can ever find out what happened.
-    pub fn hides_its_cause(&self) -> bool {
-        matches!(
+    /// Writes the cause the user is not shown (SQL, paths, library detail) to the log, where the
+    /// error is shown: without it nobody could ever find out what happened.
+    pub fn log_cause(&self) {
+        if matches!(
             self,
             Error::Database(_) | Error::Migrate(_) | Error::Io(_) | Error::Xlsx(_)
-        )
-    }
-
-    /// Writes the hidden cause to the log, once, where the error is shown to the user.
-    pub fn log_cause(&self) {
-        if self.hides_its_cause() {
+        ) {
             tracing::error!(code = self.code(), error = %self, "operation failed");
         }
     }

@@ -2,6 +2,8 @@
 // argument keys are camelCase as Tauri expects. Every failure becomes an ApiError whose
 // `code` the views branch on and translate (`error.<code>`).
 
+import { watched, sendAgain } from './api-wait.js';
+
 /// A refused or failed backend call: `code` is stable (e.g. `invalid.required`, `in_use`),
 /// `field` names the input it concerns (or is null), `message` is English detail for logs.
 export class ApiError extends Error {
@@ -25,64 +27,7 @@ export function toApiError(raw) {
   return new ApiError('internal', String(detail ?? ''), null);
 }
 
-/// How long a call runs before the UI says it is waiting for the database. The backend waits
-/// up to 15 s for another program's write lock; that wait must never look like a frozen window.
-export const WAIT_NOTICE_MS = 1000;
-
-// Commands that wait on the user (a file dialog, the print dialog), not on the database.
-const WAITS_ON_USER = new Set([
-  'plugin:dialog|save', 'plugin:dialog|open', 'add_case_attachment', 'print_page', 'import_pick_file',
-  'restore_backup_from_file', 'open_other_database',
-]);
-
-const waitListeners = new Set();
-let lateCalls = 0;
-let lockedHandler = null;
-
-/// Calls `listener(true)` when a call has been running longer than WAIT_NOTICE_MS, and
-/// `listener(false)` once no such call is left. Returns a function that stops listening.
-export function onDatabaseWait(listener) {
-  waitListeners.add(listener);
-  return () => waitListeners.delete(listener);
-}
-
-/// Sets what happens when a call fails because another program kept the database locked past
-/// the backend's wait (`write.locked`): `handler(err)` resolves to true to send the call again,
-/// false to give up (the caller then gets the error). Such a call changed nothing, so sending
-/// it again is safe. Without a handler the error goes straight to the caller.
-export function setLockedHandler(handler) {
-  lockedHandler = handler;
-}
-
-function notifyWait(waiting) {
-  for (const listener of waitListeners) {
-    try {
-      listener(waiting);
-    } catch (err) {
-      console.error(err);
-    }
-  }
-}
-
-// Runs one invoke, telling the listeners when it has taken longer than the notice time.
-async function watched(command, run) {
-  if (WAITS_ON_USER.has(command)) return run();
-  let late = false;
-  const timer = setTimeout(() => {
-    late = true;
-    lateCalls += 1;
-    if (lateCalls === 1) notifyWait(true);
-  }, WAIT_NOTICE_MS);
-  try {
-    return await run();
-  } finally {
-    clearTimeout(timer);
-    if (late) {
-      lateCalls -= 1;
-      if (lateCalls === 0) notifyWait(false);
-    }
-  }
-}
+export { WAIT_NOTICE_MS, onDatabaseWait, setLockedHandler } from './api-wait.js';
 
 async function call(command, args) {
   const invoke = globalThis.window?.__TAURI__?.core?.invoke ?? globalThis.__TAURI__?.core?.invoke;
@@ -97,7 +42,7 @@ async function call(command, args) {
     } catch (raw) {
       err = toApiError(raw);
     }
-    if (!(err.code === 'write.locked' && lockedHandler && (await lockedHandler(err)))) throw err;
+    if (!(await sendAgain(err))) throw err;
   }
 }
 

@@ -52,6 +52,9 @@ async fn a_failing_cli_command_logs_its_cause_and_no_personal_data() {
     let shown = text(&failed.stderr);
     assert!(!shown.contains("7f3a"), "the cause is not shown: {shown}");
 
+    let info = text(&db.cli(&["info"]).stdout);
+    let folder = format!("log folder:     {}\n", db.log_dir().display());
+    assert!(info.contains(&folder), "info says where the log is: {info}");
     let log = logged(&db.log_dir());
     assert!(log.contains("refused by trigger 7f3a"), "{log}");
     assert!(log.contains("code=\"database\""), "{log}");

@@ -244,6 +244,7 @@ async fn run(cli: Cli) -> Result<()> {
             println!("language:       {}", status.language.as_str());
             println!("schema version: {}", status.schema_version);
             println!("sqlite version: {}", status.sqlite_version);
+            println!("log folder:     {}", crate::logging::log_dir().display());
             for (table, count) in store::row_counts(&pool).await? {
                 println!("rows {table:<10} {count}");
             }

@@ -3,6 +3,8 @@
 
 use serde::ser::SerializeStruct;
 
+use crate::store::faults::WriteProblem;
+
 /// Why a piece of input was refused. Each maps to one stable code (`invalid.<kind>`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Invalid {
@@ -242,8 +244,9 @@ impl Error {
             Error::AlreadyInitialized => "already_initialized",
             Error::NotInitialized => "not_initialized",
             Error::NoDatabase => "no_database",
-            Error::Database(_) | Error::Migrate(_) => "database",
-            Error::Io(_) => "io",
+            Error::Database(db) => WriteProblem::of_sqlx(db).map_or("database", WriteProblem::code),
+            Error::Migrate(_) => "database",
+            Error::Io(io) => WriteProblem::of_io(io).map_or("io", WriteProblem::code),
             Error::Backup(problem) => problem.code(),
             Error::Startup(problem) => problem.code(),
             Error::Workbook { reason, .. } => reason.code(),
@@ -262,8 +265,31 @@ impl Error {
         }
     }
 
+    /// Why a write could not proceed, when the disk or another program is the reason.
+    pub fn write_problem(&self) -> Option<WriteProblem> {
+        match self {
+            Error::Database(db) => WriteProblem::of_sqlx(db),
+            Error::Io(io) => WriteProblem::of_io(io),
+            _ => None,
+        }
+    }
+
+    /// Writes the cause the user is not shown (SQL, paths, library detail) to the log, where the
+    /// error is shown: without it nobody could ever find out what happened.
+    pub fn log_cause(&self) {
+        if matches!(
+            self,
+            Error::Database(_) | Error::Migrate(_) | Error::Io(_) | Error::Xlsx(_)
+        ) {
+            tracing::error!(code = self.code(), error = %self, "operation failed");
+        }
+    }
+
     /// A one-line English message safe to show: internal detail (SQL, paths) stays in the log.
     pub fn public_message(&self) -> String {
+        if let Some(problem) = self.write_problem() {
+            return problem.message().into();
+        }
         match self {
             Error::Database(_) | Error::Migrate(_) => {
                 "the database could not complete the operation".into()
@@ -298,12 +324,7 @@ impl From<&Error> for ErrorPayload {
 
 impl serde::Serialize for Error {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        if matches!(
-            self,
-            Error::Database(_) | Error::Migrate(_) | Error::Io(_) | Error::Xlsx(_)
-        ) {
-            tracing::error!(error = %self, "operation failed");
-        }
+        self.log_cause();
         let mut payload = serializer.serialize_struct("Error", 3)?;
         payload.serialize_field("code", self.code())?;
         payload.serialize_field("message", &self.public_message())?;

@@ -9,6 +9,7 @@ pub mod error;
 pub mod export;
 pub mod import;
 pub mod input;
+pub mod logging;
 pub mod prevention;
 pub mod settings;
 pub mod staff;

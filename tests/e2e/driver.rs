@@ -95,6 +95,11 @@ impl App {
                 &native_port.to_string(),
             ])
             .env("BRANCHDESK_DB", db)
+            // Each test's log stays in its own folder, beside its database.
+            .env(
+                branchdesk::logging::LOG_DIR_ENV,
+                db.parent().unwrap_or(db).join("logs"),
+            )
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
             .spawn()

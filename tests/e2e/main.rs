@@ -7,10 +7,12 @@ mod crash;
 mod driver;
 mod first_run;
 mod fixtures;
+mod logging;
 mod prevention;
 mod reports;
 mod single_instance;
 mod startup;
+mod startup_write;
 mod training;
 mod unsaved;
 

@@ -30,6 +30,11 @@ impl TempDb {
             .expect("open database")
     }
 
+    /// Where the CLI run by [`TempDb::cli`] writes its log: in this test's own folder.
+    pub fn log_dir(&self) -> PathBuf {
+        self.dir.path().join("logs")
+    }
+
     /// Runs `branchdesk-cli --db <this database> args…` as a user would, whatever
     /// `BRANCHDESK_DB` the test run has.
     pub fn cli(&self, args: &[&str]) -> Output {
@@ -38,6 +43,7 @@ impl TempDb {
             .arg(&self.path)
             .args(args)
             .env_remove("BRANCHDESK_DB")
+            .env(branchdesk::logging::LOG_DIR_ENV, self.log_dir())
             .output()
             .expect("run branchdesk-cli")
     }

@@ -2,6 +2,8 @@
 // argument keys are camelCase as Tauri expects. Every failure becomes an ApiError whose
 // `code` the views branch on and translate (`error.<code>`).
 
+import { watched, sendAgain } from './api-wait.js';
+
 /// A refused or failed backend call: `code` is stable (e.g. `invalid.required`, `in_use`),
 /// `field` names the input it concerns (or is null), `message` is English detail for logs.
 export class ApiError extends Error {
@@ -25,16 +27,22 @@ export function toApiError(raw) {
   return new ApiError('internal', String(detail ?? ''), null);
 }
 
+export { WAIT_NOTICE_MS, onDatabaseWait, setLockedHandler } from './api-wait.js';
+
 async function call(command, args) {
   const invoke = globalThis.window?.__TAURI__?.core?.invoke ?? globalThis.__TAURI__?.core?.invoke;
   if (typeof invoke !== 'function') {
     // Opened outside the app window (e.g. in a plain browser): nothing to talk to.
     throw new ApiError('internal', 'the Tauri bridge is not available', null);
   }
-  try {
-    return await invoke(command, args);
-  } catch (raw) {
-    throw toApiError(raw);
+  for (;;) {
+    let err;
+    try {
+      return await watched(command, () => invoke(command, args));
+    } catch (raw) {
+      err = toApiError(raw);
+    }
+    if (!(await sendAgain(err))) throw err;
   }
 }
 
@@ -282,6 +290,13 @@ export const restoreBackup = (path) => call('restore_backup', { path });
 export const restoreBackupFromFile = () => call('restore_backup_from_file');
 /// Opens the backups folder in the system file manager.
 export const revealBackups = () => call('reveal_backups');
+/// The version and the log's location: `{version, logFolder, logFile}` (logFile null before
+/// anything was logged).
+export const about = () => call('about');
+/// Shows the log file in the system file manager.
+export const revealLog = () => call('reveal_log');
+/// The name of the program holding the data file locked, when the system says; else null.
+export const databaseLockHolder = () => call('database_lock_holder');
 /// Opens the data file again (the start-up screen's "Try again").
 export const retryOpen = () => call('retry_open');
 /// Lets the user pick another data file (the backend opens the dialog); false if cancelled.

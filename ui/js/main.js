@@ -7,6 +7,7 @@ import { t, hasKey, setLanguage, translateTree, onLanguageChange } from './i18n/
 import { errorText, refreshErrors } from './lib/form.js';
 import { installShortcuts } from './lib/shortcuts.js';
 import { isConfirmOpen } from './lib/confirm.js';
+import { installDatabaseWait, lockedMessage } from './lib/db-wait.js';
 import { mayLeave } from './lib/leave-guard.js';
 import { errorState } from './lib/states.js';
 import * as welcome from './views/welcome.js';
@@ -83,7 +84,18 @@ function fillFatal() {
   byId('fatal-db-path').textContent = dbPath || t('fatal.dbPathUnknown');
   byId('fatal-code').textContent = error?.code || 'unknown';
   byId('fatal-next').textContent = t(nextStepKey(error?.code, hasKey));
+  if (error?.code === 'startup.locked') nameLockHolder();
   renderFatalActions(byId('fatal-actions'), { restart: () => window.location.reload(), code: error?.code });
+}
+
+// Adds which program holds the data file, when the system says, to the locked screen's advice.
+async function nameLockHolder() {
+  try {
+    const program = await api.databaseLockHolder();
+    if (program) byId('fatal-next').textContent = `${lockedMessage(program)} ${t('fatal.next.startup.locked')}`;
+  } catch (err) {
+    console.error(err);
+  }
 }
 
 async function showWelcome() {
@@ -199,6 +211,7 @@ async function revealWindow() {
 }
 
 async function boot() {
+  installDatabaseWait(byId('db-wait'));
   installShortcuts(activeRoot);
   installNewCaseShortcut();
   state.refreshWorkingAs = installWorkingAs(byId('current-staff'), {

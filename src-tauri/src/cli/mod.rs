@@ -167,6 +167,7 @@ pub fn main() -> i32 {
             return 2;
         }
     };
+    crate::logging::init(crate::logging::Program::Cli);
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -180,6 +181,7 @@ pub fn main() -> i32 {
     match runtime.block_on(run(cli)) {
         Ok(()) => 0,
         Err(error) => {
+            error.log_cause();
             eprintln!("error: {}", messages::describe(&error));
             1
         }
@@ -251,6 +253,7 @@ async fn run_command(cli: Cli, opened: &mut Opened) -> Result<()> {
             println!("language:       {}", status.language.as_str());
             println!("schema version: {}", status.schema_version);
             println!("sqlite version: {}", status.sqlite_version);
+            println!("log folder:     {}", crate::logging::log_dir().display());
             for (table, count) in store::row_counts(&pool).await? {
                 println!("rows {table:<10} {count}");
             }

@@ -1,6 +1,7 @@
 //! The desktop window: the only module that knows about Tauri. It opens the store, registers
 //! the plugins and exposes the commands in `commands.rs`.
 
+mod about_commands;
 mod backup_commands;
 mod case_commands;
 mod commands;
@@ -29,9 +30,7 @@ const SHOW_FALLBACK: Duration = Duration::from_secs(4);
 
 /// Starts the app on the database chosen by `--db`, `BRANCHDESK_DB` or the default location.
 pub fn run() {
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
-        .try_init();
+    crate::logging::init(crate::logging::Program::App);
     let db_path = location::resolve_db_path(location::db_flag(std::env::args().skip(1)));
     let builder = with_single_instance(tauri::Builder::default(), &db_path);
     let app = builder

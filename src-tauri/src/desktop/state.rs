@@ -8,7 +8,7 @@ use std::sync::{Mutex, RwLock};
 use sqlx::SqlitePool;
 
 use crate::error::{Error, ErrorPayload, Result};
-use crate::store;
+use crate::store::startup;
 
 /// The app's shared state, managed by Tauri.
 pub struct AppState {
@@ -20,7 +20,7 @@ pub struct AppState {
 
 /// Opens the database; a failure is kept so the UI can explain it instead of crashing.
 async fn open_pool(db_path: &Path) -> std::result::Result<SqlitePool, ErrorPayload> {
-    store::open(db_path).await.map_err(|error| {
+    startup::open_for_writing(db_path).await.map_err(|error| {
         tracing::error!(%error, path = %db_path.display(), "could not open the database");
         ErrorPayload::from(&error)
     })

@@ -200,7 +200,7 @@ pub async fn import_file(
     }
     // Numbers follow the order of receipt within each month, as if typed in as they came.
     ready.sort_by_key(|r| r.case.received_at);
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::store::begin_write(pool).await?;
     let ctx = branch_context(&mut tx).await?;
     let new: Vec<NewCase<'_>> = ready
         .iter()

@@ -83,7 +83,7 @@ pub async fn add_demo_prevention(
     now: DateTime<Utc>,
 ) -> Result<PreventionDemo> {
     let mut added = PreventionDemo::default();
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::store::begin_write(pool).await?;
     let existing: i64 = sqlx::query_scalar(
         "SELECT (SELECT COUNT(*) FROM prevention_plans) + (SELECT COUNT(*) FROM emergency_plans)",
     )

@@ -39,7 +39,7 @@ pub async fn setup_branch(
     language: Language,
 ) -> Result<Branch> {
     let now = now_utc();
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::store::begin_write(pool).await?;
     let exists: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM branch")
         .fetch_one(&mut *tx)
         .await?;
@@ -227,7 +227,7 @@ pub async fn move_category(pool: &SqlitePool, id: i64, offset: i32) -> Result<Ve
         (from + 1).min(ids.len() - 1)
     };
     ids.swap(from, to);
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::store::begin_write(pool).await?;
     for (index, category_id) in ids.iter().enumerate() {
         sqlx::query("UPDATE categories SET position = ? WHERE id = ?")
             .bind(index as i64 + 1)
@@ -274,7 +274,7 @@ pub async fn get_time_limits(pool: &SqlitePool) -> Result<Vec<TimeLimit>> {
 /// Replaces the time limits after checking all four.
 pub async fn update_time_limits(pool: &SqlitePool, limits: &[TimeLimit]) -> Result<Vec<TimeLimit>> {
     let limits = super::model::parse_time_limits(limits)?;
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::store::begin_write(pool).await?;
     for limit in limits {
         sqlx::query("INSERT OR REPLACE INTO grade_time_limits (grade, acknowledge_hours, resolve_days) VALUES (?, ?, ?)")
             .bind(limit.grade)

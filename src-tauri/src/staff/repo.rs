@@ -97,7 +97,7 @@ pub async fn update_staff(pool: &SqlitePool, id: i64, staff: &ValidStaff) -> Res
 /// Deactivates (keeps the record and its history) or reactivates a person. A change is also
 /// written to `staff_activity`, so past months still count who was on staff then.
 pub async fn set_staff_active(pool: &SqlitePool, id: i64, active: bool) -> Result<Staff> {
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::store::begin_write(pool).await?;
     let was: bool = sqlx::query_scalar("SELECT active FROM staff WHERE id = ?")
         .bind(id)
         .fetch_optional(&mut *tx)

@@ -2,7 +2,9 @@
 
 pub mod backup;
 pub mod inspect;
+pub mod faults;
 pub mod location;
+pub mod lock_holder;
 pub mod startup;
 
 use std::path::{Path, PathBuf};
@@ -113,6 +115,15 @@ pub(crate) fn side_file(db_path: &Path, suffix: &str) -> PathBuf {
     let mut side = db_path.as_os_str().to_owned();
     side.push(suffix);
     PathBuf::from(side)
+}
+
+/// Starts a write transaction with `BEGIN IMMEDIATE`: it takes the write lock at once (waiting
+/// up to the busy timeout for another writer), so a transaction that reads before it writes can
+/// never fail part-way because another connection wrote in between (SQLite's busy snapshot, on
+/// which no wait helps). A lock held past the wait fails here, having changed nothing.
+/// Read-only snapshots keep `pool.begin()`: they need no lock, and work on a read-only file.
+pub async fn begin_write(pool: &SqlitePool) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>> {
+    Ok(pool.begin_with("BEGIN IMMEDIATE").await?)
 }
 
 /// `Ok` when a write changed a row; [`Error::NotFound`] when the id it was given named none.

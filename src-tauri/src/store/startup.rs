@@ -2,8 +2,22 @@
 //! file is damaged, was written by a newer app, cannot be read, sits on a read-only or full disk,
 //! or is locked by another program; each has its own code so the start-up screen can explain it
 //! and offer the right next step.
+//!
+//! A database that opens can still refuse every write: a read-only file opens read-only without
+//! a word, and another program's write lock only shows when something is saved. The window
+//! therefore opens through [`open_for_writing`], which proves a write goes through before the
+//! user types anything.
 
-use crate::error::Error;
+use std::path::Path;
+
+use sqlx::SqlitePool;
+
+use crate::error::{Error, Result};
+
+/// How long the start-up check waits for another program's write to finish (2 s). Short, so a
+/// held lock is explained on the start-up screen within moments, not after the 15 s that a
+/// save waits.
+const PROBE_WAIT: &str = "PRAGMA busy_timeout = 2000";
 
 /// A reason the database could not be opened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,6 +102,64 @@ impl StartupProblem {
             _ => None,
         }
     }
+}
+
+/// Opens the database like [`super::open`], then proves that a write can go through: a write
+/// transaction (started IMMEDIATE, waiting at most two seconds) creates a table and is rolled
+/// back, so nothing is changed. A read-only file or folder, a full disk or another program's
+/// write lock comes back as [`Error::Startup`] and the pool is closed.
+pub async fn open_for_writing(path: &Path) -> Result<SqlitePool> {
+    let pool = super::open(path)
+        .await
+        .map_err(|error| match StartupProblem::of(&error) {
+            Some(StartupProblem::Unreadable) if folder_refuses_files(path) => {
+                Error::Startup(StartupProblem::ReadOnly)
+            }
+            _ => error,
+        })?;
+    match probe_write(&pool).await {
+        Ok(()) => Ok(pool),
+        Err(error) => {
+            pool.close().await;
+            tracing::error!(%error, "the start-up write check failed");
+            Err(match StartupProblem::of(&error) {
+                Some(problem) => Error::Startup(problem),
+                None => error,
+            })
+        }
+    }
+}
+
+async fn probe_write(pool: &SqlitePool) -> Result<()> {
+    let mut conn = pool.acquire().await?;
+    // This connection's shorter wait must not outlive the check.
+    conn.close_on_drop();
+    sqlx::query(PROBE_WAIT).execute(&mut *conn).await?;
+    sqlx::query("BEGIN IMMEDIATE").execute(&mut *conn).await?;
+    // Taking the write lock succeeds on a file SQLite opened read-only; only a page written
+    // shows it. The table never outlives the rollback.
+    let wrote = sqlx::query("CREATE TABLE _branchdesk_write_probe (x)")
+        .execute(&mut *conn)
+        .await;
+    sqlx::query("ROLLBACK").execute(&mut *conn).await?;
+    wrote?;
+    Ok(())
+}
+
+/// Whether the database file exists and can be read but its folder refuses a new file: SQLite
+/// then cannot create its log beside it and says only "cannot open".
+fn folder_refuses_files(path: &Path) -> bool {
+    let Some(folder) = path.parent() else {
+        return false;
+    };
+    path.is_file()
+        && std::fs::File::open(path).is_ok()
+        && tempfile::tempfile_in(folder).is_err_and(|error| {
+            matches!(
+                error.kind(),
+                std::io::ErrorKind::ReadOnlyFilesystem | std::io::ErrorKind::PermissionDenied
+            )
+        })
 }
 
 #[cfg(test)]

@@ -54,7 +54,7 @@ pub async fn add_demo_training(
         .filter(|m| m.industry.is_none() || m.industry.as_deref() == industry)
         .collect();
     let scenarios = list_scenarios(pool, false).await?;
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::store::begin_write(pool).await?;
     let existing: i64 = sqlx::query_scalar(
         "SELECT (SELECT COUNT(*) FROM training_assignments) + (SELECT COUNT(*) FROM drills)",
     )

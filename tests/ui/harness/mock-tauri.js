@@ -152,6 +152,9 @@
       return { ...s };
     },
     reveal_database: () => null,
+    about: () => ({ version: '0.1.0', logFolder: '/home/zhang/.local/share/com.branchdesk.app/logs', logFile: '/home/zhang/.local/share/com.branchdesk.app/logs/branchdesk-app.2026-10-31.log' }),
+    reveal_log: () => { db.logRevealed = (db.logRevealed ?? 0) + 1; return null; },
+    database_lock_holder: () => db.lockHolder ?? null,
     show_window: () => { db.shown += 1; return null; },
   };
 
@@ -165,6 +168,13 @@
         db.calls.push(cmd);
         await new Promise((resolve) => setTimeout(resolve, 5));
         if (!Object.hasOwn(commands, cmd)) throw `command ${cmd} not found`;
+        // Another program holding the data file: `hold` delays a command (ms), `locked`
+        // refuses its next N calls as the backend does once its wait is over.
+        if (db.hold?.[cmd]) await new Promise((resolve) => setTimeout(resolve, db.hold[cmd]));
+        if (db.locked?.[cmd] > 0) {
+          db.locked[cmd] -= 1;
+          fail('write.locked');
+        }
         return JSON.parse(JSON.stringify(commands[cmd](args ?? {}) ?? null));
       },
     },

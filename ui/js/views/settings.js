@@ -1,5 +1,5 @@
 // Settings: the branch's details, the language, complaint categories, time limits per grade,
-// where the data lives and its backups.
+// where the data lives, its backups, and About (the version and the log file).
 
 import * as api from '../api.js';
 import { el } from '../lib/dom.js';
@@ -14,6 +14,7 @@ import { buildCategories } from './settings-categories.js';
 import { buildLimits } from './settings-limits.js';
 import { buildBackups } from './settings-backups.js';
 import { importSection } from './settings-import.js';
+import { buildAbout } from './settings-about.js';
 
 /// Renders the Settings page.
 export async function render(container, ctx) {
@@ -21,6 +22,7 @@ export async function render(container, ctx) {
   const limits = buildLimits();
   // A restore swaps every record: start the app afresh on the restored data.
   const backups = buildBackups({ onRestored: () => window.location.reload() });
+  const about = buildAbout();
   container.replaceChildren(
     pageHeader('nav.settings', { introKey: 'settings.intro' }),
     el('div', { class: 'settings-grid' },
@@ -30,8 +32,9 @@ export async function render(container, ctx) {
       limits.section,
       dataSection(ctx.status),
       backups.section,
-      importSection()));
-  await Promise.all([categories.load(), limits.load(), backups.load()]);
+      importSection(),
+      about.section));
+  await Promise.all([categories.load(), limits.load(), backups.load(), about.load()]);
 }
 
 function section(id, titleKey, ...children) {

@@ -87,7 +87,7 @@ pub async fn add_attachment(
     let target = dir.join(&stored_name);
     tokio::fs::copy(source, &target).await?;
     let at = stamp(now);
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::store::begin_write(pool).await?;
     let id = sqlx::query(
         "INSERT INTO case_attachments (case_id, file_name, stored_name, size_bytes, added_at, added_by)
          VALUES (?, ?, ?, ?, ?, ?)",

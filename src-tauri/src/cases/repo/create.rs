@@ -129,7 +129,7 @@ pub async fn create_case(
     actor: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<i64> {
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::store::begin_write(pool).await?;
     let ctx = branch_context(&mut tx).await?;
     let case = input.parse(ctx.tz, now)?;
     check_references(&mut tx, &case).await?;

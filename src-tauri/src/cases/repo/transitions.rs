@@ -115,7 +115,7 @@ pub async fn change_status(
     actor: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::store::begin_write(pool).await?;
     let ctx = branch_context(&mut tx).await?;
     let from = status_of(&mut tx, id).await?;
     let to = Status::parse("to", &change.to)?;

@@ -26,7 +26,7 @@ pub async fn set_grade(
     actor: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::store::begin_write(pool).await?;
     let ctx = branch_context(&mut tx).await?;
     if !status_of(&mut tx, id).await?.is_open() {
         return Err(Error::invalid("grade", Invalid::Choice));
@@ -93,7 +93,7 @@ pub async fn pause_case(
     now: DateTime<Utc>,
 ) -> Result<()> {
     let reason = required_text("reason", reason, MAX_TEXT_CHARS)?;
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::store::begin_write(pool).await?;
     let paused: Option<Option<String>> =
         sqlx::query_scalar("SELECT paused_since FROM cases WHERE id = ?")
             .bind(id)
@@ -123,7 +123,7 @@ pub async fn resume_case(
     actor: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::store::begin_write(pool).await?;
     let (paused, resolve_by): (Option<String>, String) =
         sqlx::query_as("SELECT paused_since, resolve_by FROM cases WHERE id = ?")
             .bind(id)
@@ -175,7 +175,7 @@ pub async fn add_entry(
         return Err(Error::invalid("kind", Invalid::Choice));
     }
     let body = required_text("body", body, crate::cases::intake::MAX_DESCRIPTION_CHARS)?;
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::store::begin_write(pool).await?;
     status_of(&mut tx, id).await?;
     record_event(&mut tx, id, &stamp(now), actor, Event::plain(kind, &body)).await?;
     tx.commit().await?;
@@ -196,7 +196,7 @@ pub async fn tick_escalation(
     if !ESCALATION_ITEMS.contains(&item) {
         return Err(Error::invalid("item", Invalid::Choice));
     }
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::store::begin_write(pool).await?;
     status_of(&mut tx, id).await?;
     let at = stamp(now);
     let edit = Edit { id, at: &at, actor };
@@ -233,7 +233,7 @@ pub async fn update_case(
     actor: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::store::begin_write(pool).await?;
     let ctx = branch_context(&mut tx).await?;
     let received: String = sqlx::query_scalar("SELECT received_at FROM cases WHERE id = ?")
         .bind(id)

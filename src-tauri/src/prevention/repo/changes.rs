@@ -54,7 +54,7 @@ pub async fn create_plan(
     actor: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<i64> {
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::store::begin_write(pool).await?;
     let out = create_plan_in(&mut tx, plan, actor, now).await?;
     tx.commit().await?;
     Ok(out)
@@ -110,7 +110,7 @@ pub async fn update_plan(
     actor: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::store::begin_write(pool).await?;
     let (old, _) = open_plan(&mut tx, id).await?;
     check_references(&mut tx, new).await?;
     let text = |v: Option<i64>| v.map(|n| n.to_string());
@@ -237,7 +237,7 @@ pub async fn move_phase(
     actor: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::store::begin_write(pool).await?;
     move_phase_in(&mut tx, id, direction, actor, now).await?;
     tx.commit().await?;
     Ok(())
@@ -310,7 +310,7 @@ pub async fn set_status(
     actor: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::store::begin_write(pool).await?;
     set_status_in(&mut tx, id, to, actor, now).await?;
     tx.commit().await?;
     Ok(())
@@ -346,7 +346,7 @@ pub async fn record_evaluation(
     actor: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::store::begin_write(pool).await?;
     record_evaluation_in(&mut tx, id, input, actor, now).await?;
     tx.commit().await?;
     Ok(())

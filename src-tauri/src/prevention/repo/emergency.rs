@@ -118,7 +118,7 @@ pub async fn save_emergency(
     plan: &ValidEmergency,
     now: DateTime<Utc>,
 ) -> Result<i64> {
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::store::begin_write(pool).await?;
     let out = save_emergency_in(&mut tx, id, plan, now).await?;
     tx.commit().await?;
     Ok(out)
@@ -186,7 +186,7 @@ pub async fn log_drill(
     actor: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::store::begin_write(pool).await?;
     log_drill_in(&mut tx, plan_id, drill, actor, now).await?;
     tx.commit().await?;
     Ok(())

@@ -47,7 +47,7 @@ pub async fn attach_case(
     actor: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::store::begin_write(pool).await?;
     open_plan(&mut tx, plan_id).await?;
     let (case_id, number) = find_case(&mut tx, case).await?;
     let added = sqlx::query(
@@ -76,7 +76,7 @@ pub async fn detach_case(
     actor: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::store::begin_write(pool).await?;
     open_plan(&mut tx, plan_id).await?;
     let (_, number) = find_case(
         &mut tx,

@@ -101,7 +101,7 @@ pub async fn add_measure(
     actor: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<i64> {
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::store::begin_write(pool).await?;
     let out = add_measure_in(&mut tx, plan_id, measure, actor, now).await?;
     tx.commit().await?;
     Ok(out)
@@ -158,7 +158,7 @@ pub async fn update_measure(
     actor: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<i64> {
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::store::begin_write(pool).await?;
     let (plan_id, _) = open_measure(&mut tx, id).await?;
     check_staff(&mut tx, "ownerId", measure.owner_id).await?;
     check_training_links(&mut tx, measure).await?;
@@ -204,7 +204,7 @@ pub async fn set_measure_status(
     actor: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<i64> {
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::store::begin_write(pool).await?;
     let out = set_measure_status_in(&mut tx, id, input, actor, now).await?;
     tx.commit().await?;
     Ok(out)

@@ -207,7 +207,7 @@ pub async fn save_module(
     module: &ValidModule,
     now: DateTime<Utc>,
 ) -> Result<Module> {
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::store::begin_write(pool).await?;
     let at = stamp(now);
     let id = match id {
         None => {
@@ -309,7 +309,7 @@ async fn write_version(
 
 /// Moves a module one place up (`offset` < 0) or down in the curriculum.
 pub async fn move_module(pool: &SqlitePool, id: i64, offset: i64) -> Result<Vec<Module>> {
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::store::begin_write(pool).await?;
     let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM training_modules ORDER BY position, id")
         .fetch_all(&mut *tx)
         .await?;
@@ -348,7 +348,7 @@ pub async fn assign(
     to: &Assignee,
     now: DateTime<Utc>,
 ) -> Result<Module> {
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::store::begin_write(pool).await?;
     assign_in(&mut tx, module_id, to, now).await?;
     let module = get_module(&mut tx, module_id).await?;
     tx.commit().await?;
@@ -404,7 +404,7 @@ pub async fn withdraw_assignment(
     now: DateTime<Utc>,
 ) -> Result<Module> {
     let reason = withdrawal_reason(reason)?;
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::store::begin_write(pool).await?;
     let module_id: i64 = sqlx::query_scalar(
         "SELECT module_id FROM training_assignments WHERE id = ? AND withdrawn_at IS NULL",
     )

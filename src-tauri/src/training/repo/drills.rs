@@ -61,7 +61,7 @@ pub async fn save_drill(
     drill: &ValidDrill,
     now: DateTime<Utc>,
 ) -> Result<DrillSummary> {
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::store::begin_write(pool).await?;
     let id = save_drill_in(&mut tx, drill, now).await?;
     let saved = summaries(&mut tx, Some(id), None, None).await?;
     tx.commit().await?;

@@ -118,7 +118,7 @@ pub async fn save_scenario(
     id: Option<i64>,
     scenario: &ValidScenario,
 ) -> Result<Scenario> {
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::store::begin_write(pool).await?;
     let texts: Vec<Texts> = match id {
         None => scenario.texts.iter().map(|t| Texts::typed(t)).collect(),
         Some(id) => {

@@ -25,7 +25,7 @@ pub async fn sign_off(
     input: &SignOffInput,
     now: DateTime<Utc>,
 ) -> Result<PersonTraining> {
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::store::begin_write(pool).await?;
     let staff_id = sign_off_in(&mut tx, input, now).await?;
     tx.commit().await?;
     person_training(pool, staff_id, now).await
@@ -79,7 +79,7 @@ pub async fn withdraw_sign_off(
     now: DateTime<Utc>,
 ) -> Result<PersonTraining> {
     let reason = withdrawal_reason(reason)?;
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::store::begin_write(pool).await?;
     let staff_id: i64 = sqlx::query_scalar(
         "SELECT staff_id FROM training_signoffs WHERE id = ? AND withdrawn_at IS NULL",
     )

@@ -12,7 +12,7 @@ use branchdesk::cases::intake::CaseInput;
 use branchdesk::cases::repo::create::create_case;
 use branchdesk::cases::repo::workflow::{StatusChange, change_status};
 use branchdesk::cases::resolution::{FollowUpInput, ResolutionInput};
-use branchdesk::export::{self, ExportOptions};
+use branchdesk::export::{self, Destination, Existing, ExportOptions};
 use branchdesk::settings::Language;
 use branchdesk::settings::repo::list_categories;
 use branchdesk::stats::glossary::kpi_name;
@@ -262,13 +262,15 @@ async fn export_to_a_path_writes_the_whole_file_or_nothing() {
     let name = export::file_name("pd01", october());
     assert_eq!(name, "PD01_2026-10_complaints.xlsx");
     let path = db.dir.path().join(&name);
-    export::export_month_to(&pool, october(), &options, now(), &path)
+    let out = Destination::check(&path, &db.path, Existing::Keep).expect("test set-up");
+    export::export_month_to(&pool, october(), &options, now(), &out)
         .await
         .expect("test set-up");
     let mut book: Xlsx<_> = open_workbook(&path).expect("test set-up");
     assert!(book.worksheet_range("Glossary").is_ok());
     let nowhere = db.dir.path().join("missing").join(&name);
-    let err = export::export_month_to(&pool, october(), &options, now(), &nowhere)
+    let out = Destination::check(&nowhere, &db.path, Existing::Keep).expect("test set-up");
+    let err = export::export_month_to(&pool, october(), &options, now(), &out)
         .await
         .unwrap_err();
     assert_eq!(err.code(), "io");
@@ -298,7 +300,10 @@ pub async fn export_branch(
         lang: Language::En,
         include_personal_data: false,
     };
-    export::export_month_to(pool, month, &options, now(), &path)
+    // Each test's branches live in their own folders, none of them beside `folder`.
+    let out =
+        Destination::check(&path, Path::new("elsewhere.db"), Existing::Keep).expect("test set-up");
+    export::export_month_to(pool, month, &options, now(), &out)
         .await
         .expect("test set-up");
     path

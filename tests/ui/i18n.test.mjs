@@ -69,6 +69,7 @@ test('the dictionaries cover every code and name the backend sends', () => {
       'invalid.timezone', 'invalid.language', 'invalid.date', 'invalid.phone', 'invalid.range', 'not_found', 'in_use',
       'duplicate', 'already_initialized', 'not_initialized', 'database', 'io', 'internal', 'unknown',
       'export.not_branchdesk', 'export.other_month', 'export.duplicate_branch',
+      'output.not_xlsx', 'output.database', 'output.backup', 'output.not_a_file', 'output.exists',
       'plan.not_open', 'plan.no_further_phase', 'plan.cannot_move', 'plan.not_evaluating']
       .map((code) => `error.${code}`),
     ...['name', 'code', 'industry', 'timezone', 'language', 'position', 'department', 'phone', 'startDate',

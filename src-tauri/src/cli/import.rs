@@ -2,6 +2,7 @@
 //! the app's import wizard. Each bad row is printed on one line (`row 12: received_at:
 //! invalid.date`) so the file can be fixed and imported again.
 
+use super::output::say;
 use std::path::{Path, PathBuf};
 
 use crate::cases::repo::current_actor;
@@ -29,12 +30,15 @@ fn read_mapping(path: &Path) -> Result<Mapping> {
 }
 
 fn print_report(report: &ImportReport) {
-    println!(
+    say!(
         "Checked {} rows: {} ready ({} closed), {} with problems",
-        report.rows, report.ready, report.closed, report.bad_rows
+        report.rows,
+        report.ready,
+        report.closed,
+        report.bad_rows
     );
     for problem in &report.problems {
-        println!(
+        say!(
             "row {}: {}: {}",
             problem.row,
             problem.field.as_str(),
@@ -42,7 +46,7 @@ fn print_report(report: &ImportReport) {
         );
     }
     if !report.unknown_categories.is_empty() {
-        println!(
+        say!(
             "Categories not found: {} (add them in Settings, or pass --unknown-category-other)",
             report.unknown_categories.join(", ")
         );
@@ -61,8 +65,8 @@ pub async fn run(db_path: &Path, args: ImportArgs) -> Result<()> {
             } else {
                 "the mapping suggested from the column names"
             };
-            println!("Using {source} (to change it, save it to a file and pass --mapping FILE):");
-            println!(
+            say!("Using {source} (to change it, save it to a file and pass --mapping FILE):");
+            say!(
                 "{}",
                 serde_json::to_string_pretty(&opened.mapping).unwrap_or_default()
             );
@@ -76,7 +80,7 @@ pub async fn run(db_path: &Path, args: ImportArgs) -> Result<()> {
         if report.bad_rows > 0 {
             return Err(Error::Import(ImportProblem::BadRows));
         }
-        println!(
+        say!(
             "Dry run: {} cases would be imported; nothing was changed",
             report.ready
         );
@@ -89,6 +93,6 @@ pub async fn run(db_path: &Path, args: ImportArgs) -> Result<()> {
         print_report(&outcome.report);
         return Err(Error::Import(ImportProblem::BadRows));
     }
-    println!("Imported {} cases", outcome.imported);
+    say!("Imported {} cases", outcome.imported);
     Ok(())
 }

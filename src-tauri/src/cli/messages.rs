@@ -1,6 +1,7 @@
 //! One-line English messages for the command line, naming the flag that was wrong.
 
 use crate::error::{Error, Invalid};
+use crate::export::OutputProblem;
 use crate::import::ImportProblem;
 use crate::store::backup::BackupProblem;
 use crate::store::startup::StartupProblem;
@@ -79,6 +80,7 @@ pub fn describe(error: &Error) -> String {
             }
         },
         Error::Startup(problem) => startup_hint(*problem).into(),
+        Error::Output(problem) => output_hint(*problem).into(),
         Error::AlreadyInitialized => "this database already has a branch; use another --db".into(),
         Error::NotInitialized => {
             "this database has no branch yet; run `branchdesk-cli init` first".into()
@@ -105,6 +107,25 @@ fn startup_hint(problem: StartupProblem) -> &'static str {
         StartupProblem::DiskFull => "the disk is full; free some space and try again",
         StartupProblem::Locked => {
             "another program is holding the database locked; close it and try again"
+        }
+    }
+}
+
+/// Why `--out` was refused, and what to do instead.
+fn output_hint(problem: OutputProblem) -> &'static str {
+    match problem {
+        OutputProblem::NotXlsx => "--out must name an .xlsx file, e.g. report.xlsx",
+        OutputProblem::Database => {
+            "--out names the database (or its -wal/-shm file); choose another file"
+        }
+        OutputProblem::Backup => {
+            "--out names a backup, a database or a file in the backups folder; choose another file"
+        }
+        OutputProblem::NotAFile => {
+            "--out names a folder, a device, a pipe or a broken link; name an .xlsx file"
+        }
+        OutputProblem::Exists => {
+            "--out names a file that already exists; pass --force to replace it"
         }
     }
 }

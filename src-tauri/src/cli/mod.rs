@@ -3,7 +3,10 @@
 mod bench;
 mod import;
 mod messages;
+mod output;
 mod workbooks;
+
+use output::{complain, say};
 
 use std::path::PathBuf;
 
@@ -76,12 +79,18 @@ enum Command {
         /// Write complainants' names and phone numbers unmasked.
         #[arg(long)]
         include_personal_data: bool,
+        /// Replace the file at --out if there is one.
+        #[arg(long)]
+        force: bool,
     },
     /// Write the training workbook: the matrix, the drills and the per-step averages.
     TrainingExport {
         /// The workbook to write.
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+        /// Replace the file at --out if there is one.
+        #[arg(long)]
+        force: bool,
         /// Language: zh-CN or en (default: the branch's language setting).
         #[arg(long, value_name = "LANG", value_parser = workbooks::parse_lang)]
         lang: Option<Language>,
@@ -94,6 +103,9 @@ enum Command {
         /// The group workbook to write.
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+        /// Replace the file at --out if there is one.
+        #[arg(long)]
+        force: bool,
         /// Only accept workbooks of this month (default: the first file's month).
         #[arg(long, value_name = "YYYY-MM", value_parser = workbooks::parse_month)]
         month: Option<Month>,
@@ -161,7 +173,7 @@ pub fn main() -> i32 {
             return 0;
         }
         Err(error) => {
-            eprintln!("{}", one_line(&error.render().to_string()));
+            complain!("{}", one_line(&error.render().to_string()));
             return 2;
         }
     };
@@ -171,14 +183,14 @@ pub fn main() -> i32 {
     {
         Ok(runtime) => runtime,
         Err(error) => {
-            eprintln!("error: could not start: {error}");
+            complain!("error: could not start: {error}");
             return 1;
         }
     };
     match runtime.block_on(run(cli)) {
         Ok(()) => 0,
         Err(error) => {
-            eprintln!("error: {}", messages::describe(&error));
+            complain!("error: {}", messages::describe(&error));
             1
         }
     }
@@ -218,7 +230,7 @@ async fn run(cli: Cli) -> Result<()> {
             crate::settings::repo::parse_language(&input.language)?;
             let pool = store::open(&db_path).await?;
             let branch = status::setup(&pool, &input).await?;
-            println!(
+            say!(
                 "Set up {} ({}) in {}",
                 branch.name,
                 branch.code,
@@ -228,22 +240,22 @@ async fn run(cli: Cli) -> Result<()> {
         Command::Info => {
             let pool = store::open(&db_path).await?;
             let status = status::status(&pool, &db_path).await?;
-            println!("database:       {}", db_path.display());
+            say!("database:       {}", db_path.display());
             match &status.branch {
-                Some(branch) => println!(
+                Some(branch) => say!(
                     "branch:         {} ({}), {}, {}",
                     branch.name,
                     branch.code,
                     branch.industry.as_str(),
                     branch.timezone
                 ),
-                None => println!("branch:         (not set up: run `branchdesk-cli init`)"),
+                None => say!("branch:         (not set up: run `branchdesk-cli init`)"),
             }
-            println!("language:       {}", status.language.as_str());
-            println!("schema version: {}", status.schema_version);
-            println!("sqlite version: {}", status.sqlite_version);
+            say!("language:       {}", status.language.as_str());
+            say!("schema version: {}", status.schema_version);
+            say!("sqlite version: {}", status.sqlite_version);
             for (table, count) in store::row_counts(&pool).await? {
-                println!("rows {table:<10} {count}");
+                say!("rows {table:<10} {count}");
             }
         }
         Command::DemoData {
@@ -259,9 +271,9 @@ async fn run(cli: Cli) -> Result<()> {
             };
             let report = demo::generate(&pool, &options, chrono::Utc::now()).await?;
             if report.staff_added > 0 {
-                println!("Added {} demo staff members", report.staff_added);
+                say!("Added {} demo staff members", report.staff_added);
             }
-            println!(
+            say!(
                 "Added {} demo cases over {months} months (seed {seed}) in {:.2} s: {:.0} cases/s",
                 report.cases,
                 report.elapsed.as_secs_f64(),
@@ -274,8 +286,13 @@ async fn run(cli: Cli) -> Result<()> {
             out,
             lang,
             include_personal_data,
-        } => workbooks::export(&db_path, month, &out, lang, include_personal_data).await?,
-        Command::TrainingExport { out, lang } => {
+            force,
+        } => {
+            let out = workbooks::destination(&out, &db_path, force)?;
+            workbooks::export(&db_path, month, &out, lang, include_personal_data).await?
+        }
+        Command::TrainingExport { out, lang, force } => {
+            let out = workbooks::destination(&out, &db_path, force)?;
             workbooks::training_export(&db_path, &out, lang).await?
         }
         Command::Rollup {
@@ -283,7 +300,11 @@ async fn run(cli: Cli) -> Result<()> {
             out,
             month,
             lang,
-        } => workbooks::rollup(&files, &out, month, lang)?,
+            force,
+        } => {
+            let out = workbooks::destination(&out, &db_path, force)?;
+            workbooks::rollup(&files, &out, month, lang)?
+        }
         Command::Bench {
             cases,
             keep,
@@ -303,7 +324,7 @@ async fn run(cli: Cli) -> Result<()> {
                         .path
                 }
             };
-            println!("Backed up {} to {}", db_path.display(), path.display());
+            say!("Backed up {} to {}", db_path.display(), path.display());
         }
         Command::Restore { file } => {
             // Check first: a bad file must not even open (and so migrate) the current database.
@@ -311,7 +332,7 @@ async fn run(cli: Cli) -> Result<()> {
             let pool = store::open(&db_path).await?;
             let kept = backup::restore(pool, &db_path, &file, chrono::Utc::now()).await?;
             store::close(store::open(&db_path).await?).await;
-            println!(
+            say!(
                 "Restored {} from {}; the previous database is kept at {}",
                 db_path.display(),
                 file.display(),
@@ -355,17 +376,21 @@ pub(crate) async fn demo_work(pool: &sqlx::SqlitePool) -> Result<()> {
     let today = now.with_timezone(&tz).date_naive();
     let training = crate::training::demo::add_demo_training(pool, today, now).await?;
     if training.assignments > 0 {
-        println!(
+        say!(
             "Added demo training: {} module assignments, {} items signed off, {} drills",
-            training.assignments, training.sign_offs, training.drills
+            training.assignments,
+            training.sign_offs,
+            training.drills
         );
     }
     let prevention =
         crate::prevention::demo::add_demo_prevention(pool, language, today, now).await?;
     if prevention.plans > 0 {
-        println!(
+        say!(
             "Added demo prevention work: {} plans with {} measures, {} emergency plan",
-            prevention.plans, prevention.measures, prevention.emergency_plans
+            prevention.plans,
+            prevention.measures,
+            prevention.emergency_plans
         );
     }
     Ok(())

@@ -1,12 +1,13 @@
 //! `branchdesk-cli export` and `rollup`: the monthly workbook and the group roll-up, headless.
 
+use super::output::say;
 use std::path::{Path, PathBuf};
 
 use chrono::Utc;
 use sqlx::SqlitePool;
 
 use crate::error::Result;
-use crate::export::{self, ExportOptions};
+use crate::export::{self, Destination, Existing, ExportOptions};
 use crate::settings::{Language, repo::get_language};
 use crate::stats::report::Month;
 use crate::status;
@@ -29,6 +30,16 @@ pub fn parse_lang(text: &str) -> std::result::Result<Language, BadValue> {
     Language::parse("lang", text).map_err(|_| BadValue("must be zh-CN or en"))
 }
 
+/// Checks `--out` before any work: replaced only with `--force`.
+pub fn destination(out: &Path, db_path: &Path, force: bool) -> Result<Destination> {
+    let existing = if force {
+        Existing::Replace
+    } else {
+        Existing::Keep
+    };
+    Destination::check(out, db_path, existing)
+}
+
 fn kilobytes(path: &Path) -> u64 {
     std::fs::metadata(path).map_or(0, |m| m.len().div_ceil(1024))
 }
@@ -37,7 +48,7 @@ fn kilobytes(path: &Path) -> u64 {
 pub async fn export(
     db_path: &Path,
     month: Month,
-    out: &Path,
+    out: &Destination,
     lang: Option<Language>,
     include_personal_data: bool,
 ) -> Result<()> {
@@ -53,10 +64,10 @@ pub async fn export(
     } else {
         "personal data masked"
     };
-    println!(
+    say!(
         "Wrote the {month} workbook to {} ({} KB, {}, {privacy})",
-        out.display(),
-        kilobytes(out),
+        out.chosen().display(),
+        kilobytes(out.path()),
         lang.as_str()
     );
     Ok(())
@@ -73,14 +84,18 @@ async fn workbook_language(pool: &SqlitePool, asked: Option<Language>) -> Result
 }
 
 /// Writes the training workbook to `out`.
-pub async fn training_export(db_path: &Path, out: &Path, lang: Option<Language>) -> Result<()> {
+pub async fn training_export(
+    db_path: &Path,
+    out: &Destination,
+    lang: Option<Language>,
+) -> Result<()> {
     let pool = store::open(db_path).await?;
     let lang = workbook_language(&pool, lang).await?;
     crate::training::export::export_training_to(&pool, lang, Utc::now(), out).await?;
-    println!(
+    say!(
         "Wrote the training workbook to {} ({} KB, {})",
-        out.display(),
-        kilobytes(out),
+        out.chosen().display(),
+        kilobytes(out.path()),
         lang.as_str()
     );
     Ok(())
@@ -89,18 +104,18 @@ pub async fn training_export(db_path: &Path, out: &Path, lang: Option<Language>)
 /// Rolls up branch workbooks into a group workbook at `out`.
 pub fn rollup(
     files: &[PathBuf],
-    out: &Path,
+    out: &Destination,
     month: Option<Month>,
     lang: Option<Language>,
 ) -> Result<()> {
     let lang = lang.unwrap_or_else(status::os_language);
     let summary = export::rollup(files, out, month, lang)?;
     let codes: Vec<&str> = summary.branches.iter().map(|b| b.code.as_str()).collect();
-    println!(
+    say!(
         "Rolled up {} branches for {} into {} (ranked: {})",
         codes.len(),
         summary.month,
-        out.display(),
+        out.chosen().display(),
         codes.join(", ")
     );
     Ok(())

@@ -78,6 +78,11 @@ export default {
   'error.export.not_branchdesk': '这不是 BranchDesk 导出的月度报表。',
   'error.export.other_month': '这份报表的月份与其他文件不同，请只选择同一个月份的报表。',
   'error.export.duplicate_branch': '这个网点已包含在所选的另一个文件中。',
+  'error.output.not_xlsx': '报表须保存为 .xlsx 文件，请换一个以 .xlsx 结尾的文件名。',
+  'error.output.database': '这是 BranchDesk 自己的数据文件，未写入任何内容，请换一个文件名。',
+  'error.output.backup': '这是备份文件或数据库文件，未写入任何内容，请在备份文件夹以外另选文件名。',
+  'error.output.not_a_file': '这是文件夹、设备或指向不存在位置的链接，不是文件，请选择一个文件名。',
+  'error.output.exists': '已有同名文件，请换一个文件名，或确认替换它。',
 
   // ---- 图表 ----
   'charts.series.received': '收到',

@@ -13,6 +13,7 @@ mod hostile;
 mod import;
 mod import_cli;
 mod import_files;
+mod import_sources;
 mod list_counts;
 mod outputs;
 mod prevention;

@@ -45,6 +45,15 @@ fn print_report(report: &ImportReport) {
             problem.code
         );
     }
+    if !report.times.is_empty() {
+        say!(
+            "Times are read in the branch's time zone, {}, unless they give their own offset:",
+            report.timezone
+        );
+        for time in &report.times {
+            say!("  row {}: {} -> {}", time.row, time.written, time.local);
+        }
+    }
     if !report.unknown_categories.is_empty() {
         say!(
             "Categories not found: {} (add them in Settings, or pass --unknown-category-other)",

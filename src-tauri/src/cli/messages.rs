@@ -36,7 +36,12 @@ pub fn describe(error: &Error) -> String {
             }
             ImportProblem::Empty => "the spreadsheet has no header row".into(),
             ImportProblem::NoSheet => "the workbook has no sheet of that name (see --sheet)".into(),
-            ImportProblem::TooLarge => "the file is too large to be a complaint log".into(),
+            ImportProblem::TooLarge => {
+                "the file is larger than 256 MB, too large to be a complaint log".into()
+            }
+            ImportProblem::NotAFile => {
+                "that is a folder, a device or a pipe, not a spreadsheet file; name a file".into()
+            }
             ImportProblem::BadMapping => {
                 "the mapping file must be a JSON object of field names to column names".into()
             }

@@ -43,7 +43,8 @@ fn october_day(day: u32) -> DateTime<Utc> {
         .with_timezone(&Utc)
 }
 
-async fn receive(pool: &SqlitePool, received_at: &str, description: &str) -> i64 {
+/// Receives a walk-in case from 陈小明 (138 0013 8000) at a Shanghai time; returns its id.
+pub async fn receive(pool: &SqlitePool, received_at: &str, description: &str) -> i64 {
     let category = list_categories(pool).await.expect("test set-up")[0].id;
     let input = CaseInput {
         received_at: Some(received_at.into()),
@@ -171,6 +172,7 @@ async fn summary_figures_equal_the_report_and_an_independent_count() {
     let options = ExportOptions {
         lang: Language::En,
         include_personal_data: false,
+        mask_descriptions: None,
     };
     let bytes = export::export_month(&pool, october(), &options, now())
         .await
@@ -215,6 +217,7 @@ async fn cases_sheet_masks_personal_data_unless_asked_and_keeps_hostile_text_as_
     let masked = ExportOptions {
         lang: Language::ZhCn,
         include_personal_data: false,
+        mask_descriptions: None,
     };
     let mut book = open(
         export::export_month(&pool, october(), &masked, now())
@@ -258,6 +261,7 @@ async fn export_to_a_path_writes_the_whole_file_or_nothing() {
     let options = ExportOptions {
         lang: Language::En,
         include_personal_data: false,
+        mask_descriptions: None,
     };
     let name = export::file_name("pd01", october());
     assert_eq!(name, "PD01_2026-10_complaints.xlsx");
@@ -299,6 +303,7 @@ pub async fn export_branch(
     let options = ExportOptions {
         lang: Language::En,
         include_personal_data: false,
+        mask_descriptions: None,
     };
     // Each test's branches live in their own folders, none of them beside `folder`.
     let out =

@@ -9,6 +9,7 @@ mod cli_pipes;
 mod concurrency;
 mod demo;
 mod export;
+mod export_privacy;
 mod hostile;
 mod import;
 mod import_cli;

@@ -79,6 +79,13 @@ enum Command {
         /// Write complainants' names and phone numbers unmasked.
         #[arg(long)]
         include_personal_data: bool,
+        /// Replace phone numbers, the complainant's name and ID-like numbers in descriptions
+        /// (the default unless --include-personal-data).
+        #[arg(long, conflicts_with = "keep_descriptions")]
+        mask_descriptions: bool,
+        /// Write descriptions as entered (the default with --include-personal-data).
+        #[arg(long)]
+        keep_descriptions: bool,
         /// Replace the file at --out if there is one.
         #[arg(long)]
         force: bool,
@@ -286,10 +293,18 @@ async fn run(cli: Cli) -> Result<()> {
             out,
             lang,
             include_personal_data,
+            mask_descriptions,
+            keep_descriptions,
             force,
         } => {
             let out = workbooks::destination(&out, &db_path, force)?;
-            workbooks::export(&db_path, month, &out, lang, include_personal_data).await?
+            let privacy = workbooks::Privacy {
+                include_personal_data,
+                // Neither flag: masked exactly when names and phones are.
+                mask_descriptions: (mask_descriptions || keep_descriptions)
+                    .then_some(mask_descriptions),
+            };
+            workbooks::export(&db_path, month, &out, lang, privacy).await?
         }
         Command::TrainingExport { out, lang, force } => {
             let out = workbooks::destination(&out, &db_path, force)?;

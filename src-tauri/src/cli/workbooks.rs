@@ -44,25 +44,36 @@ fn kilobytes(path: &Path) -> u64 {
     std::fs::metadata(path).map_or(0, |m| m.len().div_ceil(1024))
 }
 
+/// What personal data the monthly workbook may carry.
+#[derive(Debug, Clone, Copy)]
+pub struct Privacy {
+    /// `--include-personal-data`.
+    pub include_personal_data: bool,
+    /// `--mask-descriptions` (`Some(true)`), `--keep-descriptions` (`Some(false)`) or neither.
+    pub mask_descriptions: Option<bool>,
+}
+
 /// Writes the month's workbook from the database at `db_path` to `out`.
 pub async fn export(
     db_path: &Path,
     month: Month,
     out: &Destination,
     lang: Option<Language>,
-    include_personal_data: bool,
+    privacy: Privacy,
 ) -> Result<()> {
     let pool = store::open(db_path).await?;
     let lang = workbook_language(&pool, lang).await?;
     let options = ExportOptions {
         lang,
-        include_personal_data,
+        include_personal_data: privacy.include_personal_data,
+        mask_descriptions: privacy.mask_descriptions,
     };
     export::export_month_to(&pool, month, &options, Utc::now(), out).await?;
-    let privacy = if include_personal_data {
-        "personal data included"
-    } else {
-        "personal data masked"
+    let privacy = match (options.include_personal_data, options.masks_descriptions()) {
+        (true, false) => "personal data included",
+        (true, true) => "names and phones included, descriptions masked",
+        (false, true) => "personal data masked",
+        (false, false) => "names and phones masked, descriptions as entered",
     };
     say!(
         "Wrote the {month} workbook to {} ({} KB, {}, {privacy})",

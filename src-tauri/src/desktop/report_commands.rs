@@ -43,11 +43,13 @@ pub async fn export_month(
     month: String,
     lang: Language,
     include_personal_data: bool,
+    mask_descriptions: Option<bool>,
     path: PathBuf,
 ) -> Result<Exported> {
     let options = ExportOptions {
         lang,
         include_personal_data,
+        mask_descriptions,
     };
     let month = Month::parse("month", &month)?;
     let out = Destination::check(&path, &state.db_path(), Existing::Replace)?;

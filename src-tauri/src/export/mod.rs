@@ -44,6 +44,27 @@ pub struct ExportOptions {
     /// Write complainants' names and phone numbers unmasked (they are masked by default:
     /// the workbook leaves the branch).
     pub include_personal_data: bool,
+    /// Replace phone numbers, the complainant's name and ID-like numbers in descriptions;
+    /// `None` (the default) masks them whenever names and phones are masked.
+    #[serde(default)]
+    pub mask_descriptions: Option<bool>,
+}
+
+impl ExportOptions {
+    /// Options that mask descriptions exactly when personal data is masked.
+    pub fn new(lang: Language, include_personal_data: bool) -> Self {
+        ExportOptions {
+            lang,
+            include_personal_data,
+            mask_descriptions: None,
+        }
+    }
+
+    /// Whether descriptions are masked: as asked, else whenever personal data is masked.
+    pub fn masks_descriptions(&self) -> bool {
+        self.mask_descriptions
+            .unwrap_or(!self.include_personal_data)
+    }
 }
 
 /// The workbook of `month` as it stands at `now`, as the bytes of an .xlsx file.
@@ -71,6 +92,7 @@ pub async fn export_month(
         glossary: &glossary,
         lang: options.lang,
         include_personal_data: options.include_personal_data,
+        mask_descriptions: options.masks_descriptions(),
         computed_at_local: workbook::local_time_text(&report.computed_at, &report.branch.timezone),
     };
     Ok(workbook::build(&input)?)

@@ -79,6 +79,7 @@ fn options() -> ExportOptions {
     ExportOptions {
         lang: Language::ZhCn,
         include_personal_data: false,
+        mask_descriptions: None,
     }
 }
 

@@ -59,6 +59,8 @@ export default {
   'reports.export.languageHint': 'Sheet names, headings and definitions are written in this language.',
   'reports.export.personal': 'Include names and phone numbers',
   'reports.export.personalHint': 'Off: complainants’ names and phone numbers are masked, e.g. Wang* and 138****8000.',
+  'reports.export.maskDescriptions': 'Mask personal data in descriptions',
+  'reports.export.maskDescriptionsHint': 'On: in each description, phone numbers, the complainant’s name and ID-like numbers (ID cards, bank cards) are replaced, e.g. 138****8000. On by default whenever names and phone numbers are masked.',
   'reports.export.personalWarning': 'The file will contain customers’ personal data. Send it only to people who need it, and do not leave copies on shared computers or in chat groups.',
   'reports.export.button': 'Export {month}…',
   'reports.export.busy': 'Exporting…',

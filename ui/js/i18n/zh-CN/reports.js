@@ -59,6 +59,8 @@ export default {
   'reports.export.languageHint': '工作表名称、标题和指标说明都使用这种语言。',
   'reports.export.personal': '包含姓名和电话',
   'reports.export.personalHint': '不勾选时，投诉人的姓名和电话会被遮盖，例如“张*”和“138****8000”。',
+  'reports.export.maskDescriptions': '遮盖案情描述中的个人信息',
+  'reports.export.maskDescriptionsHint': '勾选时，每条案情描述中的电话号码、投诉人姓名和证件类号码（身份证、银行卡等）会被替换，例如“138****8000”。只要姓名和电话被遮盖，此项默认勾选。',
   'reports.export.personalWarning': '文件中将包含客户的个人信息。请只发给确实需要的人，不要把副本留在公用电脑上或转发到聊天群。',
   'reports.export.button': '导出{month}报表…',
   'reports.export.busy': '正在导出…',

@@ -218,6 +218,9 @@ pub enum Error {
     /// A spreadsheet cannot be imported.
     #[error("{}", .0.code())]
     Import(crate::import::ImportProblem),
+    /// A workbook may not be written where asked.
+    #[error("{}", .0.reason())]
+    Output(crate::export::OutputProblem),
 }
 
 /// The crate's result alias.
@@ -252,6 +255,7 @@ impl Error {
             Error::Workbook { reason, .. } => reason.code(),
             Error::Xlsx(_) => "export.write",
             Error::Import(problem) => problem.code(),
+            Error::Output(problem) => problem.code(),
         }
     }
 

@@ -8,6 +8,7 @@
 //! out. An error the user only sees as the generic message logs its cause here
 //! ([`crate::error::Error::log_cause`]).
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use tracing_appender::rolling::{RollingFileAppender, Rotation};
@@ -94,7 +95,12 @@ pub fn init(program: Program) -> Option<PathBuf> {
     let file = match appender(&dir, program) {
         Ok(writer) => Some(file_layer(writer)),
         Err(error) => {
-            eprintln!("BranchDesk: no log file in {}: {error}", dir.display());
+            // Not eprintln!: it panics when standard error is closed.
+            let _ = writeln!(
+                std::io::stderr(),
+                "BranchDesk: no log file in {}: {error}",
+                dir.display()
+            );
             None
         }
     };

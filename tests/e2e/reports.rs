@@ -81,6 +81,21 @@ async fn reports_show_a_month_and_export_it_to_a_chosen_file() {
         .join("chosen")
         .join(format!("XH01_{last_month}_complaints.xlsx"));
     std::fs::create_dir_all(out.parent().unwrap()).unwrap();
+    // The page sends the chosen path as a string; Rust checks it. A workbook-looking link to
+    // the database is refused and explained.
+    let disguised = out.with_file_name("innocent.xlsx");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&db, &disguised).unwrap();
+    app.client
+        .execute(
+            ANSWER_SAVE_DIALOG,
+            vec![disguised.display().to_string().into()],
+        )
+        .await
+        .unwrap();
+    app.click("#report-export-button").await;
+    app.wait_text_containing("#report-export-error", "BranchDesk’s own data file")
+        .await;
     let patched = app
         .client
         .execute(ANSWER_SAVE_DIALOG, vec![out.display().to_string().into()])

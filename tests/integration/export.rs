@@ -12,7 +12,7 @@ use branchdesk::cases::intake::CaseInput;
 use branchdesk::cases::repo::create::create_case;
 use branchdesk::cases::repo::workflow::{StatusChange, change_status};
 use branchdesk::cases::resolution::{FollowUpInput, ResolutionInput};
-use branchdesk::export::{self, ExportOptions};
+use branchdesk::export::{self, Destination, Existing, ExportOptions};
 use branchdesk::settings::Language;
 use branchdesk::settings::repo::list_categories;
 use branchdesk::stats::glossary::kpi_name;
@@ -43,7 +43,8 @@ fn october_day(day: u32) -> DateTime<Utc> {
         .with_timezone(&Utc)
 }
 
-async fn receive(pool: &SqlitePool, received_at: &str, description: &str) -> i64 {
+/// Receives a walk-in case from 陈小明 (138 0013 8000) at a Shanghai time; returns its id.
+pub async fn receive(pool: &SqlitePool, received_at: &str, description: &str) -> i64 {
     let category = list_categories(pool).await.expect("test set-up")[0].id;
     let input = CaseInput {
         received_at: Some(received_at.into()),
@@ -171,6 +172,7 @@ async fn summary_figures_equal_the_report_and_an_independent_count() {
     let options = ExportOptions {
         lang: Language::En,
         include_personal_data: false,
+        mask_descriptions: None,
     };
     let bytes = export::export_month(&pool, october(), &options, now())
         .await
@@ -215,6 +217,7 @@ async fn cases_sheet_masks_personal_data_unless_asked_and_keeps_hostile_text_as_
     let masked = ExportOptions {
         lang: Language::ZhCn,
         include_personal_data: false,
+        mask_descriptions: None,
     };
     let mut book = open(
         export::export_month(&pool, october(), &masked, now())
@@ -258,17 +261,20 @@ async fn export_to_a_path_writes_the_whole_file_or_nothing() {
     let options = ExportOptions {
         lang: Language::En,
         include_personal_data: false,
+        mask_descriptions: None,
     };
     let name = export::file_name("pd01", october());
     assert_eq!(name, "PD01_2026-10_complaints.xlsx");
     let path = db.dir.path().join(&name);
-    export::export_month_to(&pool, october(), &options, now(), &path)
+    let out = Destination::check(&path, &db.path, Existing::Keep).expect("test set-up");
+    export::export_month_to(&pool, october(), &options, now(), &out)
         .await
         .expect("test set-up");
     let mut book: Xlsx<_> = open_workbook(&path).expect("test set-up");
     assert!(book.worksheet_range("Glossary").is_ok());
     let nowhere = db.dir.path().join("missing").join(&name);
-    let err = export::export_month_to(&pool, october(), &options, now(), &nowhere)
+    let out = Destination::check(&nowhere, &db.path, Existing::Keep).expect("test set-up");
+    let err = export::export_month_to(&pool, october(), &options, now(), &out)
         .await
         .unwrap_err();
     assert_eq!(err.code(), "io");
@@ -297,8 +303,12 @@ pub async fn export_branch(
     let options = ExportOptions {
         lang: Language::En,
         include_personal_data: false,
+        mask_descriptions: None,
     };
-    export::export_month_to(pool, month, &options, now(), &path)
+    // Each test's branches live in their own folders, none of them beside `folder`.
+    let out =
+        Destination::check(&path, Path::new("elsewhere.db"), Existing::Keep).expect("test set-up");
+    export::export_month_to(pool, month, &options, now(), &out)
         .await
         .expect("test set-up");
     path

@@ -6,7 +6,7 @@ use calamine::{Data, Range, Reader, Xlsx, open_workbook};
 
 use super::export::{branch, export_branch, october};
 use super::support::{TempDb, text};
-use branchdesk::export::rollup;
+use branchdesk::export::{Destination, Existing, rollup};
 use branchdesk::settings::Language;
 use branchdesk::stats::Month;
 use branchdesk::stats::glossary::kpi_name;
@@ -50,7 +50,7 @@ async fn group_totals_are_recomputed_from_the_branches_counts() {
     let folder = tempfile::tempdir().expect("test set-up");
     let paths = three_workbooks(folder.path()).await;
     let out = folder.path().join("group.xlsx");
-    let summary = rollup(&paths, &out, None, Language::En).expect("test set-up");
+    let summary = rollup(&paths, &destination(&out), None, Language::En).expect("test set-up");
     assert_eq!(summary.month, october());
     let ranked: Vec<&str> = summary.branches.iter().map(|b| b.code.as_str()).collect();
     // Closure rates: BJ02 3/3, SH01 2/4, GZ03 1/3.
@@ -90,8 +90,13 @@ async fn group_totals_are_recomputed_from_the_branches_counts() {
     );
 }
 
+/// A checked place for a group workbook (no database of these tests lives beside it).
+fn destination(out: &Path) -> Destination {
+    Destination::check(out, Path::new("no-database-here.db"), Existing::Keep).expect("test set-up")
+}
+
 fn refused(paths: &[PathBuf], month: Option<Month>, out: &Path) -> (String, String) {
-    let err = rollup(paths, out, month, Language::ZhCn).expect_err("must be refused");
+    let err = rollup(paths, &destination(out), month, Language::ZhCn).expect_err("must be refused");
     assert!(!out.exists(), "a refused roll-up writes nothing");
     (
         err.code().to_owned(),
@@ -201,6 +206,7 @@ async fn the_cli_exports_and_rolls_up_with_clear_exit_codes() {
         junk.to_str().expect("test set-up"),
         "--out",
         group_arg,
+        "--force",
     ]);
     assert_eq!(refused.status.code(), Some(1));
     let stderr = text(&refused.stderr);

@@ -157,7 +157,9 @@ test('reports: each function calls its command with the exact argument names', a
   const expectations = [
     [() => api.monthlyReport('2024-03'), ['monthly_report', { month: '2024-03' }]],
     [() => api.exportMonth({ month: '2024-03', lang: 'en', includePersonalData: 0, path: '/tmp/SH01_2024-03_complaints.xlsx' }),
-      ['export_month', { month: '2024-03', lang: 'en', includePersonalData: false, path: '/tmp/SH01_2024-03_complaints.xlsx' }]],
+      ['export_month', { month: '2024-03', lang: 'en', includePersonalData: false, maskDescriptions: null, path: '/tmp/SH01_2024-03_complaints.xlsx' }]],
+    [() => api.exportMonth({ month: '2024-03', lang: 'en', includePersonalData: 1, maskDescriptions: 0, path: '/tmp/a.xlsx' }),
+      ['export_month', { month: '2024-03', lang: 'en', includePersonalData: true, maskDescriptions: false, path: '/tmp/a.xlsx' }]],
     [() => api.rollupFiles({ paths: ['/a.xlsx', '/b.xlsx'], out: '/group_2024-03.xlsx', lang: 'zh-CN' }),
       ['rollup_files', { paths: ['/a.xlsx', '/b.xlsx'], out: '/group_2024-03.xlsx', lang: 'zh-CN' }]],
     [() => api.openPath('/tmp/x.xlsx'), ['open_path', { path: '/tmp/x.xlsx' }]],

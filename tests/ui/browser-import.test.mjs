@@ -77,6 +77,12 @@ describe('importing a complaint log in a real webview', { skip: browserSkip }, (
     await s.exec('window.__mock.importFixed = true');
     await press('#import-recheck');
     await waitFor('#import-clean');
+    // How the times were read: a time with Z is that instant, shown in the branch's zone.
+    assert.match(await textOf('#import-times p'), /local time in Asia\/Shanghai/);
+    assert.deepEqual(await s.exec("return [...document.querySelectorAll('#import-times li')].map((li) => li.textContent)"), [
+      'Row 2: “2024-03-01T02:30:00Z” → 2024-03-01 10:30',
+      'Row 5: “2024年3月4日” → 2024-03-04 00:00',
+    ]);
     assert.equal(await textOf('#import-run'), 'Import 4 cases');
     await press('#import-run');
     await waitText('#import-done', 'Imported 4 cases.');

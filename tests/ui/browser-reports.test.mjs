@@ -112,8 +112,13 @@ describe('monthly report, export, roll-up and dashboard charts in a real webview
     assert.equal(await s.exec("return document.querySelector('#report-export-lang').value"), 'en');
     assert.equal(await s.exec("return document.querySelector('#report-export-personal').checked"), false);
     assert.equal(await s.exec("return document.querySelector('#report-export-warning').hidden"), true);
+    // Descriptions are masked by default with the names and phones, and the dialog says so.
+    assert.equal(await s.exec("return document.querySelector('#report-export-mask-descriptions').checked"), true);
+    assert.match(await textOf('#report-export-mask-descriptions-hint'), /phone numbers, the complainant’s name and ID-like numbers/);
     await press('#report-export-personal');
     assert.equal(await s.exec("return document.querySelector('#report-export-warning').hidden"), false);
+    assert.equal(await s.exec("return document.querySelector('#report-export-mask-descriptions').checked"), false,
+      'follows the personal-data choice until set');
     await choose('#report-export-lang', 'zh-CN');
 
     // Slow the backend down a little so the progress state can be seen.
@@ -133,7 +138,7 @@ describe('monthly report, export, roll-up and dashboard charts in a real webview
     const [dialog] = await s.exec('return window.__mock.dialogs');
     assert.deepEqual(dialog, ['save', { defaultPath: file, filters: [{ name: 'Excel workbook', extensions: ['xlsx'] }] }]);
     assert.deepEqual(await s.exec('return window.__mock.exports'),
-      [{ month: monthKey(last), lang: 'zh-CN', includePersonalData: true, path: `/home/user/Documents/${file}` }]);
+      [{ month: monthKey(last), lang: 'zh-CN', includePersonalData: true, maskDescriptions: false, path: `/home/user/Documents/${file}` }]);
     await shot('reports-export-done-en');
     await press('#report-export-done-open');
     await press('#report-export-done-reveal');
@@ -153,6 +158,22 @@ describe('monthly report, export, roll-up and dashboard charts in a real webview
     await s.exec("window.__mock.saveAnswer = '/mnt/readonly/x.xlsx'");
     await press('#report-export-button');
     await waitText('#report-export-error', /could not be read or written/);
+
+    // The user masks descriptions while including names: that choice is sent and then kept.
+    await s.exec("window.__mock.saveAnswer = '/home/user/Documents/again.xlsx'");
+    await press('#report-export-mask-descriptions');
+    await press('#report-export-personal');
+    await press('#report-export-personal');
+    assert.equal(await s.exec("return document.querySelector('#report-export-mask-descriptions').checked"), true);
+    await press('#report-export-button');
+    await s.waitFor('return window.__mock.exports.length === 2');
+    assert.deepEqual((await s.exec('return window.__mock.exports'))[1],
+      { month: monthKey(last), lang: 'zh-CN', includePersonalData: true, maskDescriptions: true, path: '/home/user/Documents/again.xlsx' });
+
+    // A path the backend refuses (here: not .xlsx) is explained, not trusted.
+    await s.exec("window.__mock.saveAnswer = '/home/user/Documents/branchdesk.db'");
+    await press('#report-export-button');
+    await waitText('#report-export-error', /must be saved as an .xlsx file/);
     await clean();
   });
 

@@ -70,6 +70,7 @@ test('the dictionaries cover every code and name the backend sends', () => {
       'duplicate', 'already_initialized', 'not_initialized', 'database', 'io', 'internal', 'unknown',
       'export.not_branchdesk', 'export.other_month', 'export.duplicate_branch',
       'no_database', 'startup.not_branchdesk', 'backup.unfinished', 'backup.altered',
+      'output.not_xlsx', 'output.database', 'output.backup', 'output.not_a_file', 'output.exists',
       'plan.not_open', 'plan.no_further_phase', 'plan.cannot_move', 'plan.not_evaluating',
       'write.read_only', 'write.locked', 'write.disk_full', 'write.io']
       .map((code) => `error.${code}`),

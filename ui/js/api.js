@@ -247,8 +247,12 @@ export function reportGlossary(lang) {
 
 /// Writes the month's workbook to `path`; resolves to `{path}`. Names and phone numbers are
 /// masked unless `includePersonalData`.
-export const exportMonth = ({ month, lang, includePersonalData, path }) =>
-  call('export_month', { month, lang, includePersonalData: Boolean(includePersonalData), path });
+export const exportMonth = ({ month, lang, includePersonalData, maskDescriptions, path }) =>
+  call('export_month', {
+    month, lang, includePersonalData: Boolean(includePersonalData),
+    // Unset: the backend masks descriptions exactly when names and phones are masked.
+    maskDescriptions: maskDescriptions === undefined ? null : Boolean(maskDescriptions), path,
+  });
 
 /// Combines branch workbooks of one month into a group workbook at `out`; resolves to
 /// `{out, month, branches: [{code, name}]}`. Refusals name the file in `field`.

@@ -7,6 +7,7 @@ mod screens;
 mod table;
 mod workbooks;
 
+use super::output::{self, say};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
@@ -130,7 +131,7 @@ pub async fn run(cases: u32, keep: Option<PathBuf>, branches: usize) -> Result<(
             (dir.0.join("bench.db"), Some(dir))
         }
     };
-    println!(
+    say!(
         "Building {cases} demo cases over {MONTHS} months in {}",
         path.display()
     );
@@ -142,7 +143,7 @@ pub async fn run(cases: u32, keep: Option<PathBuf>, branches: usize) -> Result<(
         seed: 1,
     };
     let report = demo::generate(&pool, &options, Utc::now()).await?;
-    println!(
+    say!(
         "Built in {:.2} s: {} overall",
         report.elapsed.as_secs_f64(),
         table::per_second(report.rate())
@@ -187,19 +188,19 @@ pub async fn run(cases: u32, keep: Option<PathBuf>, branches: usize) -> Result<(
         "database file size",
         format!("{:.1} MB", bytes as f64 / 1_048_576.0),
     ));
-    println!("Making workbooks for the export and roll-up measures…");
+    say!("Making workbooks for the export and roll-up measures…");
     let books = scratch()?;
     lines.extend(workbooks::lines(&books.0, &setup_input(), cases, branches).await?);
-    println!();
-    print!("{}", table::render(&lines));
-    println!(
+    say!();
+    output::out_text(&table::render(&lines));
+    say!(
         "\nTimes are judged on p95 (rates on the slow batches); the OS file cache is warm. \
          {:.0} bytes per case. Export memory: the peak resident memory during an export less \
          the resident memory before it (Linux VmHWM, reset through /proc/self/clear_refs).",
         bytes as f64 / f64::from(cases.max(1))
     );
     if kept {
-        println!("Kept the database at {}", path.display());
+        say!("Kept the database at {}", path.display());
     }
     Ok(())
 }

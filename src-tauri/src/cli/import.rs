@@ -2,6 +2,7 @@
 //! the app's import wizard. Each bad row is printed on one line (`row 12: received_at:
 //! invalid.date`) so the file can be fixed and imported again.
 
+use super::output::say;
 use std::path::{Path, PathBuf};
 
 use crate::cases::repo::current_actor;
@@ -29,20 +30,32 @@ fn read_mapping(path: &Path) -> Result<Mapping> {
 }
 
 fn print_report(report: &ImportReport) {
-    println!(
+    say!(
         "Checked {} rows: {} ready ({} closed), {} with problems",
-        report.rows, report.ready, report.closed, report.bad_rows
+        report.rows,
+        report.ready,
+        report.closed,
+        report.bad_rows
     );
     for problem in &report.problems {
-        println!(
+        say!(
             "row {}: {}: {}",
             problem.row,
             problem.field.as_str(),
             problem.code
         );
     }
+    if !report.times.is_empty() {
+        say!(
+            "Times are read in the branch's time zone, {}, unless they give their own offset:",
+            report.timezone
+        );
+        for time in &report.times {
+            say!("  row {}: {} -> {}", time.row, time.written, time.local);
+        }
+    }
     if !report.unknown_categories.is_empty() {
-        println!(
+        say!(
             "Categories not found: {} (add them in Settings, or pass --unknown-category-other)",
             report.unknown_categories.join(", ")
         );
@@ -60,8 +73,8 @@ pub async fn run(pool: &SqlitePool, args: ImportArgs) -> Result<()> {
             } else {
                 "the mapping suggested from the column names"
             };
-            println!("Using {source} (to change it, save it to a file and pass --mapping FILE):");
-            println!(
+            say!("Using {source} (to change it, save it to a file and pass --mapping FILE):");
+            say!(
                 "{}",
                 serde_json::to_string_pretty(&opened.mapping).unwrap_or_default()
             );
@@ -75,7 +88,7 @@ pub async fn run(pool: &SqlitePool, args: ImportArgs) -> Result<()> {
         if report.bad_rows > 0 {
             return Err(Error::Import(ImportProblem::BadRows));
         }
-        println!(
+        say!(
             "Dry run: {} cases would be imported; nothing was changed",
             report.ready
         );
@@ -88,6 +101,6 @@ pub async fn run(pool: &SqlitePool, args: ImportArgs) -> Result<()> {
         print_report(&outcome.report);
         return Err(Error::Import(ImportProblem::BadRows));
     }
-    println!("Imported {} cases", outcome.imported);
+    say!("Imported {} cases", outcome.imported);
     Ok(())
 }

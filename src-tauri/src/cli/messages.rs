@@ -1,6 +1,7 @@
 //! One-line English messages for the command line, naming the flag that was wrong.
 
 use crate::error::{Error, Invalid};
+use crate::export::OutputProblem;
 use crate::import::ImportProblem;
 use crate::store::backup::BackupProblem;
 use crate::store::startup::StartupProblem;
@@ -35,7 +36,12 @@ pub fn describe(error: &Error) -> String {
             }
             ImportProblem::Empty => "the spreadsheet has no header row".into(),
             ImportProblem::NoSheet => "the workbook has no sheet of that name (see --sheet)".into(),
-            ImportProblem::TooLarge => "the file is too large to be a complaint log".into(),
+            ImportProblem::TooLarge => {
+                "the file is larger than 256 MB, too large to be a complaint log".into()
+            }
+            ImportProblem::NotAFile => {
+                "that is a folder, a device or a pipe, not a spreadsheet file; name a file".into()
+            }
             ImportProblem::BadMapping => {
                 "the mapping file must be a JSON object of field names to column names".into()
             }
@@ -89,6 +95,7 @@ pub fn describe(error: &Error) -> String {
             "there is no BranchDesk database at that path (--db, else $BRANCHDESK_DB, else the app-data folder); create one with `branchdesk-cli init`, or check the path".into()
         }
         Error::Startup(problem) => startup_hint(*problem).into(),
+        Error::Output(problem) => output_hint(*problem).into(),
         Error::AlreadyInitialized => "this database already has a branch; use another --db".into(),
         Error::NotInitialized => {
             "this database has no branch yet; run `branchdesk-cli init` first".into()
@@ -118,6 +125,25 @@ fn startup_hint(problem: StartupProblem) -> &'static str {
         }
         StartupProblem::Foreign => {
             "that file is another program's database, not BranchDesk's; it was left unchanged: check --db"
+        }
+    }
+}
+
+/// Why `--out` was refused, and what to do instead.
+fn output_hint(problem: OutputProblem) -> &'static str {
+    match problem {
+        OutputProblem::NotXlsx => "--out must name an .xlsx file, e.g. report.xlsx",
+        OutputProblem::Database => {
+            "--out names the database (or its -wal/-shm file); choose another file"
+        }
+        OutputProblem::Backup => {
+            "--out names a backup, a database or a file in the backups folder; choose another file"
+        }
+        OutputProblem::NotAFile => {
+            "--out names a folder, a device, a pipe or a broken link; name an .xlsx file"
+        }
+        OutputProblem::Exists => {
+            "--out names a file that already exists; pass --force to replace it"
         }
     }
 }

@@ -3,8 +3,11 @@
 mod bench;
 mod import;
 mod messages;
+mod output;
 mod session;
 mod workbooks;
+
+use output::{complain, say};
 
 use std::path::PathBuf;
 
@@ -78,12 +81,25 @@ enum Command {
         /// Write complainants' names and phone numbers unmasked.
         #[arg(long)]
         include_personal_data: bool,
+        /// Replace phone numbers, the complainant's name and ID-like numbers in descriptions
+        /// (the default unless --include-personal-data).
+        #[arg(long, conflicts_with = "keep_descriptions")]
+        mask_descriptions: bool,
+        /// Write descriptions as entered (the default with --include-personal-data).
+        #[arg(long)]
+        keep_descriptions: bool,
+        /// Replace the file at --out if there is one.
+        #[arg(long)]
+        force: bool,
     },
     /// Write the training workbook: the matrix, the drills and the per-step averages.
     TrainingExport {
         /// The workbook to write.
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+        /// Replace the file at --out if there is one.
+        #[arg(long)]
+        force: bool,
         /// Language: zh-CN or en (default: the branch's language setting).
         #[arg(long, value_name = "LANG", value_parser = workbooks::parse_lang)]
         lang: Option<Language>,
@@ -96,6 +112,9 @@ enum Command {
         /// The group workbook to write.
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+        /// Replace the file at --out if there is one.
+        #[arg(long)]
+        force: bool,
         /// Only accept workbooks of this month (default: the first file's month).
         #[arg(long, value_name = "YYYY-MM", value_parser = workbooks::parse_month)]
         month: Option<Month>,
@@ -163,7 +182,7 @@ pub fn main() -> i32 {
             return 0;
         }
         Err(error) => {
-            eprintln!("{}", one_line(&error.render().to_string()));
+            complain!("{}", one_line(&error.render().to_string()));
             return 2;
         }
     };
@@ -174,7 +193,7 @@ pub fn main() -> i32 {
     {
         Ok(runtime) => runtime,
         Err(error) => {
-            eprintln!("error: could not start: {error}");
+            complain!("error: could not start: {error}");
             return 1;
         }
     };
@@ -182,7 +201,7 @@ pub fn main() -> i32 {
         Ok(()) => 0,
         Err(error) => {
             error.log_cause();
-            eprintln!("error: {}", messages::describe(&error));
+            complain!("error: {}", messages::describe(&error));
             1
         }
     }
@@ -229,7 +248,7 @@ async fn run_command(cli: Cli, opened: &mut Opened) -> Result<()> {
             crate::settings::repo::parse_language(&input.language)?;
             let pool = opened.creating(&db_path).await?;
             let branch = status::setup(&pool, &input).await?;
-            println!(
+            say!(
                 "Set up {} ({}) in {}",
                 branch.name,
                 branch.code,
@@ -239,23 +258,23 @@ async fn run_command(cli: Cli, opened: &mut Opened) -> Result<()> {
         Command::Info => {
             let pool = opened.existing(&db_path).await?;
             let status = status::status(&pool, &db_path).await?;
-            println!("database:       {}", db_path.display());
+            say!("database:       {}", db_path.display());
             match &status.branch {
-                Some(branch) => println!(
+                Some(branch) => say!(
                     "branch:         {} ({}), {}, {}",
                     branch.name,
                     branch.code,
                     branch.industry.as_str(),
                     branch.timezone
                 ),
-                None => println!("branch:         (not set up: run `branchdesk-cli init`)"),
+                None => say!("branch:         (not set up: run `branchdesk-cli init`)"),
             }
-            println!("language:       {}", status.language.as_str());
-            println!("schema version: {}", status.schema_version);
-            println!("sqlite version: {}", status.sqlite_version);
-            println!("log folder:     {}", crate::logging::log_dir().display());
+            say!("language:       {}", status.language.as_str());
+            say!("schema version: {}", status.schema_version);
+            say!("sqlite version: {}", status.sqlite_version);
+            say!("log folder:     {}", crate::logging::log_dir().display());
             for (table, count) in store::row_counts(&pool).await? {
-                println!("rows {table:<10} {count}");
+                say!("rows {table:<10} {count}");
             }
         }
         Command::DemoData {
@@ -271,9 +290,9 @@ async fn run_command(cli: Cli, opened: &mut Opened) -> Result<()> {
             };
             let report = demo::generate(&pool, &options, chrono::Utc::now()).await?;
             if report.staff_added > 0 {
-                println!("Added {} demo staff members", report.staff_added);
+                say!("Added {} demo staff members", report.staff_added);
             }
-            println!(
+            say!(
                 "Added {} demo cases over {months} months (seed {seed}) in {:.2} s: {:.0} cases/s",
                 report.cases,
                 report.elapsed.as_secs_f64(),
@@ -286,11 +305,22 @@ async fn run_command(cli: Cli, opened: &mut Opened) -> Result<()> {
             out,
             lang,
             include_personal_data,
+            mask_descriptions,
+            keep_descriptions,
+            force,
         } => {
+            let out = workbooks::destination(&out, &db_path, force)?;
+            let privacy = workbooks::Privacy {
+                include_personal_data,
+                // Neither flag: masked exactly when names and phones are.
+                mask_descriptions: (mask_descriptions || keep_descriptions)
+                    .then_some(mask_descriptions),
+            };
             let pool = opened.existing(&db_path).await?;
-            workbooks::export(&pool, month, &out, lang, include_personal_data).await?
+            workbooks::export(&pool, month, &out, lang, privacy).await?
         }
-        Command::TrainingExport { out, lang } => {
+        Command::TrainingExport { out, lang, force } => {
+            let out = workbooks::destination(&out, &db_path, force)?;
             let pool = opened.existing(&db_path).await?;
             workbooks::training_export(&pool, &out, lang).await?
         }
@@ -299,7 +329,11 @@ async fn run_command(cli: Cli, opened: &mut Opened) -> Result<()> {
             out,
             month,
             lang,
-        } => workbooks::rollup(&files, &out, month, lang)?,
+            force,
+        } => {
+            let out = workbooks::destination(&out, &db_path, force)?;
+            workbooks::rollup(&files, &out, month, lang)?
+        }
         Command::Bench {
             cases,
             keep,
@@ -319,7 +353,7 @@ async fn run_command(cli: Cli, opened: &mut Opened) -> Result<()> {
                         .path
                 }
             };
-            println!("Backed up {} to {}", db_path.display(), path.display());
+            say!("Backed up {} to {}", db_path.display(), path.display());
         }
         Command::Restore { file } => {
             // The current file is never opened here (opening migrates): a damaged one, or one
@@ -335,7 +369,7 @@ async fn run_command(cli: Cli, opened: &mut Opened) -> Result<()> {
             let kept = kept.map_or_else(String::new, |kept| {
                 format!("; the previous database is kept at {}", kept.path.display())
             });
-            println!(
+            say!(
                 "Restored {} from {}{kept}",
                 db_path.display(),
                 file.display(),
@@ -378,17 +412,21 @@ pub(crate) async fn demo_work(pool: &sqlx::SqlitePool) -> Result<()> {
     let today = now.with_timezone(&tz).date_naive();
     let training = crate::training::demo::add_demo_training(pool, today, now).await?;
     if training.assignments > 0 {
-        println!(
+        say!(
             "Added demo training: {} module assignments, {} items signed off, {} drills",
-            training.assignments, training.sign_offs, training.drills
+            training.assignments,
+            training.sign_offs,
+            training.drills
         );
     }
     let prevention =
         crate::prevention::demo::add_demo_prevention(pool, language, today, now).await?;
     if prevention.plans > 0 {
-        println!(
+        say!(
             "Added demo prevention work: {} plans with {} measures, {} emergency plan",
-            prevention.plans, prevention.measures, prevention.emergency_plans
+            prevention.plans,
+            prevention.measures,
+            prevention.emergency_plans
         );
     }
     Ok(())

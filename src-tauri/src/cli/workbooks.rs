@@ -1,12 +1,13 @@
 //! `branchdesk-cli export` and `rollup`: the monthly workbook and the group roll-up, headless.
 
+use super::output::say;
 use std::path::{Path, PathBuf};
 
 use chrono::Utc;
 use sqlx::SqlitePool;
 
 use crate::error::Result;
-use crate::export::{self, ExportOptions};
+use crate::export::{self, Destination, Existing, ExportOptions};
 use crate::settings::{Language, repo::get_language};
 use crate::stats::report::Month;
 use crate::status;
@@ -28,33 +29,54 @@ pub fn parse_lang(text: &str) -> std::result::Result<Language, BadValue> {
     Language::parse("lang", text).map_err(|_| BadValue("must be zh-CN or en"))
 }
 
+/// Checks `--out` before any work: replaced only with `--force`.
+pub fn destination(out: &Path, db_path: &Path, force: bool) -> Result<Destination> {
+    let existing = if force {
+        Existing::Replace
+    } else {
+        Existing::Keep
+    };
+    Destination::check(out, db_path, existing)
+}
+
 fn kilobytes(path: &Path) -> u64 {
     std::fs::metadata(path).map_or(0, |m| m.len().div_ceil(1024))
+}
+
+/// What personal data the monthly workbook may carry.
+#[derive(Debug, Clone, Copy)]
+pub struct Privacy {
+    /// `--include-personal-data`.
+    pub include_personal_data: bool,
+    /// `--mask-descriptions` (`Some(true)`), `--keep-descriptions` (`Some(false)`) or neither.
+    pub mask_descriptions: Option<bool>,
 }
 
 /// Writes the month's workbook from the database `pool` to `out`.
 pub async fn export(
     pool: &SqlitePool,
     month: Month,
-    out: &Path,
+    out: &Destination,
     lang: Option<Language>,
-    include_personal_data: bool,
+    privacy: Privacy,
 ) -> Result<()> {
     let lang = workbook_language(pool, lang).await?;
     let options = ExportOptions {
         lang,
-        include_personal_data,
+        include_personal_data: privacy.include_personal_data,
+        mask_descriptions: privacy.mask_descriptions,
     };
     export::export_month_to(pool, month, &options, Utc::now(), out).await?;
-    let privacy = if include_personal_data {
-        "personal data included"
-    } else {
-        "personal data masked"
+    let privacy = match (options.include_personal_data, options.masks_descriptions()) {
+        (true, false) => "personal data included",
+        (true, true) => "names and phones included, descriptions masked",
+        (false, true) => "personal data masked",
+        (false, false) => "names and phones masked, descriptions as entered",
     };
-    println!(
+    say!(
         "Wrote the {month} workbook to {} ({} KB, {}, {privacy})",
-        out.display(),
-        kilobytes(out),
+        out.chosen().display(),
+        kilobytes(out.path()),
         lang.as_str()
     );
     Ok(())
@@ -71,13 +93,17 @@ async fn workbook_language(pool: &SqlitePool, asked: Option<Language>) -> Result
 }
 
 /// Writes the training workbook to `out`.
-pub async fn training_export(pool: &SqlitePool, out: &Path, lang: Option<Language>) -> Result<()> {
+pub async fn training_export(
+    pool: &SqlitePool,
+    out: &Destination,
+    lang: Option<Language>,
+) -> Result<()> {
     let lang = workbook_language(pool, lang).await?;
     crate::training::export::export_training_to(pool, lang, Utc::now(), out).await?;
-    println!(
+    say!(
         "Wrote the training workbook to {} ({} KB, {})",
-        out.display(),
-        kilobytes(out),
+        out.chosen().display(),
+        kilobytes(out.path()),
         lang.as_str()
     );
     Ok(())
@@ -86,18 +112,18 @@ pub async fn training_export(pool: &SqlitePool, out: &Path, lang: Option<Languag
 /// Rolls up branch workbooks into a group workbook at `out`.
 pub fn rollup(
     files: &[PathBuf],
-    out: &Path,
+    out: &Destination,
     month: Option<Month>,
     lang: Option<Language>,
 ) -> Result<()> {
     let lang = lang.unwrap_or_else(status::os_language);
     let summary = export::rollup(files, out, month, lang)?;
     let codes: Vec<&str> = summary.branches.iter().map(|b| b.code.as_str()).collect();
-    println!(
+    say!(
         "Rolled up {} branches for {} into {} (ranked: {})",
         codes.len(),
         summary.month,
-        out.display(),
+        out.chosen().display(),
         codes.join(", ")
     );
     Ok(())

@@ -1,6 +1,10 @@
 //! The Reports screen and the dashboard's month: the monthly report, the glossary, the Excel
-//! export and the group roll-up. Paths come from the native dialogs the user answered; the
-//! files written are remembered so that "open file" and "show in folder" only ever act on them.
+//! export and the group roll-up. Paths come from the native dialogs the user answered, but the
+//! webview sends them as plain strings, so each output path is checked here like any other
+//! ([`Destination::check`]): an `.xlsx` file, never the database, a backup, a folder or a
+//! device. An existing file is replaced: the native save dialog has already asked the user.
+//! The files written are remembered so that "open file" and "show in folder" only ever act on
+//! them.
 
 use std::path::{Path, PathBuf};
 
@@ -10,7 +14,7 @@ use tauri::State;
 
 use super::AppState;
 use crate::error::{Error, Result};
-use crate::export::{self, ExportOptions, RollupSummary};
+use crate::export::{self, Destination, Existing, ExportOptions, RollupSummary};
 use crate::settings::Language;
 use crate::stats::glossary::{GlossaryEntry, glossary};
 use crate::stats::{self, Month, MonthlyReport};
@@ -39,14 +43,17 @@ pub async fn export_month(
     month: String,
     lang: Language,
     include_personal_data: bool,
+    mask_descriptions: Option<bool>,
     path: PathBuf,
 ) -> Result<Exported> {
     let options = ExportOptions {
         lang,
         include_personal_data,
+        mask_descriptions,
     };
     let month = Month::parse("month", &month)?;
-    export::export_month_to(&state.pool()?, month, &options, Utc::now(), &path).await?;
+    let out = Destination::check(&path, &state.db_path(), Existing::Replace)?;
+    export::export_month_to(&state.pool()?, month, &options, Utc::now(), &out).await?;
     state.remember_written(&path);
     Ok(Exported { path })
 }
@@ -58,10 +65,10 @@ pub async fn rollup_files(
     out: PathBuf,
     lang: Language,
 ) -> Result<RollupSummary> {
+    let destination = Destination::check(&out, &state.db_path(), Existing::Replace)?;
     // Reading and writing many workbooks is blocking work: keep it off the async runtime.
-    let summary = tauri::async_runtime::spawn_blocking({
-        let out = out.clone();
-        move || export::rollup(&paths, &out, None, lang)
+    let summary = tauri::async_runtime::spawn_blocking(move || {
+        export::rollup(&paths, &destination, None, lang)
     })
     .await
     .map_err(|e| Error::Io(std::io::Error::other(e.to_string())))??;

@@ -11,6 +11,7 @@ use super::AppState;
 use super::report_commands::Exported;
 use crate::cases::repo::current_actor;
 use crate::error::Result;
+use crate::export::{Destination, Existing};
 use crate::settings::Language;
 use crate::training::export::export_training_to;
 use crate::training::input::{AssignInput, DrillInput, ModuleInput, ScenarioInput, SignOffInput};
@@ -154,7 +155,10 @@ pub async fn export_training(
     lang: Language,
     path: PathBuf,
 ) -> Result<Exported> {
-    export_training_to(&state.pool()?, lang, Utc::now(), &path).await?;
+    // The path comes from the webview: checked like any other, replaced since the native
+    // save dialog already asked.
+    let out = Destination::check(&path, &state.db_path(), Existing::Replace)?;
+    export_training_to(&state.pool()?, lang, Utc::now(), &out).await?;
     state.remember_written(&path);
     Ok(Exported { path })
 }

@@ -1,5 +1,6 @@
 //! The Cases sheet: one row per case received in the month, in the branch's local time, with
-//! complainants' names and phones masked unless the user asked to include them.
+//! complainants' names and phones masked unless the user asked to include them, and the
+//! personal data customers write into descriptions masked with them (see [`mask::description`]).
 
 use chrono::{DateTime, NaiveDateTime};
 use chrono_tz::Tz;
@@ -152,6 +153,8 @@ pub struct CasesContext<'a> {
     pub lang: Language,
     /// Write names and phones as they are instead of masked.
     pub include_personal_data: bool,
+    /// Replace phone numbers, the complainant's name and ID-like numbers in descriptions.
+    pub mask_descriptions: bool,
     /// Category names.
     pub categories: &'a CategoryNames,
     /// The workbook's formats.
@@ -220,7 +223,12 @@ pub fn write(
         write_figure(sheet, row, 15, case.satisfaction.map(|s| s as f64), &plain)?;
         let goodwill = (case.goodwill_fen != 0).then(|| case.goodwill_fen as f64 / 100.0);
         write_figure(sheet, row, 16, goodwill, &yuan)?;
-        write_text(sheet, row, 17, &case.description, text)?;
+        let description = if cx.mask_descriptions {
+            mask::description(&case.description, &case.complainant_name)
+        } else {
+            case.description.clone()
+        };
+        write_text(sheet, row, 17, &description, text)?;
     }
     Ok(())
 }

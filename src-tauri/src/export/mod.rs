@@ -6,6 +6,7 @@ pub mod breakdowns;
 pub mod cases;
 pub mod categories;
 pub mod data;
+pub mod destination;
 pub mod labels;
 pub mod mask;
 pub mod prevention;
@@ -14,9 +15,6 @@ pub mod style;
 pub mod summary;
 pub mod texts;
 pub mod workbook;
-
-use std::io::Write;
-use std::path::Path;
 
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
@@ -33,6 +31,7 @@ use crate::training::repo::matrix::{MatrixFilter, matrix};
 use categories::CategoryNames;
 
 pub use data::{BranchData, DATA_SHEET};
+pub use destination::{Destination, Existing, OutputProblem};
 pub use rollup::{RollupBranch, RollupSummary, rollup};
 pub use workbook::WorkbookInput;
 
@@ -45,6 +44,27 @@ pub struct ExportOptions {
     /// Write complainants' names and phone numbers unmasked (they are masked by default:
     /// the workbook leaves the branch).
     pub include_personal_data: bool,
+    /// Replace phone numbers, the complainant's name and ID-like numbers in descriptions;
+    /// `None` (the default) masks them whenever names and phones are masked.
+    #[serde(default)]
+    pub mask_descriptions: Option<bool>,
+}
+
+impl ExportOptions {
+    /// Options that mask descriptions exactly when personal data is masked.
+    pub fn new(lang: Language, include_personal_data: bool) -> Self {
+        ExportOptions {
+            lang,
+            include_personal_data,
+            mask_descriptions: None,
+        }
+    }
+
+    /// Whether descriptions are masked: as asked, else whenever personal data is masked.
+    pub fn masks_descriptions(&self) -> bool {
+        self.mask_descriptions
+            .unwrap_or(!self.include_personal_data)
+    }
 }
 
 /// The workbook of `month` as it stands at `now`, as the bytes of an .xlsx file.
@@ -72,6 +92,7 @@ pub async fn export_month(
         glossary: &glossary,
         lang: options.lang,
         include_personal_data: options.include_personal_data,
+        mask_descriptions: options.masks_descriptions(),
         computed_at_local: workbook::local_time_text(&report.computed_at, &report.branch.timezone),
     };
     Ok(workbook::build(&input)?)
@@ -85,16 +106,17 @@ async fn branch_timezone(pool: &SqlitePool) -> Result<String> {
         .ok_or(crate::error::Error::NotInitialized)
 }
 
-/// Writes the workbook of `month` to `path`, all or nothing (see [`write_atomically`]).
+/// Writes the workbook of `month` to a checked destination, all or nothing (see
+/// [`Destination::write`]).
 pub async fn export_month_to(
     pool: &SqlitePool,
     month: Month,
     options: &ExportOptions,
     now: DateTime<Utc>,
-    path: &Path,
+    out: &Destination,
 ) -> Result<()> {
     let bytes = export_month(pool, month, options, now).await?;
-    write_atomically(path, &bytes)
+    out.write(&bytes)
 }
 
 /// The file name head office expects: `<BRANCHCODE>_<YYYY-MM>_complaints.xlsx`.
@@ -104,28 +126,6 @@ pub fn file_name(branch_code: &str, month: Month) -> String {
         branch_code.to_ascii_uppercase(),
         month
     )
-}
-
-/// Writes `bytes` to `path` all or nothing: into a temporary file in the same folder, flushed
-/// to disk, then renamed over `path`. A failed or interrupted export never leaves half a file.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let folder = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".branchdesk-").suffix(".xlsx.part");
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        // Like any file the user saves (0666 less the umask), not a temporary file's 0600.
-        builder.permissions(std::fs::Permissions::from_mode(0o666));
-    }
-    let mut temp = builder.tempfile_in(folder)?;
-    temp.write_all(bytes)?;
-    temp.as_file().sync_all()?;
-    temp.persist(path).map_err(|e| e.error)?;
-    Ok(())
 }
 
 #[cfg(test)]
@@ -139,29 +139,5 @@ mod tests {
             month: 3,
         };
         assert_eq!(file_name("sh01", month), "SH01_2026-03_complaints.xlsx");
-    }
-
-    #[test]
-    fn atomic_writes_replace_the_whole_file_and_leave_no_temporary_behind() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("report.xlsx");
-        std::fs::write(&path, b"old contents that are longer").unwrap();
-        write_atomically(&path, b"new").unwrap();
-        assert_eq!(std::fs::read(&path).unwrap(), b"new");
-        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
-        assert_eq!(names.len(), 1);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            let mode = std::fs::metadata(&path).unwrap().permissions().mode();
-            assert_eq!(
-                mode & 0o644,
-                0o644,
-                "readable like any saved file: {mode:o}"
-            );
-        }
-        let missing = dir.path().join("no-such-folder").join("x.xlsx");
-        assert!(write_atomically(&missing, b"x").is_err());
-        assert!(!missing.exists());
     }
 }

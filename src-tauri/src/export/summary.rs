@@ -119,6 +119,12 @@ pub fn write(
         T::PersonalMasked
     };
     sheet.write_string_with_format(6, 0, privacy.get(lang), &styles.note)?;
+    let descriptions = if input.mask_descriptions {
+        T::DescriptionsMasked
+    } else {
+        T::DescriptionsAsWritten
+    };
+    sheet.write_string_with_format(7, 0, descriptions.get(lang), &styles.note)?;
     let headers = [
         T::Figure,
         T::ThisMonth,

@@ -91,6 +91,14 @@ texts! {
     PersonalIncluded =>
         "Contains complainants’ names and phone numbers: handle as personal data.",
         "含投诉人姓名和电话，属于个人信息，请妥善保管。";
+    /// Note: descriptions were masked.
+    DescriptionsMasked =>
+        "In descriptions, phone numbers, the complainant’s name and ID-like numbers are replaced.",
+        "案情描述中的电话号码、投诉人姓名和证件类号码已替换。";
+    /// Note: descriptions are as written, on request.
+    DescriptionsAsWritten =>
+        "Descriptions are as written and may contain personal data.",
+        "案情描述为原文，可能含有个人信息。";
     /// Chart title: the 12-month trend.
     ChartTrend => "Received and closed, last 12 months", "近 12 个月受理与结案";
     /// Chart title: counts by category.

@@ -37,6 +37,8 @@ pub struct WorkbookInput<'a> {
     pub lang: Language,
     /// Write complainants' names and phones unmasked.
     pub include_personal_data: bool,
+    /// Replace phone numbers, the complainant's name and ID-like numbers in descriptions.
+    pub mask_descriptions: bool,
     /// When the figures were computed, as the branch's clock showed it.
     pub computed_at_local: String,
 }
@@ -114,6 +116,7 @@ pub fn build(input: &WorkbookInput<'_>) -> Result<Vec<u8>, XlsxError> {
     let cx = CasesContext {
         lang: input.lang,
         include_personal_data: input.include_personal_data,
+        mask_descriptions: input.mask_descriptions,
         categories: input.categories,
         styles: &styles,
     };

@@ -6,7 +6,7 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 use super::categories::{CategoryMatch, CategoryMatcher};
-use super::dates::{LocalStamp, from_serial, parse_text};
+use super::dates::{LocalStamp, from_serial, parse_instant, parse_text};
 use super::fields::{Columns, TargetField};
 use super::source::{Cell, Row};
 use super::words;
@@ -90,12 +90,18 @@ fn target_of(intake_field: &str) -> TargetField {
     }
 }
 
-/// A date cell: a workbook date, an Excel serial, or written text.
-fn local_stamp(cell: &Cell) -> Option<LocalStamp> {
+/// A date cell as the branch's local time: a workbook date, an Excel serial, or written text;
+/// text with its own offset (or `Z`) is that instant, seen from the branch's zone `tz`.
+fn local_stamp(cell: &Cell, tz: Tz) -> Option<LocalStamp> {
     match cell {
         Cell::Date(stamp) => Some(*stamp),
         Cell::Number(serial) => from_serial(*serial),
-        Cell::Text(text) => parse_text(text),
+        Cell::Text(text) => parse_instant(text)
+            .map(|at| LocalStamp {
+                at: at.with_timezone(&tz).naive_local(),
+                has_time: true,
+            })
+            .or_else(|| parse_text(text)),
         Cell::Empty => None,
     }
 }
@@ -150,6 +156,11 @@ impl Converter {
         self.cell(row, field).text()
     }
 
+    /// The time received as the row writes it (for the preview of how times were read).
+    pub fn received_text(&self, row: &Row) -> Option<String> {
+        self.text(row, TargetField::ReceivedAt)
+    }
+
     /// A local time read from `field`'s cell and checked like intake's (not in the future,
     /// not before 2000).
     fn instant(
@@ -161,7 +172,7 @@ impl Converter {
         let cell = self.cell(row, field);
         // A blank cell is not a date problem: the caller decides whether it is required.
         cell.text()?;
-        let Some(local) = local_stamp(cell) else {
+        let Some(local) = local_stamp(cell, self.tz) else {
             problems.add(field, Invalid::Date.code());
             return None;
         };

@@ -1,8 +1,10 @@
 //! Dates and times as old logs write them: `2024-03-01`, `2024/3/1`, `2024.3.1`,
 //! `2024年3月1日`, each with an optional time (`10:30`, `10:30:15`, `10时30分`, `下午 3:30`),
-//! ISO `2024-03-01T10:30`, and Excel serial day numbers. All are local to the branch.
+//! ISO `2024-03-01T10:30`, and Excel serial day numbers. All are local to the branch, except an
+//! ISO 8601 time that carries its own offset (`2026-03-01T10:00:00+08:00`, `…T02:00:00Z`):
+//! that names one instant, read by [`parse_instant`].
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Utc};
 
 /// A local date and time read from a cell; `has_time` is false when only a day was written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,6 +32,31 @@ pub fn from_serial(serial: f64) -> Option<LocalStamp> {
         at,
         has_time: seconds % 86_400 != 0,
     })
+}
+
+/// ISO 8601 date-times with an offset (`+08:00`, `+0800`) or `Z`, with `T` or a space, with or
+/// without seconds and their fraction.
+const INSTANT_FORMATS: [&str; 6] = [
+    "%Y-%m-%dT%H:%M:%S%.f%:z",
+    "%Y-%m-%dT%H:%M%:z",
+    "%Y-%m-%d %H:%M:%S%.f%:z",
+    "%Y-%m-%d %H:%M%:z",
+    "%Y-%m-%dT%H:%M:%S%.f%z",
+    "%Y-%m-%d %H:%M:%S%.f%z",
+];
+
+/// Reads an ISO 8601 time with an explicit offset or `Z` as the instant it names; `None` for
+/// any time without one (those are local to the branch: see [`parse_text`]).
+pub fn parse_instant(text: &str) -> Option<DateTime<Utc>> {
+    let text = text.trim();
+    let text = match text.strip_suffix(['Z', 'z']) {
+        Some(utc) => format!("{utc}+00:00"),
+        None => text.to_owned(),
+    };
+    INSTANT_FORMATS
+        .iter()
+        .find_map(|format| DateTime::parse_from_str(&text, format).ok())
+        .map(|at| at.with_timezone(&Utc))
 }
 
 /// Reads a written date with an optional time; `None` when it is not one of the known forms
@@ -110,7 +137,6 @@ fn is_separator(c: char) -> bool {
                 | '.'
                 | ':'
                 | 'T'
-                | 'Z'
                 | '年'
                 | '月'
                 | '日'
@@ -160,7 +186,6 @@ mod tests {
             ("2024-03-01 10:30", "2024-03-01 10:30:00"),
             ("2024/3/1 9:05:07", "2024-03-01 09:05:07"),
             ("2024-03-01T10:30", "2024-03-01 10:30:00"),
-            ("2024-03-01T10:30:00Z", "2024-03-01 10:30:00"),
             ("2024-03-01 10:30:00.000", "2024-03-01 10:30:00"),
             ("2024年3月1日 14:20", "2024-03-01 14:20:00"),
             ("2024年3月1日10时30分", "2024-03-01 10:30:00"),
@@ -173,6 +198,32 @@ mod tests {
         }
         assert!(!parse_text("2024-03-01").unwrap().has_time);
         assert!(parse_text("2024-03-01 00:00").unwrap().has_time);
+    }
+
+    #[test]
+    fn an_explicit_offset_or_z_names_one_instant() {
+        let utc = |text: &str| parse_instant(text).map(|at| at.to_rfc3339());
+        let two_am_utc = Some("2026-03-01T02:00:00+00:00".to_owned());
+        for text in [
+            "2026-03-01T10:00:00+08:00",
+            "2026-03-01T02:00:00Z",
+            "2026-03-01 02:00:00z",
+            "2026-03-01T10:00+08:00",
+            "2026-03-01 10:00:00+0800",
+            "2026-03-01T02:00:00.000Z",
+            "2026-02-28T21:00:00-05:00",
+        ] {
+            assert_eq!(utc(text), two_am_utc, "{text}");
+        }
+        for local in [
+            "2026-03-01 10:00",
+            "2026-03-01T10:00:00",
+            "2026年3月1日 10:00",
+        ] {
+            assert_eq!(parse_instant(local), None, "{local}");
+        }
+        // Z is no longer taken for a separator of a local time: it is an offset, or nothing.
+        assert_eq!(parse_text("2026-03-01T02:00:00Z"), None);
     }
 
     #[test]

@@ -14,7 +14,7 @@ pub mod words;
 
 pub use convert::{ImportOptions, RowProblem};
 pub use fields::{Mapping, TargetField};
-pub use run::{ImportReport, Imported, Opened, dry_run, import_file, open};
+pub use run::{ImportReport, Imported, Opened, TimeRead, dry_run, import_file, open};
 pub use source::{Preview, Table};
 
 /// Why a file cannot be imported at all (as opposed to a row that cannot).
@@ -30,6 +30,8 @@ pub enum ImportProblem {
     NoSheet,
     /// The file is larger than any complaint log.
     TooLarge,
+    /// Not a regular file: a folder, a device or a pipe (refused before reading).
+    NotAFile,
     /// A mapping file that is not a JSON object of field codes to column names.
     BadMapping,
     /// Some rows break the rules, so nothing was imported.
@@ -45,6 +47,7 @@ impl ImportProblem {
             ImportProblem::Empty => "import.empty",
             ImportProblem::NoSheet => "import.no_sheet",
             ImportProblem::TooLarge => "import.too_large",
+            ImportProblem::NotAFile => "import.not_a_file",
             ImportProblem::BadMapping => "import.bad_mapping",
             ImportProblem::BadRows => "import.bad_rows",
         }

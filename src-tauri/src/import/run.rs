@@ -50,6 +50,26 @@ pub struct ImportReport {
     pub problems: Vec<RowProblem>,
     /// Category names that matched no category, each once, in order of appearance.
     pub unknown_categories: Vec<String>,
+    /// The branch's time zone, in which times without an offset are read.
+    pub timezone: String,
+    /// How the first ready rows' times of receipt were read, so the user can see that the
+    /// file's times (local, or with their own offset) come out as meant.
+    pub times: Vec<TimeRead>,
+}
+
+/// How many rows' times the report shows.
+pub const TIMES_SHOWN: usize = 3;
+
+/// One row's time of receipt: as written and as it will be stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TimeRead {
+    /// Row number in the file.
+    pub row: u32,
+    /// The cell as the file writes it.
+    pub written: String,
+    /// The instant stored, as local date and time in the branch's zone (`YYYY-MM-DD HH:MM`).
+    pub local: String,
 }
 
 /// What an import did: nothing when any row has a problem.
@@ -130,12 +150,29 @@ fn check_rows(
     let columns = mapping.resolve(&headers)?;
     let mut converter = Converter::new(columns, tz, now, categories, options.clone());
     let mut ready = Vec::new();
-    let mut report = ImportReport::default();
+    let mut report = ImportReport {
+        timezone: tz.name().to_owned(),
+        ..ImportReport::default()
+    };
     for row in table.rows() {
         let row = row?;
         report.rows += 1;
         match converter.convert(&row) {
-            Converted::Ready(case) => ready.push(*case),
+            Converted::Ready(case) => {
+                if report.times.len() < TIMES_SHOWN {
+                    report.times.push(TimeRead {
+                        row: row.number,
+                        written: converter.received_text(&row).unwrap_or_default(),
+                        local: case
+                            .case
+                            .received_at
+                            .with_timezone(&tz)
+                            .format("%Y-%m-%d %H:%M")
+                            .to_string(),
+                    });
+                }
+                ready.push(*case);
+            }
             Converted::Bad(problems, unknown) => {
                 report.bad_rows += 1;
                 report.problems.extend(problems);

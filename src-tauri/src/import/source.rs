@@ -3,9 +3,10 @@
 //! calamine. Title rows above the header are skipped; blank rows are dropped.
 
 use std::collections::VecDeque;
+use std::io::{Cursor, Read};
 use std::path::Path;
 
-use calamine::{Data, Reader, open_workbook_auto};
+use calamine::{Data, Ods, Reader, Sheets, Xls, Xlsx};
 use chrono::{NaiveDate, NaiveTime};
 use serde::Serialize;
 
@@ -144,19 +145,21 @@ impl Table {
             .and_then(|e| e.to_str())
             .map(str::to_ascii_lowercase)
             .unwrap_or_default();
-        let size = std::fs::metadata(path)?.len();
-        if size > MAX_FILE_BYTES {
-            return Err(problem(ImportProblem::TooLarge));
+        if !matches!(
+            extension.as_str(),
+            "csv" | "tsv" | "txt" | "xlsx" | "xlsm" | "xls" | "ods"
+        ) {
+            return Err(problem(ImportProblem::Unsupported));
         }
+        let bytes = read_regular_file(path)?;
         match extension.as_str() {
-            "csv" | "tsv" | "txt" => Self::open_csv(path),
-            "xlsx" | "xlsm" | "xls" | "ods" => Self::open_workbook(path, sheet),
-            _ => Err(problem(ImportProblem::Unsupported)),
+            "csv" | "tsv" | "txt" => Self::open_csv(bytes),
+            _ => Self::open_workbook(&bytes, &extension, sheet),
         }
     }
 
-    fn open_csv(path: &Path) -> Result<Table> {
-        let decoded = decode(std::fs::read(path)?)?;
+    fn open_csv(bytes: Vec<u8>) -> Result<Table> {
+        let decoded = decode(bytes)?;
         let delimiter = sniff_delimiter(&decoded.text);
         let records = csv::ReaderBuilder::new()
             .has_headers(false)
@@ -181,9 +184,14 @@ impl Table {
         Self::from_rows(Box::new(rows), Vec::new(), None, Some(decoded.encoding))
     }
 
-    fn open_workbook(path: &Path, sheet: Option<&str>) -> Result<Table> {
-        let mut workbook =
-            open_workbook_auto(path).map_err(|_| problem(ImportProblem::Unreadable))?;
+    fn open_workbook(bytes: &[u8], extension: &str, sheet: Option<&str>) -> Result<Table> {
+        let cursor = Cursor::new(bytes);
+        let opened = match extension {
+            "xls" => Xls::new(cursor).map(Sheets::Xls).ok(),
+            "ods" => Ods::new(cursor).map(Sheets::Ods).ok(),
+            _ => Xlsx::new(cursor).map(Sheets::Xlsx).ok(),
+        };
+        let mut workbook = opened.ok_or_else(|| problem(ImportProblem::Unreadable))?;
         let sheets = workbook.sheet_names();
         let name = match sheet.map(str::trim).filter(|s| !s.is_empty()) {
             Some(wanted) => sheets
@@ -301,6 +309,31 @@ impl Table {
         }
         Ok(preview)
     }
+}
+
+/// The whole file at `path`, if it is a regular file (not a folder, device or pipe, which are
+/// refused before anything is read) of at most [`MAX_FILE_BYTES`]. The limit is checked before
+/// reading and again while reading, so a file that grows meanwhile is still refused.
+fn read_regular_file(path: &Path) -> Result<Vec<u8>> {
+    // `metadata` follows links: a link to a regular file is read like the file.
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() {
+        return Err(problem(ImportProblem::NotAFile));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(problem(ImportProblem::TooLarge));
+    }
+    let file = std::fs::File::open(path)?;
+    // The file opened may not be the one looked at (it was replaced in between).
+    if !file.metadata()?.is_file() {
+        return Err(problem(ImportProblem::NotAFile));
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(problem(ImportProblem::TooLarge));
+    }
+    Ok(bytes)
 }
 
 /// A workbook cell as a [`Cell`].

@@ -2,8 +2,6 @@
 //! the user's language. User text goes through `write_text`, so a name that looks like a
 //! formula stays text.
 
-use std::path::Path;
-
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
@@ -15,9 +13,9 @@ use super::repo::matrix::{Matrix, MatrixFilter, matrix};
 use super::repo::{branch_tz, local_day};
 use super::rubric::Step;
 use crate::error::Result;
+use crate::export::Destination;
 use crate::export::labels;
 use crate::export::style::{Styles, looks_like_formula, write_text};
-use crate::export::write_atomically;
 use crate::settings::Language;
 
 /// The most drills the Drills sheet lists (newest first).
@@ -289,15 +287,16 @@ fn build(input: &Sheets<'_>) -> Result<Vec<u8>, XlsxError> {
     book.save_to_buffer()
 }
 
-/// Builds the training workbook as of `now` in `lang` and writes it to `path` (all or nothing).
+/// Builds the training workbook as of `now` in `lang` and writes it to the checked `out` (all
+/// or nothing).
 pub async fn export_training_to(
     pool: &SqlitePool,
     lang: Language,
     now: DateTime<Utc>,
-    path: &Path,
+    out: &Destination,
 ) -> Result<()> {
     let bytes = training_workbook(pool, lang, now).await?;
-    write_atomically(path, &bytes)
+    out.write(&bytes)
 }
 
 /// The training workbook's bytes.

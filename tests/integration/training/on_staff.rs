@@ -20,6 +20,7 @@ async fn sheet_names(pool: &SqlitePool, month: u32) -> Vec<String> {
     let options = ExportOptions {
         lang: Language::En,
         include_personal_data: false,
+        mask_descriptions: None,
     };
     let bytes = export_month(
         pool,

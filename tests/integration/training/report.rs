@@ -119,6 +119,7 @@ async fn the_monthly_report_counts_items_signed_at_the_month_end_and_drills_held
     let options = ExportOptions {
         lang: Language::En,
         include_personal_data: false,
+        mask_descriptions: None,
     };
     let january = Month::new(2026, 1).expect("month");
     let bytes = export_month(&pool, january, &options, utc("2026-03-01T00:00:00Z"))

@@ -40,6 +40,9 @@
     return {
       rows: cells.length, ready: cells.length - badRows, closed: 2, badRows, problems,
       unknownCategories: problems.some((p) => p.code === 'import.unknown_category') ? ['绿化'] : [],
+      timezone: 'Asia/Shanghai',
+      times: [{ row: 2, written: '2024-03-01T02:30:00Z', local: '2024-03-01 10:30' },
+        { row: 5, written: '2024年3月4日', local: '2024-03-04 00:00' }],
     };
   };
 

@@ -198,13 +198,16 @@
       const en = langArg(lang) === 'en';
       return KPIS.map(([key]) => ({ key, name: NAMES[key][en ? 1 : 0], definition: NAMES[key][en ? 3 : 2] }));
     },
-    export_month: ({ month, lang, includePersonalData, path }) => {
+    export_month: ({ month, lang, includePersonalData, maskDescriptions, path }) => {
       monthArg(month);
       langArg(lang);
       if (typeof includePersonalData !== 'boolean') fail('invalid.choice', 'includePersonalData');
+      if (maskDescriptions !== null && typeof maskDescriptions !== 'boolean') fail('invalid.choice', 'maskDescriptions');
       if (!path) fail('invalid.required', 'path');
       if (String(path).includes('/readonly/')) fail('io', 'path');
-      db.exports.push({ month, lang, includePersonalData, path });
+      // The backend checks every path it is sent (export::destination).
+      if (!String(path).toLowerCase().endsWith('.xlsx')) fail('output.not_xlsx');
+      db.exports.push({ month, lang, includePersonalData, maskDescriptions, path });
       return { path };
     },
     rollup_files: ({ paths, out, lang }) => {

@@ -10,17 +10,27 @@ import { SHOWN_PROBLEMS, fieldText, reasonText } from './import-format.js';
 
 const count = (value) => formatNumber(value, getLanguage());
 
-/// The report's summary line and, for bad rows, the table of problems.
+/// How the first rows' times of receipt were read: as written, and as stored in the branch's
+/// time zone (a time with its own offset or Z is that instant; any other is local).
+function timesRead(report) {
+  if (!report.times?.length) return null;
+  return el('div', { id: 'import-times', class: 'import-times' },
+    el('p', { class: 'hint' }, t('import.report.times', { zone: report.timezone })),
+    el('ul', { class: 'import-times-list' }, report.times.map((time) => el('li', { dataset: { row: String(time.row) } },
+      t('import.report.timeRead', { row: String(time.row), written: time.written, local: time.local })))));
+}
+
+/// The report's summary line, how times were read and, for bad rows, the table of problems.
 function reportBody(report) {
   const summary = el('p', { id: 'import-summary', class: 'import-summary' },
     t('import.report.summary', { rows: count(report.rows), ready: count(report.ready), bad: count(report.badRows) }));
   if (!report.badRows) {
-    return [summary,
+    return [summary, timesRead(report),
       el('p', { id: 'import-clean', class: 'import-clean' }, t('import.report.clean')),
       report.closed ? el('p', { class: 'hint' }, t('import.report.closed', { closed: count(report.closed) })) : null];
   }
   const shown = report.problems.slice(0, SHOWN_PROBLEMS);
-  return [summary,
+  return [summary, timesRead(report),
     el('p', { id: 'import-fix', class: 'import-fix', attrs: { role: 'alert' } }, t('import.report.fix')),
     report.unknownCategories.length
       ? el('p', { id: 'import-unknown', class: 'import-unknown' }, t('import.report.unknownCategories', { names: report.unknownCategories.join(', ') }))

@@ -1,6 +1,8 @@
 // Exporting the month's workbook for head office: language, whether names and phone numbers
-// go in (off by default, with a warning), then the native "save as" dialog, progress, and a
-// result with "Open file" and "Show in folder". Errors appear under the button.
+// go in (off by default, with a warning), whether descriptions are masked (phone numbers, the
+// complainant's name and ID-like numbers; on by default, and following the personal-data
+// choice until the user sets it), then the native "save as" dialog, progress, and a result
+// with "Open file" and "Show in folder". Errors appear under the button.
 
 import * as api from '../api.js';
 import { el } from '../lib/dom.js';
@@ -57,6 +59,7 @@ export function exportPanel(view) {
   const errorSlot = formErrorSlot();
   errorSlot.id = 'report-export-error';
   const personal = el('input', { type: 'checkbox', id: 'report-export-personal', name: 'includePersonalData', attrs: { 'aria-describedby': 'report-export-personal-hint' } });
+  const maskDescriptions = el('input', { type: 'checkbox', id: 'report-export-mask-descriptions', name: 'maskDescriptions', checked: true, attrs: { 'aria-describedby': 'report-export-mask-descriptions-hint' } });
   const warning = el('p', { id: 'report-export-warning', class: ['note', 'note-warn'], hidden: true, attrs: { role: 'note' }, i18n: 'reports.export.personalWarning' });
   const button = el('button', { type: 'submit', id: 'report-export-button', class: ['button', 'button-primary'] });
   const result = el('div', { class: 'file-result-slot' });
@@ -67,7 +70,10 @@ export function exportPanel(view) {
       selectField({ formId, id: 'report-export-lang', name: 'lang', labelKey: 'reports.export.language', hintKey: 'reports.export.languageHint', options: LANGUAGE_OPTIONS, value: getLanguage() }),
       el('div', { class: 'field' },
         el('label', { class: 'checkbox', htmlFor: 'report-export-personal' }, personal, el('span', { i18n: 'reports.export.personal' })),
-        el('p', { id: 'report-export-personal-hint', class: 'hint', i18n: 'reports.export.personalHint' }))),
+        el('p', { id: 'report-export-personal-hint', class: 'hint', i18n: 'reports.export.personalHint' })),
+      el('div', { class: 'field' },
+        el('label', { class: 'checkbox', htmlFor: 'report-export-mask-descriptions' }, maskDescriptions, el('span', { i18n: 'reports.export.maskDescriptions' })),
+        el('p', { id: 'report-export-mask-descriptions-hint', class: 'hint', i18n: 'reports.export.maskDescriptionsHint' }))),
     warning,
     el('div', { class: 'form-actions' }, button),
     errorSlot,
@@ -79,7 +85,13 @@ export function exportPanel(view) {
     setError(errorSlot, '');
   };
   setMonth(view.month);
-  personal.addEventListener('change', () => { warning.hidden = !personal.checked; });
+  // Descriptions follow the personal-data choice until the user decides about them.
+  let descriptionsChosen = false;
+  maskDescriptions.addEventListener('change', () => { descriptionsChosen = true; });
+  personal.addEventListener('change', () => {
+    warning.hidden = !personal.checked;
+    if (!descriptionsChosen) maskDescriptions.checked = !personal.checked;
+  });
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -89,6 +101,7 @@ export function exportPanel(view) {
     const month = view.month;
     const lang = form.elements.lang.value;
     const includePersonalData = personal.checked;
+    const masked = maskDescriptions.checked;
     try {
       const path = await api.chooseSavePath({
         defaultPath: exportFileName(view.ctx.status?.branch?.code, month),
@@ -96,7 +109,7 @@ export function exportPanel(view) {
       });
       if (!path) return;
       const done = await withProgress(button, 'reports.export.busy',
-        () => api.exportMonth({ month: monthKey(month), lang, includePersonalData, path }));
+        () => api.exportMonth({ month: monthKey(month), lang, includePersonalData, maskDescriptions: masked, path }));
       result.replaceChildren(fileResult({
         id: 'report-export-done', messageKey: 'reports.export.done', messageParams: { month: formatMonth(month, getLanguage()) },
         path: done?.path || path, errorSlot,

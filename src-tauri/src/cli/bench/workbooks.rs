@@ -19,7 +19,7 @@ use sqlx::SqlitePool;
 use super::table::{Budget, Line, Samples};
 use crate::cases::demo::{self, DemoOptions};
 use crate::error::Result;
-use crate::export::{self, ExportOptions};
+use crate::export::{self, Destination, Existing, ExportOptions};
 use crate::settings::Language;
 use crate::stats::monthly_report;
 use crate::stats::report::Month;
@@ -79,14 +79,17 @@ fn options() -> ExportOptions {
     ExportOptions {
         lang: Language::ZhCn,
         include_personal_data: false,
+        mask_descriptions: None,
     }
 }
 
 /// Exports the busiest month of a fresh database of `cases` cases: times and memory.
 async fn export_lines(folder: &Path, input: &SetupInput, cases: u32) -> Result<Vec<Line>> {
-    let pool = demo_branch(&folder.join("export.db"), input, cases).await?;
+    let db = folder.join("export.db");
+    let pool = demo_branch(&db, input, cases).await?;
     let (month, cases) = busiest_month(&pool).await?;
-    let out = folder.join(export::file_name(&input.branch.code, month));
+    let path = folder.join(export::file_name(&input.branch.code, month));
+    let out = Destination::check(&path, &db, Existing::Replace)?;
     export::export_month_to(&pool, month, &options(), Utc::now(), &out).await?;
     let mut samples = Vec::with_capacity(EXPORT_RUNS);
     let mut peak_growth: Option<u64> = None;
@@ -108,7 +111,7 @@ async fn export_lines(folder: &Path, input: &SetupInput, cases: u32) -> Result<V
         report_samples.push(started.elapsed());
     }
     pool.close().await;
-    let size = std::fs::metadata(&out)?.len();
+    let size = std::fs::metadata(out.path())?.len();
     let mut lines = vec![Line::timed(
         format!("export a month of {cases} cases (.xlsx)"),
         &Samples::new(samples),
@@ -137,7 +140,8 @@ async fn export_lines(folder: &Path, input: &SetupInput, cases: u32) -> Result<V
 
 /// Makes `branches` branches' workbooks of one month and times rolling them up.
 async fn rollup_lines(folder: &Path, input: &SetupInput, branches: usize) -> Result<Vec<Line>> {
-    let pool = demo_branch(&folder.join("branches.db"), input, BRANCH_CASES).await?;
+    let db = folder.join("branches.db");
+    let pool = demo_branch(&db, input, BRANCH_CASES).await?;
     let (month, _) = busiest_month(&pool).await?;
     let books = folder.join("branches");
     std::fs::create_dir_all(&books)?;
@@ -149,11 +153,12 @@ async fn rollup_lines(folder: &Path, input: &SetupInput, branches: usize) -> Res
             .execute(&pool)
             .await?;
         let path = books.join(export::file_name(&code, month));
-        export::export_month_to(&pool, month, &options(), Utc::now(), &path).await?;
+        let out = Destination::check(&path, &db, Existing::Replace)?;
+        export::export_month_to(&pool, month, &options(), Utc::now(), &out).await?;
         paths.push(path);
     }
     pool.close().await;
-    let out = folder.join("group.xlsx");
+    let out = Destination::check(&folder.join("group.xlsx"), &db, Existing::Replace)?;
     export::rollup(&paths, &out, Some(month), Language::ZhCn)?;
     let mut samples = Vec::with_capacity(ROLLUP_RUNS);
     for _ in 0..ROLLUP_RUNS {

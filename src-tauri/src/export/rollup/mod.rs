@@ -12,6 +12,7 @@ use calamine::{Reader, Xlsx};
 use serde::Serialize;
 
 use super::data::{self, BranchData, DATA_SHEET, ReadError};
+use super::destination::Destination;
 use crate::error::{Error, Refusal, Result};
 use crate::settings::Language;
 use crate::stats::glossary::glossary;
@@ -90,12 +91,12 @@ pub fn read_all(paths: &[PathBuf], month: Option<Month>) -> Result<Vec<(BranchDa
     Ok(read)
 }
 
-/// Rolls up the branch workbooks at `paths` into a group workbook at `out` (written all or
-/// nothing) in `lang`. With `month`, every workbook must be of that month; without, of the
+/// Rolls up the branch workbooks at `paths` into a group workbook at the checked `out`
+/// (written all or nothing) in `lang`. With `month`, every workbook must be of that month; without, of the
 /// first one's. Refusals name the file (see [`read_all`]).
 pub fn rollup(
     paths: &[PathBuf],
-    out: &Path,
+    out: &Destination,
     month: Option<Month>,
     lang: Language,
 ) -> Result<RollupSummary> {
@@ -121,7 +122,7 @@ pub fn rollup(
         lang,
         made_at: chrono::Local::now().format("%Y-%m-%d %H:%M").to_string(),
     };
-    super::write_atomically(out, &sheet::build(&input)?)?;
+    out.write(&sheet::build(&input)?)?;
     Ok(RollupSummary {
         month,
         branches: branches
@@ -136,6 +137,6 @@ pub fn rollup(
                     .unwrap_or_default(),
             })
             .collect(),
-        out: out.to_path_buf(),
+        out: out.chosen().to_path_buf(),
     })
 }

@@ -181,6 +181,7 @@ fn build_with(lang: Language, include_personal_data: bool) -> Xlsx<Cursor<Vec<u8
         glossary: &glossary,
         lang,
         include_personal_data,
+        mask_descriptions: !include_personal_data,
         computed_at_local: local_time_text(&report.computed_at, &report.branch.timezone),
     };
     Xlsx::new(Cursor::new(build(&input).unwrap())).unwrap()
@@ -338,6 +339,7 @@ fn the_data_sheet_round_trips_what_the_roll_up_needs() {
         glossary: &[],
         lang: Language::En,
         include_personal_data: false,
+        mask_descriptions: true,
         computed_at_local: String::new(),
     };
     let mut book = Xlsx::new(Cursor::new(build(&input).unwrap())).unwrap();

@@ -61,6 +61,8 @@ export default {
 
   'import.report.summary': '{rows} rows checked: {ready} ready to import, {bad} with problems.',
   'import.report.closed': '{closed} of them will be stored as closed.',
+  'import.report.times': 'How the times were read (a time with its own offset, such as +08:00 or Z, is that moment; any other is local time in {zone}):',
+  'import.report.timeRead': 'Row {row}: “{written}” → {local}',
   'import.report.clean': 'Every row is fine. Nothing has been imported yet.',
   'import.report.fix': 'Nothing has been imported. Fix these rows in the spreadsheet, or change the column choices, then check again.',
   'import.report.caption': 'Rows with problems',
@@ -86,7 +88,8 @@ export default {
   'error.import.unreadable': 'This file could not be read. It may be damaged, or not the kind of file its name says.',
   'error.import.empty': 'No row of column names was found at the top of this sheet.',
   'error.import.no_sheet': 'The workbook has no sheet of that name.',
-  'error.import.too_large': 'This file is too large to be a complaint log.',
+  'error.import.too_large': 'This file is larger than 256 MB, too large to be a complaint log. Split it, or save only the complaint sheet.',
+  'error.import.not_a_file': 'That is a folder, a device or a pipe, not a spreadsheet file. Choose a .csv, .xlsx, .xls or .ods file.',
   'error.import.bad_mapping': 'The column choices could not be read.',
   'error.import.bad_rows': 'Some rows have problems, so nothing was imported.',
 };

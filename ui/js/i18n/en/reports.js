@@ -59,6 +59,8 @@ export default {
   'reports.export.languageHint': 'Sheet names, headings and definitions are written in this language.',
   'reports.export.personal': 'Include names and phone numbers',
   'reports.export.personalHint': 'Off: complainants’ names and phone numbers are masked, e.g. Wang* and 138****8000.',
+  'reports.export.maskDescriptions': 'Mask personal data in descriptions',
+  'reports.export.maskDescriptionsHint': 'On: in each description, phone numbers, the complainant’s name and ID-like numbers (ID cards, bank cards) are replaced, e.g. 138****8000. On by default whenever names and phone numbers are masked.',
   'reports.export.personalWarning': 'The file will contain customers’ personal data. Send it only to people who need it, and do not leave copies on shared computers or in chat groups.',
   'reports.export.button': 'Export {month}…',
   'reports.export.busy': 'Exporting…',
@@ -78,6 +80,11 @@ export default {
   'error.export.not_branchdesk': 'This is not a monthly workbook exported by BranchDesk.',
   'error.export.other_month': 'This workbook is for a different month from the others. Choose workbooks of one month only.',
   'error.export.duplicate_branch': 'This branch is already included in another of the chosen files.',
+  'error.output.not_xlsx': 'A workbook must be saved as an .xlsx file. Choose a name ending in .xlsx.',
+  'error.output.database': 'That is BranchDesk’s own data file. Nothing was written; choose another file name.',
+  'error.output.backup': 'That is a backup or a database file. Nothing was written; choose another file name outside the backups folder.',
+  'error.output.not_a_file': 'That is a folder, a device or a link that leads nowhere, not a file. Choose a file name.',
+  'error.output.exists': 'A file with that name already exists. Choose another name, or confirm replacing it.',
 
   // ---- charts ----
   'charts.series.received': 'Received',

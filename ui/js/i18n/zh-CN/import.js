@@ -60,6 +60,8 @@ export default {
 
   'import.report.summary': '已检查 {rows} 行：{ready} 行可以导入，{bad} 行有问题。',
   'import.report.closed': '其中 {closed} 行将以已结案状态保存。',
+  'import.report.times': '时间的读取方式（带时区偏移的时间，如 +08:00 或 Z，按该时刻读取；其余按 {zone} 当地时间读取）：',
+  'import.report.timeRead': '第 {row} 行：“{written}” → {local}',
   'import.report.clean': '每一行都没有问题。尚未导入任何内容。',
   'import.report.fix': '没有导入任何内容。请在表格中改正这些行，或调整列的对应，然后重新检查。',
   'import.report.caption': '有问题的行',
@@ -85,7 +87,8 @@ export default {
   'error.import.unreadable': '无法读取此文件，文件可能已损坏，或与扩展名不符。',
   'error.import.empty': '在此工作表的顶部没有找到列名所在的行。',
   'error.import.no_sheet': '工作簿中没有这个名称的工作表。',
-  'error.import.too_large': '文件过大，不像是投诉登记表。',
+  'error.import.too_large': '文件超过 256 MB，过大，不像是投诉登记表。请拆分文件，或只保存投诉登记那张工作表。',
+  'error.import.not_a_file': '这是文件夹、设备或管道，不是表格文件。请选择 .csv、.xlsx、.xls 或 .ods 文件。',
   'error.import.bad_mapping': '无法读取列的对应关系。',
   'error.import.bad_rows': '有些行存在问题，因此没有导入任何内容。',
 };

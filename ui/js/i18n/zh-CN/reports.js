@@ -59,6 +59,8 @@ export default {
   'reports.export.languageHint': '工作表名称、标题和指标说明都使用这种语言。',
   'reports.export.personal': '包含姓名和电话',
   'reports.export.personalHint': '不勾选时，投诉人的姓名和电话会被遮盖，例如“张*”和“138****8000”。',
+  'reports.export.maskDescriptions': '遮盖案情描述中的个人信息',
+  'reports.export.maskDescriptionsHint': '勾选时，每条案情描述中的电话号码、投诉人姓名和证件类号码（身份证、银行卡等）会被替换，例如“138****8000”。只要姓名和电话被遮盖，此项默认勾选。',
   'reports.export.personalWarning': '文件中将包含客户的个人信息。请只发给确实需要的人，不要把副本留在公用电脑上或转发到聊天群。',
   'reports.export.button': '导出{month}报表…',
   'reports.export.busy': '正在导出…',
@@ -78,6 +80,11 @@ export default {
   'error.export.not_branchdesk': '这不是 BranchDesk 导出的月度报表。',
   'error.export.other_month': '这份报表的月份与其他文件不同，请只选择同一个月份的报表。',
   'error.export.duplicate_branch': '这个网点已包含在所选的另一个文件中。',
+  'error.output.not_xlsx': '报表须保存为 .xlsx 文件，请换一个以 .xlsx 结尾的文件名。',
+  'error.output.database': '这是 BranchDesk 自己的数据文件，未写入任何内容，请换一个文件名。',
+  'error.output.backup': '这是备份文件或数据库文件，未写入任何内容，请在备份文件夹以外另选文件名。',
+  'error.output.not_a_file': '这是文件夹、设备或指向不存在位置的链接，不是文件，请选择一个文件名。',
+  'error.output.exists': '已有同名文件，请换一个文件名，或确认替换它。',
 
   // ---- 图表 ----
   'charts.series.received': '收到',

@@ -2,6 +2,7 @@
 
 mod backup;
 mod case_records;
+mod case_rules;
 mod cases;
 mod cli;
 mod cli_demo;

@@ -254,6 +254,13 @@ async fn a_customer_with_an_open_serious_case_is_suggested_at_least_that_grade_w
     // The earlier case is not raised by the later one.
     let earlier = get_case(&pool, serious, now()).await.unwrap();
     assert_eq!(earlier.suggestion.reason_code(), "households_3_to_9");
+    assert!(
+        !earlier
+            .suggestion
+            .fired
+            .contains(&branchdesk::cases::GradeRule::CustomerOpenSerious),
+        "both were received in the same second; only the later one takes the earlier's grade"
+    );
 
     // Once the customer has no open serious case, a new complaint is graded on its own again.
     let void = StatusChange {

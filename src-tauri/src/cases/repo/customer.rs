@@ -34,8 +34,9 @@ const SAME_CUSTOMER: &str = "((c.phone_key IS NOT NULL AND c.phone_key = ?1) \
      OR (c.reference_key IS NOT NULL AND c.reference_key = ?2))";
 
 /// The most serious (grade 1 or 2) of the customer's other open cases received no later than
-/// `received_at`: its grade and number. Later cases do not count, so two open cases of one
-/// customer never raise each other.
+/// `received_at` (`except`, the case itself when stored, counts only cases before it when two
+/// were received in the same second): its grade and number. Later cases do not count, so two
+/// open cases of one customer never raise each other.
 pub async fn open_serious_case(
     conn: &mut SqliteConnection,
     keys: CustomerKeys<'_>,
@@ -47,8 +48,9 @@ pub async fn open_serious_case(
     }
     let row: Option<(i64, String)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT c.grade, c.number FROM cases c WHERE {SAME_CUSTOMER}
-         AND c.status NOT IN ('closed', 'invalid') AND c.grade <= 2 AND c.received_at <= ?3
-         AND c.id IS NOT ?4 ORDER BY c.grade, c.received_at, c.id LIMIT 1"
+         AND c.status NOT IN ('closed', 'invalid') AND c.grade <= 2 AND c.id IS NOT ?4
+         AND (c.received_at < ?3 OR (c.received_at = ?3 AND (?4 IS NULL OR c.id < ?4)))
+         ORDER BY c.grade, c.received_at, c.id LIMIT 1"
     )))
     .bind(keys.phone)
     .bind(keys.reference)

@@ -35,6 +35,7 @@ async fn distinct_complainants(conn: &mut SqliteConnection, case: &ValidIntake) 
     Ok(u32::try_from(others).unwrap_or(u32::MAX).saturating_add(1))
 }
 
+/// The suggestion for a complaint not yet stored, as intake shows it and saves it.
 pub(super) async fn suggestion_for(
     conn: &mut SqliteConnection,
     case: &ValidIntake,

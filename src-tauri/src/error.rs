@@ -158,6 +158,13 @@ pub enum Error {
         /// The status that was asked for.
         to: &'static str,
     },
+    /// A crisis (grade 1) case cannot close while steps of its escalation checklist are
+    /// unticked unless a reason is given (field `escalationReason`); `unticked` names them.
+    #[error("crisis steps not done: {}; give the reason for closing without them", unticked.join(", "))]
+    CrisisSteps {
+        /// The unticked checklist items, in checklist order.
+        unticked: Vec<&'static str>,
+    },
     /// A prevention plan refused a change; `at` is the plan's status (or phase, for a phase
     /// move past either end) that it was refused from.
     #[error("{} (plan {at})", refusal.reason())]
@@ -240,6 +247,7 @@ impl Error {
         match self {
             Error::Invalid { kind, .. } => kind.code(),
             Error::Transition { .. } => "invalid_transition",
+            Error::CrisisSteps { .. } => "crisis.steps_unticked",
             Error::Plan { refusal, .. } => refusal.code(),
             Error::NotFound => "not_found",
             Error::InUse => "in_use",
@@ -265,6 +273,7 @@ impl Error {
         match self {
             Error::Invalid { field, .. } | Error::Duplicate { field } => Some(field),
             Error::Workbook { file, .. } => Some(file),
+            Error::CrisisSteps { .. } => Some("escalationReason"),
             _ => None,
         }
     }

@@ -141,3 +141,83 @@ async fn a_case_from_intake_to_closed_reopened_and_found_again() {
         .await;
     app.quit().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn closing_a_crisis_with_steps_not_done_names_them_needs_a_reason_and_is_audited() {
+    let Some((_lock, tauri_driver)) = guard().await else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let app = App::launch(&tauri_driver, &dir.path().join("e2e.db")).await;
+    set_up(&app).await;
+
+    // Twelve households together: a crisis, with its checklist; one step is done.
+    record_case(&app, "十二户业主联名投诉停水", &[("households", "12")]).await;
+    app.wait_for("#case-grade[data-grade='1']").await;
+    app.wait_text(
+        "#case-crisis-title",
+        "Grade 1 (crisis): start crisis handling now",
+    )
+    .await;
+    app.click("input[data-escalation=team_meeting]").await;
+    app.wait_for("input[data-escalation=team_meeting][disabled]")
+        .await;
+    for status in ["acknowledged", "investigating", "resolving"] {
+        move_to(&app, status).await;
+        wait_status(&app, status).await;
+    }
+    move_to(&app, "follow_up").await;
+    app.type_into("#transition-form [name=actionTaken]", "当天恢复供水并公告")
+        .await;
+    app.select("#transition-form [name=rootCause]", "facilities")
+        .await;
+    app.click("#transition-save").await;
+    wait_status(&app, "follow_up").await;
+
+    // Closing asks first, naming the two steps not done.
+    move_to(&app, "closed").await;
+    app.click("#transition-form [name=unreachable]").await;
+    app.type_into(
+        "#transition-form [name=unreachableNote]",
+        "业主群三天无人回复",
+    )
+    .await;
+    app.click("#transition-save").await;
+    app.wait_for("#reason-dialog[open] #reason-items").await;
+    assert_eq!(app.count("#reason-items li").await, 2);
+    assert_eq!(
+        app.text_of("#reason-items li:first-child").await.as_deref(),
+        Some("Reported to head office")
+    );
+    assert_eq!(
+        app.text_of("#reason-items li:last-child").await.as_deref(),
+        Some("One spokesperson named")
+    );
+    // Without a reason nothing closes.
+    app.click("#reason-ok").await;
+    app.wait_for("#reason-error:not([hidden])").await;
+    assert_eq!(app.count("#case-status[data-status=follow_up]").await, 1);
+    app.type_into(
+        "#reason-text",
+        "Head office was told by phone; no spokesperson was needed",
+    )
+    .await;
+    app.click("#reason-ok").await;
+    wait_status(&app, "closed").await;
+
+    // A closed crisis is a record, no longer a call to act; the audit keeps steps and reason.
+    app.wait_text("#case-crisis-title", "Grade 1 (crisis): handling record")
+        .await;
+    app.click("#case-audit-toggle").await;
+    app.wait_text_containing(
+        "#case-audit tr[data-field=escalation_unticked]",
+        "Reported to head office and One spokesperson named",
+    )
+    .await;
+    app.wait_text_containing(
+        "#case-audit tr[data-field=escalation_reason]",
+        "Head office was told by phone; no spokesperson was needed",
+    )
+    .await;
+    app.quit().await;
+}

@@ -3,6 +3,7 @@
 mod backup;
 mod backup_attachments;
 mod case_records;
+mod case_rules;
 mod cases;
 mod cli;
 mod cli_demo;

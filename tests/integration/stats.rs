@@ -64,6 +64,8 @@ async fn move_to(pool: &SqlitePool, id: i64, to: &str, at: DateTime<Utc>, satisf
             });
         }
         "closed" => {
+            // Crisis cases here never tick their crisis steps; closing them needs a reason.
+            change.escalation_reason = Some("总部已知悉".into());
             change.follow_up = Some(FollowUpInput {
                 called_on: Some(at.with_timezone(&Shanghai).format("%Y-%m-%d").to_string()),
                 satisfaction: Some(satisfaction),

@@ -93,10 +93,20 @@ describe('complaint cases in a real webview', { skip: browserSkip }, () => {
     // WebDriver drops a typed line break; put it in the way a paste would.
     await s.exec(`const n = document.querySelector('#case-description'); n.value += '\\n第二行';
       n.dispatchEvent(new Event('input', { bubbles: true }));`);
-    await waitText('#case-suggestion .rule-list', '没有触发任何升级条件，按一般投诉处理');
+    // The same phone has an open grade 2 case (100): the new complaint is suggested grade 2,
+    // and the reason names that case.
+    await s.waitFor("return document.querySelector('#case-suggestion').dataset.grade === '2'");
+    const serious = await s.exec('return window.__mock.cases.find((c) => c.id === 100).number');
+    assert.equal(await textOf('#case-suggestion li[data-rule="customer_open_serious"]'), `该客户还有一宗未结的二级（严重）投诉：${serious}`);
+    // Every case of this phone, open or recent, whatever the category, each saying why.
     await s.waitFor("return !document.querySelector('#case-duplicate-warning').hidden");
-    assert.equal(await s.exec("return document.querySelectorAll('#case-duplicate-warning li a').length"), 1);
-    assert.match(await textOf('#case-duplicate-warning li'), /SH01-\d{6}-\d{4}.*待回访/);
+    assert.equal(await s.exec("return document.querySelectorAll('#case-duplicate-warning li a').length"), 2);
+    assert.match(await textOf('#case-duplicate-warning li[data-case-id="104"]'), /SH01-\d{6}-\d{4}.*待回访.*电话相同 · 同一分类/);
+    await choose('#case-categoryId', '3');
+    await waitText('#case-duplicate-warning li[data-case-id="100"] .duplicate-why', '电话相同');
+    assert.equal(await s.exec("return document.querySelectorAll('#case-duplicate-warning li a').length"), 2, 'another category still warns');
+    await choose('#case-categoryId', '1');
+    await waitText('#case-duplicate-warning li[data-case-id="100"] .duplicate-why', '电话相同 · 同一分类');
 
     await press('#case-mediaExposureRisk');
     await s.waitFor("return document.querySelector('#case-suggestion').dataset.grade === '1'");
@@ -261,6 +271,57 @@ describe('complaint cases in a real webview', { skip: browserSkip }, () => {
     await s.waitFor('return window.__mock.opened.length === 1');
     await press('#case-print');
     await s.waitFor('return window.__mock.printed === 1');
+    await clean();
+  });
+
+  test('case page: closing a crisis with steps not done names them and needs a reason; the record shows it', async () => {
+    await open('state=ready&staff=demo&cases=demo', '#/cases/102');
+    await s.waitFor("return document.querySelector('#case-crisis') !== null");
+    assert.equal(await textOf('#case-crisis-title'), '一级（危机）投诉：请马上启动危机处理');
+    await press('input[data-escalation="team_meeting"]');
+    await s.waitFor("return document.querySelector('input[data-escalation=\"team_meeting\"]').disabled");
+    for (const to of ['investigating', 'resolving']) {
+      await press(`button[data-transition="${to}"]`);
+      await s.waitFor(`return document.querySelector('#case-status').dataset.status === '${to}'`);
+    }
+    await press('button[data-transition="follow_up"]');
+    await s.type('#transition-actionTaken', '当天恢复供水并在业主群公告');
+    await choose('#transition-rootCause', 'facilities');
+    await press('#transition-save');
+    await s.waitFor("return document.querySelector('#case-status').dataset.status === 'follow_up'");
+
+    await press('button[data-transition="closed"]');
+    await press('#transition-unreachable');
+    await s.type('#transition-unreachableNote', '业主群已无人回复');
+    await press('#transition-save');
+    await s.waitFor("return document.querySelector('#reason-dialog') && document.querySelector('#reason-dialog').open");
+    assert.equal(await textOf('#reason-title'), '危机处理步骤未做完，仍要结案吗？');
+    assert.deepEqual(await s.exec("return [...document.querySelectorAll('#reason-items li')].map((li) => li.textContent)"),
+      ['已上报总部', '已指定唯一的对外发言人']);
+    await shot('case-crisis-close-zh');
+    // Cancelling closes nothing and keeps the form as typed.
+    await press('#reason-cancel');
+    await s.waitFor("return !document.querySelector('#reason-dialog').open");
+    assert.equal(await attr('#case-status', 'data-status'), 'follow_up');
+    assert.equal(await s.exec("return document.querySelector('#transition-unreachableNote').value"), '业主群已无人回复');
+    // A blank reason is refused in the dialog.
+    await press('#transition-save');
+    await s.waitFor("return document.querySelector('#reason-dialog').open");
+    await press('#reason-ok');
+    await waitText('#reason-error', /请写明理由/);
+    await s.type('#reason-text', '<b>总部</b>已电话知悉');
+    await press('#reason-ok');
+    await s.waitFor("return document.querySelector('#case-status').dataset.status === 'closed'");
+
+    assert.equal(await textOf('#case-crisis-title'), '一级（危机）投诉：处理记录');
+    assert.equal(await s.exec("return document.querySelectorAll('#case-crisis input:not([disabled])').length"), 0);
+    assert.equal(await textOf('#case-crisis li:first-child .escalation-not-done'), '未完成');
+    assert.match(await textOf('#case-timeline li:last-child'), /<b>总部<\/b>已电话知悉/);
+    await press('#case-audit-toggle');
+    assert.match(await textOf('#case-audit tr[data-field="escalation_unticked"]'), /结案时未完成的危机步骤.*已上报总部和已指定唯一的对外发言人/);
+    assert.match(await textOf('#case-audit tr[data-field="escalation_reason"]'), /<b>总部<\/b>已电话知悉/);
+    assert.equal(await s.exec('return document.querySelectorAll("#view b").length'), 0);
+    await shot('case-crisis-closed-zh');
     await clean();
   });
 

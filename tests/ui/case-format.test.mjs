@@ -4,6 +4,7 @@ import {
   formatMoney, formatDuration, countdownText, localDateTimeInput, formatFileSize, pageRange, parseCaseHash,
   filtersFromQuery, hashForFilters, hasActiveFilters, clearedFilters, queryForFilters, countsByStatus,
   auditFieldLabel, auditValue, changeText, isEscalated, CHANNELS, STATUSES, OPEN_STATUSES,
+  crisisStepsNotDone, duplicateReason,
 } from '../../ui/js/views/case-format.js';
 import zh from '../../ui/js/i18n/zh-CN.js';
 import { setLanguage } from '../../ui/js/i18n/index.js';
@@ -130,12 +131,13 @@ test('every vocabulary code has a text in the dictionaries', () => {
     ...['passive', 'talker', 'angry', 'activist', 'unknown'].map((c) => `customerType.${c}`),
     ...['quality', 'communication', 'price', 'delay', 'staff', 'facilities', 'process', 'external'].map((c) => `rootCause.${c}`),
     ...['media_exposure', 'households_10_plus', 'lawsuit_risk', 'households_3_to_9', 'repeated_by_3_people_30d',
-      'open_over_30_days', 'reopened_3_times', 'needs_other_departments', 'general'].map((c) => `grade_rule.${c}`),
-    ...['invalid_transition', 'invalid.choice', 'invalid.reason_required', 'invalid.money', 'invalid.case_number'].map((c) => `error.${c}`),
+      'open_over_30_days', 'reopened_3_times', 'needs_other_departments', 'general', 'media_channel', 'lawyer_channel',
+      'regulator_channel', 'customer_open_crisis', 'customer_open_serious'].map((c) => `grade_rule.${c}`),
+    ...['invalid_transition', 'crisis.steps_unticked', 'invalid.choice', 'invalid.reason_required', 'invalid.money', 'invalid.case_number'].map((c) => `error.${c}`),
     ...['receivedAt', 'channel', 'complainantName', 'reference', 'customerType', 'categoryId', 'description', 'customerRequest',
       'takenById', 'assigneeId', 'households', 'grade', 'gradeReason', 'invalidReason', 'to', 'actionTaken', 'customerAccepted',
       'goodwill', 'rootCause', 'calledOn', 'satisfaction', 'comment', 'unreachableNote', 'followUp', 'resolution', 'reason',
-      'body', 'kind', 'item', 'attachment'].map((f) => `field.${f}`),
+      'body', 'kind', 'item', 'attachment', 'escalationReason'].map((f) => `field.${f}`),
     ...['created', 'status', 'grade', 'note', 'call', 'visit', 'pause', 'resume'].filter((k) => !['status', 'grade'].includes(k)).map((k) => `timeline.kind.${k}`),
     ...['report_head_office', 'team_meeting', 'one_spokesperson'].map((i) => `escalation.${i}`),
     ...[1, 2, 3, 4, 5].map((n) => `satisfaction.${n}`),
@@ -146,4 +148,21 @@ test('every vocabulary code has a text in the dictionaries', () => {
   assert.equal(isEscalated('media'), true);
   assert.equal(isEscalated('phone'), false);
   setLanguage('zh-CN');
+});
+
+test('closing a crisis asks about exactly the steps not ticked, and only for grade 1', () => {
+  const crisis = (items) => ({ fields: { grade: 1 }, escalationTicks: items.map((item) => ({ item })) });
+  assert.deepEqual(crisisStepsNotDone(crisis(['team_meeting'])), ['report_head_office', 'one_spokesperson']);
+  assert.deepEqual(crisisStepsNotDone(crisis(['one_spokesperson', 'team_meeting', 'report_head_office'])), []);
+  assert.deepEqual(crisisStepsNotDone({ fields: { grade: 2 }, escalationTicks: [] }), []);
+  const opts = { lang: 'zh-CN', timeZone: 'Asia/Shanghai' };
+  assert.equal(auditValue('escalation_unticked', 'report_head_office,one_spokesperson', opts), '已上报总部和已指定唯一的对外发言人');
+  assert.equal(auditFieldLabel('escalation_reason', 'en'), 'Why it closed without them');
+});
+
+test('a likely duplicate says which key matched and whether the category is the same', () => {
+  assert.equal(duplicateReason({ matchedBy: ['phone'], sameCategory: false }, 'en'), 'Same phone number');
+  assert.equal(duplicateReason({ matchedBy: ['reference'], sameCategory: true }, 'en'), 'Same reference number · same category');
+  assert.equal(duplicateReason({ matchedBy: ['phone', 'reference'], sameCategory: false }, 'zh-CN'), '电话和房号 / 单号都相同');
+  assert.equal(duplicateReason({}, 'en'), '');
 });

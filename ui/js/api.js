@@ -173,11 +173,13 @@ export function caseInput(values) {
   };
 }
 
-/// Shapes a status change: `resolution` and `followUp` are sent only when given.
-export function statusChange({ to, reason, resolution, followUp }) {
+/// Shapes a status change: `resolution` and `followUp` are sent only when given;
+/// `escalationReason` says why a crisis closes with crisis steps not done.
+export function statusChange({ to, reason, resolution, followUp, escalationReason }) {
   return {
     to,
     reason: optionalMultiline(reason),
+    escalationReason: optionalMultiline(escalationReason),
     resolution: resolution ? {
       actionTaken: multiline(resolution.actionTaken),
       customerAccepted: Boolean(resolution.customerAccepted),
@@ -195,7 +197,7 @@ export function statusChange({ to, reason, resolution, followUp }) {
 }
 
 /// The grade the rules suggest for an unsaved complaint and likely duplicates:
-/// `{suggestion: {grade, fired}, likelyDuplicates: [CaseRow]}`.
+/// `{suggestion: {grade, fired, customerCase?}, likelyDuplicates: [CaseRow + {matchedBy, sameCategory}]}`.
 export const checkCaseIntake = (values) => call('check_case_intake', { input: caseInput(values) });
 /// Records a new complaint; resolves to its CaseDetail.
 export const createCase = (values) => call('create_case', { input: caseInput(values) });

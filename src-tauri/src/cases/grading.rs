@@ -6,6 +6,7 @@ use std::fmt;
 use serde::{Serialize, Serializer};
 
 use super::text::required_reason;
+use super::vocab::Channel;
 use crate::error::{Error, Invalid, Result};
 
 /// A grade from 1 (crisis, the highest) to 4 (general). Serialised as the number.
@@ -76,6 +77,11 @@ pub struct GradingFacts {
     pub open_days: i64,
     /// How often the case was reopened after closing.
     pub reopen_count: u32,
+    /// How the complaint reached the branch; `None` when not known (counts as ordinary).
+    pub channel: Option<Channel>,
+    /// The most serious grade among the same customer's other cases that are still open and
+    /// were received no later than this one (same phone or reference); `None` when there are none.
+    pub customer_open_grade: Option<Grade>,
 }
 
 /// One grading rule, with a stable code the UI translates to explain the grade.
@@ -83,14 +89,25 @@ pub struct GradingFacts {
 pub enum GradeRule {
     /// Negative media exposure (grade 1).
     MediaExposure,
+    /// Came through the press or social media: the exposure has already happened (grade 1).
+    MediaChannel,
     /// A group complaint by 10 or more households (grade 1).
     Households10Plus,
+    /// The same customer has an open crisis case (grade 1).
+    CustomerOpenCrisis,
     /// May lead to a lawsuit (grade 2).
     LawsuitRisk,
+    /// Came through a lawyer: a lawsuit is in view (grade 2).
+    LawyerChannel,
+    /// Went to the consumer association (12315) or a regulator, which may lead to public
+    /// exposure or a penalty (grade 2).
+    RegulatorChannel,
     /// A group complaint by 3 to 9 households (grade 2).
     Households3To9,
     /// The same complaint from 3 or more people within 30 days (grade 2).
     RepeatedBy3People30d,
+    /// The same customer has an open serious case (grade 2).
+    CustomerOpenSerious,
     /// Open for more than 30 days (grade 2).
     OpenOver30Days,
     /// Reopened 3 or more times (grade 3).
@@ -104,12 +121,17 @@ pub const GENERAL_CODE: &str = "general";
 
 impl GradeRule {
     /// Every rule, highest grade first; suggestions list fired rules in this order.
-    pub const ALL: [GradeRule; 8] = [
+    pub const ALL: [GradeRule; 13] = [
         GradeRule::MediaExposure,
+        GradeRule::MediaChannel,
         GradeRule::Households10Plus,
+        GradeRule::CustomerOpenCrisis,
         GradeRule::LawsuitRisk,
+        GradeRule::LawyerChannel,
+        GradeRule::RegulatorChannel,
         GradeRule::Households3To9,
         GradeRule::RepeatedBy3People30d,
+        GradeRule::CustomerOpenSerious,
         GradeRule::OpenOver30Days,
         GradeRule::Reopened3Times,
         GradeRule::NeedsOtherDepartments,
@@ -119,10 +141,15 @@ impl GradeRule {
     pub fn code(self) -> &'static str {
         match self {
             GradeRule::MediaExposure => "media_exposure",
+            GradeRule::MediaChannel => "media_channel",
             GradeRule::Households10Plus => "households_10_plus",
+            GradeRule::CustomerOpenCrisis => "customer_open_crisis",
             GradeRule::LawsuitRisk => "lawsuit_risk",
+            GradeRule::LawyerChannel => "lawyer_channel",
+            GradeRule::RegulatorChannel => "regulator_channel",
             GradeRule::Households3To9 => "households_3_to_9",
             GradeRule::RepeatedBy3People30d => "repeated_by_3_people_30d",
+            GradeRule::CustomerOpenSerious => "customer_open_serious",
             GradeRule::OpenOver30Days => "open_over_30_days",
             GradeRule::Reopened3Times => "reopened_3_times",
             GradeRule::NeedsOtherDepartments => "needs_other_departments",
@@ -132,10 +159,16 @@ impl GradeRule {
     /// The grade this rule gives.
     pub fn grade(self) -> Grade {
         match self {
-            GradeRule::MediaExposure | GradeRule::Households10Plus => Grade::CRISIS,
+            GradeRule::MediaExposure
+            | GradeRule::MediaChannel
+            | GradeRule::Households10Plus
+            | GradeRule::CustomerOpenCrisis => Grade::CRISIS,
             GradeRule::LawsuitRisk
+            | GradeRule::LawyerChannel
+            | GradeRule::RegulatorChannel
             | GradeRule::Households3To9
             | GradeRule::RepeatedBy3People30d
+            | GradeRule::CustomerOpenSerious
             | GradeRule::OpenOver30Days => Grade::SERIOUS,
             GradeRule::Reopened3Times | GradeRule::NeedsOtherDepartments => Grade::RECURRING,
         }
@@ -145,10 +178,15 @@ impl GradeRule {
     pub fn fires(self, facts: &GradingFacts) -> bool {
         match self {
             GradeRule::MediaExposure => facts.media_exposure_risk,
+            GradeRule::MediaChannel => facts.channel == Some(Channel::Media),
             GradeRule::Households10Plus => facts.households >= 10,
+            GradeRule::CustomerOpenCrisis => facts.customer_open_grade == Some(Grade::CRISIS),
             GradeRule::LawsuitRisk => facts.lawsuit_risk,
+            GradeRule::LawyerChannel => facts.channel == Some(Channel::Lawyer),
+            GradeRule::RegulatorChannel => facts.channel == Some(Channel::ConsumerAssociation),
             GradeRule::Households3To9 => (3..=9).contains(&facts.households),
             GradeRule::RepeatedBy3People30d => facts.distinct_complainants_same_category_30d >= 3,
+            GradeRule::CustomerOpenSerious => facts.customer_open_grade == Some(Grade::SERIOUS),
             GradeRule::OpenOver30Days => facts.open_days > 30,
             GradeRule::Reopened3Times => facts.reopen_count >= 3,
             GradeRule::NeedsOtherDepartments => facts.needs_other_departments,
@@ -164,11 +202,16 @@ impl Serialize for GradeRule {
 
 /// The grade the rules suggest and every rule that fired, highest grade first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct GradeSuggestion {
     /// The highest grade any fired rule gives; [`Grade::GENERAL`] when none fired.
     pub grade: Grade,
     /// Every rule that fired; empty for a general case.
     pub fired: Vec<GradeRule>,
+    /// The number of the customer's open case that fired a `customer_open_*` rule, so the
+    /// reason shown can name it. The rules know only its grade; the store fills this in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub customer_case: Option<String>,
 }
 
 impl GradeSuggestion {
@@ -185,7 +228,11 @@ pub fn suggest_grade(facts: &GradingFacts) -> GradeSuggestion {
         .filter(|rule| rule.fires(facts))
         .collect();
     let grade = fired.first().map_or(Grade::GENERAL, |rule| rule.grade());
-    GradeSuggestion { grade, fired }
+    GradeSuggestion {
+        grade,
+        fired,
+        customer_case: None,
+    }
 }
 
 /// Checks the grade the user chose against the suggested one: raising it or keeping it is fine;

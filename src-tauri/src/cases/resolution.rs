@@ -163,5 +163,33 @@ pub fn check_close(
     Ok(())
 }
 
+/// The items of the crisis (grade 1) escalation checklist, in the order they are worked through.
+pub const ESCALATION_ITEMS: [&str; 3] = ["report_head_office", "team_meeting", "one_spokesperson"];
+
+/// The crisis steps not yet ticked, in checklist order.
+pub fn unticked_steps(ticked: &[String]) -> Vec<&'static str> {
+    ESCALATION_ITEMS
+        .into_iter()
+        .filter(|item| !ticked.iter().any(|done| done == item))
+        .collect()
+}
+
+/// Checks that a crisis may close with `unticked` steps: only with a written reason (at most
+/// 2000 characters, field `escalationReason`), which is returned cleaned. With every step
+/// ticked no reason is needed and `None` is returned. A missing reason is refused with the
+/// stable code `crisis.steps_unticked`, which names the steps so the user can be asked about them.
+pub fn check_crisis_close(
+    unticked: Vec<&'static str>,
+    reason: Option<&str>,
+) -> Result<Option<String>> {
+    if unticked.is_empty() {
+        return Ok(None);
+    }
+    if reason.is_none_or(|text| text.trim().is_empty()) {
+        return Err(Error::CrisisSteps { unticked });
+    }
+    super::text::required_reason("escalationReason", reason).map(Some)
+}
+
 #[cfg(test)]
 mod tests;

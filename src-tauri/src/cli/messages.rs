@@ -96,6 +96,10 @@ pub fn describe(error: &Error) -> String {
         }
         Error::Startup(problem) => startup_hint(*problem).into(),
         Error::Output(problem) => output_hint(*problem).into(),
+        Error::CrisisSteps { unticked } => format!(
+            "this crisis case still has unticked crisis steps ({}); tick them on the case page, or close it with a reason",
+            unticked.join(", ")
+        ),
         Error::AlreadyInitialized => "this database already has a branch; use another --db".into(),
         Error::NotInitialized => {
             "this database has no branch yet; run `branchdesk-cli init` first".into()
@@ -145,5 +149,22 @@ fn output_hint(problem: OutputProblem) -> &'static str {
         OutputProblem::Exists => {
             "--out names a file that already exists; pass --force to replace it"
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_crisis_refused_for_unticked_steps_names_them_and_the_way_out() {
+        let text = describe(&Error::CrisisSteps {
+            unticked: vec!["report_head_office", "one_spokesperson"],
+        });
+        assert!(
+            text.contains("report_head_office, one_spokesperson"),
+            "{text}"
+        );
+        assert!(text.contains("with a reason"), "{text}");
     }
 }

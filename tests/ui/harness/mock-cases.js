@@ -43,15 +43,42 @@
 
   Object.assign(db, { cases: [], events: [], audit: [], ticks: [], attachments: [], printed: 0, opened: [], currentStaffId: null });
 
+  // The customer's most serious (grade 1 or 2) other open case received no later than `c`.
+  const openSerious = (c) => db.cases
+    .filter((o) => o.id !== c.id && isOpen(o) && o.grade <= 2 && o.receivedAt <= c.receivedAt && sameCustomer(o, c))
+    .sort((a, b) => a.grade - b.grade || a.receivedAt.localeCompare(b.receivedAt) || a.id - b.id)[0] ?? null;
   const suggest = (c, now = Date.now()) => {
     const openDays = isOpen(c) ? Math.floor((now - Date.parse(c.receivedAt)) / DAY) : 0;
+    const customer = openSerious(c);
     const rules = [
-      ['media_exposure', 1, c.mediaExposureRisk], ['households_10_plus', 1, c.households >= 10],
-      ['lawsuit_risk', 2, c.lawsuitRisk], ['households_3_to_9', 2, c.households >= 3 && c.households <= 9],
-      ['repeated_by_3_people_30d', 2, false], ['open_over_30_days', 2, openDays > 30],
+      ['media_exposure', 1, c.mediaExposureRisk], ['media_channel', 1, c.channel === 'media'],
+      ['households_10_plus', 1, c.households >= 10], ['customer_open_crisis', 1, customer?.grade === 1],
+      ['lawsuit_risk', 2, c.lawsuitRisk], ['lawyer_channel', 2, c.channel === 'lawyer'],
+      ['regulator_channel', 2, c.channel === 'consumer_association'], ['households_3_to_9', 2, c.households >= 3 && c.households <= 9],
+      ['repeated_by_3_people_30d', 2, false], ['customer_open_serious', 2, customer?.grade === 2], ['open_over_30_days', 2, openDays > 30],
       ['reopened_3_times', 3, (c.reopenCount ?? 0) >= 3], ['needs_other_departments', 3, c.needsOtherDepartments],
     ].filter((rule) => rule[2]);
-    return { grade: rules.length ? rules[0][1] : 4, fired: rules.map((rule) => rule[0]) };
+    const suggestion = { grade: Math.min(4, ...rules.map((rule) => rule[1])), fired: rules.map((rule) => rule[0]) };
+    if (customer) suggestion.customerCase = customer.number;
+    return suggestion;
+  };
+  // Where the resolve window starts: the last reopening, else receipt.
+  const windowStart = (c) => db.events.filter((e) => e.caseId === c.id && e.kind === 'status' && e.newValue === 'reopened')
+    .map((e) => e.at).sort().pop() ?? c.receivedAt;
+  // Resolved, closed or voided, the case no longer waits: the wait moves the deadline, as resume does.
+  const endPause = (c) => {
+    if (!c.pausedSince) return;
+    set(c, 'due_at', 'dueAt', iso(Date.parse(c.dueAt) + (Date.now() - Date.parse(c.pausedSince))));
+    set(c, 'paused_since', 'pausedSince', null);
+  };
+  // Intake's checks on an edit apply to the values it changes.
+  const checkReferences = (fields, old = null) => {
+    if (old?.categoryId !== fields.categoryId && !db.categories.some((k) => k.id === fields.categoryId && !k.hidden)) fail('invalid.choice', 'categoryId');
+    for (const key of ['takenById', 'assigneeId']) {
+      const id = fields[key];
+      if (id == null || (old && old[key] === id)) continue;
+      if (!db.staff.some((person) => person.id === id && person.active)) fail('invalid.choice', key);
+    }
   };
   const deadline = (c, now = Date.now()) => {
     if (!isOpen(c)) return null;
@@ -176,13 +203,19 @@
     },
     check_case_intake: ({ input }) => {
       const c = parseInput(input);
-      const since = Date.parse(c.receivedAt) - 7 * DAY;
-      const likelyDuplicates = db.cases.filter((o) => o.categoryId === c.categoryId && o.status !== 'invalid'
-        && Date.parse(o.receivedAt) >= since && sameCustomer(o, c)).map(row);
+      const likelyDuplicates = db.cases.filter((o) => o.status !== 'invalid' && sameCustomer(o, c)
+        && (o.status !== 'closed' || Math.abs(Date.parse(o.receivedAt) - Date.parse(c.receivedAt)) <= 90 * DAY))
+        .sort((a, b) => b.receivedAt.localeCompare(a.receivedAt) || b.id - a.id).slice(0, 10)
+        .map((o) => ({
+          ...row(o),
+          matchedBy: [digits(o.phone) && digits(o.phone) === digits(c.phone) && 'phone', o.reference && o.reference === c.reference && 'reference'].filter(Boolean),
+          sameCategory: o.categoryId === c.categoryId,
+        }));
       return { suggestion: suggest(c), likelyDuplicates };
     },
     create_case: ({ input }) => {
       const fields = parseInput(input);
+      checkReferences(fields);
       const suggested = suggest(fields).grade;
       const grade = input.grade ?? suggested;
       if (grade > suggested && !String(input.gradeReason ?? '').trim()) fail('invalid.reason_required', 'gradeReason');
@@ -239,13 +272,15 @@
     update_case: ({ id, input }) => {
       const c = find(id);
       const fields = parseInput(input, { keepReceived: c.receivedAt });
+      checkReferences(fields, c);
       const columns = { channel: 'channel', complainantName: 'complainant_name', phone: 'phone', reference: 'reference', customerType: 'customer_type',
         categoryId: 'category_id', description: 'description', customerRequest: 'customer_request', takenById: 'taken_by_id', assigneeId: 'assignee_id',
         department: 'department', mediaExposureRisk: 'media_exposure_risk', lawsuitRisk: 'lawsuit_risk', households: 'households', needsOtherDepartments: 'needs_other_departments' };
       for (const [key, column] of Object.entries(columns)) set(c, column, key, fields[key]);
       return detail(id);
     },
-    change_case_status: ({ id, change }) => {
+    change_case_status: ({ id, change: asked }) => {
+      let change = asked;
       const c = find(id);
       const to = change.to;
       if (!NEXT[c.status]?.includes(to)) throw { code: 'invalid_transition', message: `cannot move a case from ${c.status} to ${to}`, field: null };
@@ -271,14 +306,24 @@
         }
         if (!r && !c.actionTaken) fail('invalid.required', 'resolution');
         if (!f) fail('invalid.required', 'followUp');
+        const notDone = c.grade === 1 ? ITEMS.filter((item) => !db.ticks.some((k) => k.caseId === id && k.item === item)) : [];
+        const skipped = String(change.escalationReason ?? '').trim();
+        if (notDone.length && !skipped) {
+          throw { code: 'crisis.steps_unticked', message: `crisis steps not done: ${notDone.join(', ')}; give the reason for closing without them`, field: 'escalationReason' };
+        }
+        if (notDone.length) {
+          db.audit.push({ caseId: id, at: now, actorId: actor(), field: 'escalation_unticked', oldValue: null, newValue: notDone.join(',') });
+          db.audit.push({ caseId: id, at: now, actorId: actor(), field: 'escalation_reason', oldValue: null, newValue: skipped });
+          change = { ...change, reason: skipped };
+        }
         if (r) storeResolution(c, r);
         set(c, 'follow_up_kind', 'followUpKind', f.unreachable ? 'unreachable' : 'called');
         set(c, 'called_on', 'calledOn', f.unreachable ? null : f.calledOn);
         set(c, 'satisfaction', 'satisfaction', f.unreachable ? null : f.satisfaction);
         set(c, 'follow_up_comment', 'followUpComment', f.unreachable ? f.unreachableNote : (f.comment ?? null));
-        set(c, 'paused_since', 'pausedSince', null);
         set(c, 'closed_at', 'closedAt', now);
       }
+      if (['follow_up', 'closed', 'invalid'].includes(to)) endPause(c);
       if (to === 'acknowledged') set(c, 'acknowledged_at', 'acknowledgedAt', now);
       if (to === 'reopened') {
         set(c, 'reopen_count', 'reopenCount', (c.reopenCount ?? 0) + 1);
@@ -302,7 +347,7 @@
       set(c, 'grade', 'grade', grade);
       set(c, 'suggested_grade', 'suggestedGrade', suggested);
       set(c, 'grade_reason', 'gradeReason', reason ?? null);
-      set(c, 'due_at', 'dueAt', iso(Date.parse(c.receivedAt) + limits(grade).resolveDays * DAY));
+      set(c, 'due_at', 'dueAt', iso(Date.parse(windowStart(c)) + limits(grade).resolveDays * DAY));
       event(c, 'grade', reason ?? '', String(old), String(grade));
       return detail(id);
     },

@@ -20,10 +20,10 @@ function dialogNode() {
 }
 
 /// Asks for a reason and runs `submit(reason)` with it (trimmed). Resolves with what `submit`
-/// returned, or null when cancelled. `title`, `message`, `label` and `confirmLabel` are
-/// already translated; `describeError(err)` turns a refusal into a sentence (by default the
-/// error's own message).
-export function reasonDialog({ title, message, label, confirmLabel, submit, describeError = errorMessage }) {
+/// returned, or null when cancelled. `title`, `message`, `label`, `confirmLabel` and `items`
+/// (a list shown under the message, e.g. what is left undone) are already translated;
+/// `describeError(err)` turns a refusal into a sentence (by default the error's own message).
+export function reasonDialog({ title, message, items = [], label, confirmLabel, submit, describeError = errorMessage }) {
   const dialog = dialogNode();
   if (dialog.hasAttribute('open')) return Promise.resolve(null);
   const errorSlot = el('p', { id: 'reason-error', class: 'form-error', hidden: true, attrs: { role: 'alert' } });
@@ -33,6 +33,7 @@ export function reasonDialog({ title, message, label, confirmLabel, submit, desc
   const form = el('form', { method: 'dialog', noValidate: true },
     el('h2', { id: 'reason-title', class: 'dialog-title' }, title),
     el('p', { id: 'reason-message', class: 'dialog-message' }, message ?? ''),
+    items.length ? el('ul', { id: 'reason-items', class: 'reason-items' }, items.map((item) => el('li', null, item))) : null,
     el('label', { class: 'field', htmlFor: 'reason-text' }, el('span', { class: 'field-label' }, label), reason),
     errorSlot,
     el('div', { class: 'dialog-actions' }, cancel, ok));

@@ -8,7 +8,8 @@ import { t, getLanguage } from '../i18n/index.js';
 import { readForm, showErrors, clearErrors, formErrorSlot } from '../lib/form.js';
 import { formatDateTime } from '../lib/format.js';
 import { guardUnsavedForm } from '../lib/unsaved-form.js';
-import { OPEN_STATUSES } from './case-format.js';
+import { OPEN_STATUSES, crisisStepsNotDone } from './case-format.js';
+import { reasonDialog } from '../lib/reason-dialog.js';
 import { textareaField } from './case-ui.js';
 import { transitionFields, transitionChange, validateTransition } from './case-transition.js';
 
@@ -111,10 +112,36 @@ function transitionForm(page) {
       showErrors(form, problems);
       return;
     }
-    page.run(() => api.changeCaseStatus(page.id, transitionChange(page, to, values)),
-      { form, toastKey: `transition.done.${to}`, reset: { transitionTo: null } });
+    const change = transitionChange(page, to, values);
+    const notDone = to === 'closed' ? crisisStepsNotDone(page.detail) : [];
+    if (notDone.length) {
+      confirmCrisisClose(page, change, notDone);
+      return;
+    }
+    page.run(() => api.changeCaseStatus(page.id, change), { form, toastKey: `transition.done.${to}`, reset: { transitionTo: null } })
+      .then(async (ok) => {
+        // A grade raised to 1 since the page was drawn makes the backend ask after all: ask
+        // about the steps as they stand now.
+        if (ok || !form.querySelector('[data-error-code="crisis.steps_unticked"]')) return;
+        const fresh = await api.getCase(page.id);
+        confirmCrisisClose(page, change, crisisStepsNotDone(fresh));
+      });
   });
   return form;
+}
+
+// A crisis closes with steps not done only once the user has seen which and said why; the
+// backend refuses it otherwise and keeps both in the audit trail.
+async function confirmCrisisClose(page, change, notDone) {
+  const detail = await reasonDialog({
+    title: t('crisisClose.title'),
+    message: t('crisisClose.message'),
+    items: notDone.map((item) => t(`escalation.${item}`)),
+    label: t('crisisClose.reason'),
+    confirmLabel: t('crisisClose.confirm'),
+    submit: (reason) => api.changeCaseStatus(page.id, { ...change, escalationReason: reason }),
+  });
+  if (detail) page.run(async () => detail, { toastKey: 'transition.done.closed', reset: { transitionTo: null } });
 }
 
 function pauseForm(page) {

@@ -30,6 +30,26 @@ export const SORTS = Object.freeze(['newest', 'oldest', 'due', 'grade']);
 /// Rows per list page: enough to scan, few enough to render at once.
 export const PAGE_SIZE = 50;
 
+/// The crisis steps a close must be confirmed for: those not ticked on a grade 1 case (the
+/// backend refuses to close it without a reason then); none for any other grade.
+export function crisisStepsNotDone(detail) {
+  if (Number(detail?.fields?.grade) !== 1) return [];
+  const ticked = new Set((detail.escalationTicks ?? []).map((tick) => tick.item));
+  return ESCALATION_ITEMS.filter((item) => !ticked.has(item));
+}
+
+/// Why an earlier case was listed as a likely duplicate: which key matched, and whether it is
+/// in the same category ("Same phone number · same category").
+export function duplicateReason(row, lang) {
+  const keys = row?.matchedBy ?? [];
+  const phone = keys.includes('phone');
+  const reference = keys.includes('reference');
+  const which = phone && reference ? 'both' : phone ? 'phone' : reference ? 'reference' : null;
+  const parts = which ? [translate(lang, `intake.duplicates.by.${which}`)] : [];
+  if (row?.sameCategory) parts.push(translate(lang, 'intake.duplicates.sameCategory'));
+  return parts.join(' · ');
+}
+
 /// Whether the customer went over the branch's head.
 export function isEscalated(channel) {
   return ESCALATED_CHANNELS.includes(channel);
@@ -235,6 +255,10 @@ export function auditValue(field, value, { lang, timeZone, lookup = {} } = {}) {
   if (Object.hasOwn(CODE_FIELDS, field)) return codeText(CODE_FIELDS[field], text, lang);
   if (field === 'category_id') return lookup.categoryName?.(Number(text)) ?? text;
   if (field === 'taken_by_id' || field === 'assignee_id') return lookup.staffName?.(Number(text)) ?? text;
+  if (field === 'escalation_unticked') {
+    const items = text.split(',').map((item) => codeText('escalation', item, lang));
+    return new Intl.ListFormat(lang === 'en' ? 'en' : 'zh-CN', { type: 'conjunction' }).format(items);
+  }
   return text;
 }
 

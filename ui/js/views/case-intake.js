@@ -12,6 +12,7 @@ import { toast } from '../lib/toast.js';
 import { guardUnsavedForm } from '../lib/unsaved-form.js';
 import { buildCaseForm, validateCase } from './case-form.js';
 import { gradeBadge, statusBadge, workingAsHint, firedRules } from './case-ui.js';
+import { duplicateReason } from './case-format.js';
 
 // How long typing must pause before the suggestion is asked for again.
 const CHECK_DELAY_MS = 400;
@@ -143,10 +144,11 @@ function renderDuplicates(view, rows) {
   view.duplicates.replaceChildren(
     el('h3', { class: 'duplicate-title', i18n: 'intake.duplicates.title' }),
     el('p', { i18n: 'intake.duplicates.body' }),
-    el('ul', { class: 'duplicate-list' }, rows.map((row) => el('li', { dataset: { caseId: String(row.id) } },
+    el('ul', { class: 'duplicate-list' }, rows.map((row) => el('li', { dataset: { caseId: String(row.id), matchedBy: (row.matchedBy ?? []).join(' ') } },
       el('a', { href: `#/cases/${Number(row.id)}` }, row.number),
       el('span', { class: 'muted' }, formatDateTime(row.receivedAt, lang, tz)),
-      statusBadge(row.status)))));
+      statusBadge(row.status),
+      el('span', { class: ['hint', 'duplicate-why'] }, duplicateReason(row, lang))))));
 }
 
 async function save(view) {

@@ -6,31 +6,41 @@ import { el } from '../lib/dom.js';
 import { t, getLanguage } from '../i18n/index.js';
 import { formatDateTime, formatNumber } from '../lib/format.js';
 import { toast, toastError } from '../lib/toast.js';
-import { ESCALATION_ITEMS, formatFileSize } from './case-format.js';
+import { ESCALATION_ITEMS, OPEN_STATUSES, formatFileSize } from './case-format.js';
 import { statusBadge, gradeBadge } from './case-ui.js';
 
 /// Grade 1: a banner and the three things to do at once. Ticks are kept (and shown) even if
-/// the grade is lowered later, because they are part of the record.
+/// the grade is lowered later, because they are part of the record. Once the case is closed
+/// or voided the banner no longer calls for action: it reads as the record of what was done,
+/// with steps never ticked marked as not done.
 export function buildCrisis(page) {
   const { detail } = page;
   const ticks = detail.escalationTicks ?? [];
   if (detail.fields.grade !== 1 && !ticks.length) return null;
+  const open = OPEN_STATUSES.includes(detail.status);
   const lang = getLanguage();
   const tz = page.ctx.status?.branch?.timezone;
   const items = ESCALATION_ITEMS.map((item) => {
     const tick = ticks.find((candidate) => candidate.item === item);
     const id = `case-escalation-${item}`;
-    const box = el('input', { type: 'checkbox', id, checked: Boolean(tick), disabled: Boolean(tick), dataset: { escalation: item } });
+    const box = el('input', { type: 'checkbox', id, checked: Boolean(tick), disabled: Boolean(tick) || !open, dataset: { escalation: item } });
+    let note = null;
+    if (tick) {
+      note = el('span', { class: ['hint', 'escalation-by'] }, t('escalation.tickedBy', {
+        name: tick.tickedByName || t('timeline.nobody'), time: formatDateTime(tick.tickedAt, lang, tz),
+      }));
+    } else if (!open) {
+      note = el('span', { class: ['hint', 'escalation-not-done'], i18n: 'escalation.notDone' });
+    }
     return el('li', { class: ['escalation-item', tick && 'is-ticked'] },
       el('label', { class: 'checkbox', htmlFor: id }, box, el('span', { i18n: `escalation.${item}` })),
-      tick ? el('span', { class: ['hint', 'escalation-by'] }, t('escalation.tickedBy', {
-        name: tick.tickedByName || t('timeline.nobody'), time: formatDateTime(tick.tickedAt, lang, tz),
-      })) : null);
+      note);
   });
-  const section = el('section', { id: 'case-crisis', class: 'crisis', attrs: { role: 'region', 'aria-labelledby': 'case-crisis-title' } },
-    el('h2', { id: 'case-crisis-title', class: 'crisis-title', i18n: 'escalation.title' }),
-    el('p', { i18n: 'escalation.body' }),
+  const section = el('section', { id: 'case-crisis', class: ['crisis', !open && 'is-record'], attrs: { role: 'region', 'aria-labelledby': 'case-crisis-title' } },
+    el('h2', { id: 'case-crisis-title', class: 'crisis-title', i18n: open ? 'escalation.title' : 'escalation.titleClosed' }),
+    el('p', { i18n: open ? 'escalation.body' : 'escalation.bodyClosed' }),
     el('ul', { class: 'escalation-list' }, items));
+  if (!open) return section;
   section.addEventListener('change', async (event) => {
     const box = event.target.closest('input[data-escalation]');
     if (!box || !box.checked) return;

@@ -120,5 +120,7 @@ export function workingAsHint(ctx) {
 /// The rules behind a grade suggestion, translated; "general" when none fired.
 export function firedRules(suggestion) {
   const codes = suggestion.fired?.length ? suggestion.fired : ['general'];
-  return el('ul', { class: 'rule-list' }, codes.map((code) => el('li', { dataset: { rule: code } }, t(`grade_rule.${code}`))));
+  // The customer rules name the open case they come from.
+  const number = suggestion.customerCase ?? '';
+  return el('ul', { class: 'rule-list' }, codes.map((code) => el('li', { dataset: { rule: code } }, t(`grade_rule.${code}`, { number }))));
 }

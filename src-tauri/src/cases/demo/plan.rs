@@ -165,6 +165,7 @@ impl Planner {
             lawsuit_risk: lawsuit,
             households,
             needs_other_departments,
+            channel: Some(channel),
             ..GradingFacts::default()
         })
         .grade

@@ -150,6 +150,7 @@ fn the_highest_grade_wins_and_every_fired_rule_is_listed_in_order() {
         distinct_complainants_same_category_30d: 5,
         open_days: 45,
         reopen_count: 3,
+        ..GradingFacts::default()
     };
     assert_eq!(
         codes(facts),
@@ -226,5 +227,77 @@ fn lowering_a_grade_needs_a_reason_raising_it_does_not() {
             Some("media story was retracted")
         )
         .is_ok()
+    );
+}
+
+#[test]
+fn an_escalated_channel_counts_as_the_seed_rules_do() {
+    let through = |channel| {
+        codes(GradingFacts {
+            channel: Some(channel),
+            ..GradingFacts::default()
+        })
+    };
+    // In the press or on social media the exposure has happened: a crisis.
+    assert_eq!(through(Channel::Media), (1, vec!["media_channel"]));
+    // A lawyer means a lawsuit is in view; 12315 or a regulator may mean exposure or a penalty.
+    assert_eq!(through(Channel::Lawyer), (2, vec!["lawyer_channel"]));
+    assert_eq!(
+        through(Channel::ConsumerAssociation),
+        (2, vec!["regulator_channel"])
+    );
+    for ordinary in [
+        Channel::Phone,
+        Channel::Letter,
+        Channel::WalkIn,
+        Channel::EmailOnline,
+        Channel::OwnApp,
+        Channel::HeadOffice,
+        Channel::Association,
+    ] {
+        assert_eq!(through(ordinary), (4, vec![]), "{ordinary:?}");
+    }
+    // The flag and the channel both show when both apply, the flag first.
+    let both = GradingFacts {
+        media_exposure_risk: true,
+        channel: Some(Channel::Media),
+        ..GradingFacts::default()
+    };
+    assert_eq!(codes(both), (1, vec!["media_exposure", "media_channel"]));
+}
+
+#[test]
+fn a_customer_with_an_open_grade_1_or_2_case_is_suggested_at_least_that_grade() {
+    let with_open = |grade| {
+        codes(GradingFacts {
+            customer_open_grade: Some(grade),
+            ..GradingFacts::default()
+        })
+    };
+    assert_eq!(with_open(Grade::CRISIS), (1, vec!["customer_open_crisis"]));
+    assert_eq!(
+        with_open(Grade::SERIOUS),
+        (2, vec!["customer_open_serious"])
+    );
+    assert_eq!(with_open(Grade::RECURRING), (4, vec![]));
+    assert_eq!(with_open(Grade::GENERAL), (4, vec![]));
+    // Already a crisis on its own: the open serious case is listed but does not lower it.
+    let crisis = GradingFacts {
+        households: 20,
+        customer_open_grade: Some(Grade::SERIOUS),
+        ..GradingFacts::default()
+    };
+    assert_eq!(
+        codes(crisis),
+        (1, vec!["households_10_plus", "customer_open_serious"])
+    );
+    let mut suggestion = suggest_grade(&GradingFacts {
+        customer_open_grade: Some(Grade::CRISIS),
+        ..GradingFacts::default()
+    });
+    suggestion.customer_case = Some("PD01-202611-0001".into());
+    assert_eq!(
+        serde_json::to_value(&suggestion).unwrap(),
+        serde_json::json!({"grade": 1, "fired": ["customer_open_crisis"], "customerCase": "PD01-202611-0001"})
     );
 }

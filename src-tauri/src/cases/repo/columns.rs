@@ -1,12 +1,13 @@
 //! Small shared steps of every change to a case: read its status, set a column with its audit
 //! line, and the pauses that move its deadline.
 
+use chrono::{DateTime, Utc};
 use sqlx::SqliteConnection;
 
 use super::journal::{Event, record_audit, record_event};
-use super::{BranchContext, parse_stamp};
+use super::{BranchContext, parse_stamp, stamp};
 use crate::cases::Status;
-use crate::cases::deadlines::Pause;
+use crate::cases::deadlines::{Pause, effective_resolve_by};
 use crate::error::{Error, Result};
 
 pub(super) async fn status_of(conn: &mut SqliteConnection, id: i64) -> Result<Status> {
@@ -18,11 +19,31 @@ pub(super) async fn status_of(conn: &mut SqliteConnection, id: i64) -> Result<St
     Status::parse("status", &status)
 }
 
-/// Finished pauses of a case, for moving its deadline.
+/// Where the current resolve window of a case starts, as stored text: when it was last
+/// reopened (reopening restarts the window), else when it was received.
+const WINDOW_START: &str =
+    "COALESCE((SELECT MAX(e.at) FROM case_events e WHERE e.case_id = cases.id
+     AND e.kind = 'status' AND e.new_value = 'reopened'), cases.received_at)";
+
+/// When the current resolve window of a case began: its last reopening, else its receipt.
+pub(super) async fn window_start(conn: &mut SqliteConnection, id: i64) -> Result<DateTime<Utc>> {
+    let start: String = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        "SELECT {WINDOW_START} FROM cases WHERE id = ?"
+    )))
+    .bind(id)
+    .fetch_optional(conn)
+    .await?
+    .ok_or(Error::NotFound)?;
+    parse_stamp(&start)
+}
+
+/// Finished pauses of a case in its current resolve window, for moving its deadline. Waits
+/// before a reopening belong to the old window and do not move the new one.
 pub(super) async fn finished_pauses(conn: &mut SqliteConnection, id: i64) -> Result<Vec<Pause>> {
-    let rows: Vec<(String, String)> = sqlx::query_as(
-        "SELECT start_at, end_at FROM case_pauses WHERE case_id = ? AND end_at IS NOT NULL",
-    )
+    let rows: Vec<(String, String)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT p.start_at, p.end_at FROM case_pauses p JOIN cases ON cases.id = p.case_id
+         WHERE p.case_id = ? AND p.end_at IS NOT NULL AND p.start_at >= {WINDOW_START}"
+    )))
     .bind(id)
     .fetch_all(conn)
     .await?;
@@ -116,15 +137,31 @@ pub(super) async fn received_on(
     Ok(parse_stamp(&received)?.with_timezone(&ctx.tz).date_naive())
 }
 
-pub(super) async fn end_open_pause(conn: &mut SqliteConnection, id: i64, at: &str) -> Result<()> {
+/// Ends the open pause of a case, if it has one: the pause gets its end, `paused_since` is
+/// cleared with its audit line, and the deadline moves later by the time spent waiting.
+/// Returns whether there was a pause to end.
+pub(super) async fn end_pause(
+    conn: &mut SqliteConnection,
+    edit: Edit<'_>,
+    now: DateTime<Utc>,
+) -> Result<bool> {
+    let (paused, resolve_by): (Option<String>, String) =
+        sqlx::query_as("SELECT paused_since, resolve_by FROM cases WHERE id = ?")
+            .bind(edit.id)
+            .fetch_optional(&mut *conn)
+            .await?
+            .ok_or(Error::NotFound)?;
+    if paused.is_none() {
+        return Ok(false);
+    }
     sqlx::query("UPDATE case_pauses SET end_at = ? WHERE case_id = ? AND end_at IS NULL")
-        .bind(at)
-        .bind(id)
+        .bind(edit.at)
+        .bind(edit.id)
         .execute(&mut *conn)
         .await?;
-    sqlx::query("UPDATE cases SET paused_since = NULL WHERE id = ?")
-        .bind(id)
-        .execute(conn)
-        .await?;
-    Ok(())
+    edit.set(conn, "paused_since", None).await?;
+    let pauses = finished_pauses(conn, edit.id).await?;
+    let due = effective_resolve_by(parse_stamp(&resolve_by)?, &pauses, now);
+    edit.set(conn, "due_at", Some(stamp(due))).await?;
+    Ok(true)
 }

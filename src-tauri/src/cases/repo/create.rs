@@ -1,15 +1,16 @@
 //! Intake: grading suggestion, duplicate warning, and saving a new case with its number.
 
-use chrono::{DateTime, TimeDelta, Utc};
+use chrono::{DateTime, Utc};
 use serde::Serialize;
 use sqlx::{SqliteConnection, SqlitePool};
 
+use super::customer::{CustomerKeys, LikelyDuplicate, likely_duplicates};
 use super::insert::{NewCase, insert_cases};
 use super::journal::{Event, record_audit, record_event};
-use super::list::{CaseRow, ROW_COLUMNS, to_row};
+use super::suggest::suggestion_for;
 use super::{BranchContext, branch_context, stamp};
 use crate::cases::intake::{CaseInput, ValidIntake, phone_key, reference_key};
-use crate::cases::{GradeSuggestion, GradingFacts, check_grade_choice, suggest_grade};
+use crate::cases::{GradeSuggestion, check_grade_choice};
 use crate::error::{Error, Invalid, Result};
 
 /// What the intake form shows before saving.
@@ -18,63 +19,55 @@ use crate::error::{Error, Invalid, Result};
 pub struct IntakeCheck {
     /// The grade the rules suggest and which rules fired.
     pub suggestion: GradeSuggestion,
-    /// Cases from the same customer in the same category within 7 days.
-    pub likely_duplicates: Vec<CaseRow>,
+    /// The same customer's cases (same phone or reference, any category) that are open or
+    /// were received within 90 days, each with the key that matched.
+    pub likely_duplicates: Vec<LikelyDuplicate>,
 }
 
-/// The key that tells complainants apart: phone, else reference, else name.
-fn complainant_key(case: &ValidIntake) -> String {
-    phone_key(case.phone.as_deref())
-        .or_else(|| reference_key(case.reference.as_deref()))
-        .or_else(|| Some(case.complainant_name.clone()).filter(|n| !n.is_empty()))
-        .unwrap_or_else(|| "anonymous new case".into())
+/// What a stored case points at, for re-checking an edit against intake's rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct References {
+    /// Category id.
+    pub category_id: i64,
+    /// Who took the complaint.
+    pub taken_by_id: Option<i64>,
+    /// Who handles it.
+    pub assignee_id: Option<i64>,
 }
 
-/// Distinct complainants in the case's category within the 30 days up to it, this one included.
-async fn distinct_complainants(conn: &mut SqliteConnection, case: &ValidIntake) -> Result<u32> {
-    let others: i64 = sqlx::query_scalar(
-        "SELECT COUNT(DISTINCT COALESCE(phone_key, reference_key, NULLIF(complainant_name, ''), 'case ' || id))
-         FROM cases WHERE category_id = ? AND status <> 'invalid' AND received_at >= ? AND received_at <= ?
-         AND COALESCE(phone_key, reference_key, NULLIF(complainant_name, ''), 'case ' || id) <> ?",
-    )
-    .bind(case.category_id)
-    .bind(stamp(case.received_at - TimeDelta::days(30)))
-    .bind(stamp(case.received_at))
-    .bind(complainant_key(case))
-    .fetch_one(conn)
-    .await?;
-    Ok(u32::try_from(others).unwrap_or(u32::MAX).saturating_add(1))
-}
-
-async fn suggestion_for(
+/// Refuses a category that does not exist or is hidden, and staff who are not active: intake's
+/// checks, applied again by every edit. On an edit (`stored` given) a value left as it was is
+/// not checked again: a case keeps the category it was filed under and the name of whoever
+/// took it after those are retired, but cannot be moved to them.
+pub(super) async fn check_references(
     conn: &mut SqliteConnection,
     case: &ValidIntake,
-) -> Result<GradeSuggestion> {
-    Ok(suggest_grade(&GradingFacts {
-        media_exposure_risk: case.media_exposure_risk,
-        lawsuit_risk: case.lawsuit_risk,
-        households: case.households,
-        needs_other_departments: case.needs_other_departments,
-        distinct_complainants_same_category_30d: distinct_complainants(conn, case).await?,
-        open_days: 0,
-        reopen_count: 0,
-    }))
-}
-
-/// Refuses a category that does not exist or is hidden, and staff who are not active.
-async fn check_references(conn: &mut SqliteConnection, case: &ValidIntake) -> Result<()> {
-    let category: Option<bool> = sqlx::query_scalar("SELECT hidden FROM categories WHERE id = ?")
-        .bind(case.category_id)
-        .fetch_optional(&mut *conn)
-        .await?;
-    if category != Some(false) {
-        return Err(Error::invalid("categoryId", Invalid::Choice));
+    stored: Option<References>,
+) -> Result<()> {
+    let kept = |field: &str| -> bool {
+        stored.is_some_and(|old| match field {
+            "categoryId" => old.category_id == case.category_id,
+            "takenById" => old.taken_by_id == case.taken_by_id,
+            _ => old.assignee_id == case.assignee_id,
+        })
+    };
+    if !kept("categoryId") {
+        let category: Option<bool> =
+            sqlx::query_scalar("SELECT hidden FROM categories WHERE id = ?")
+                .bind(case.category_id)
+                .fetch_optional(&mut *conn)
+                .await?;
+        if category != Some(false) {
+            return Err(Error::invalid("categoryId", Invalid::Choice));
+        }
     }
     for (field, id) in [
         ("takenById", case.taken_by_id),
         ("assigneeId", case.assignee_id),
     ] {
-        let Some(id) = id else { continue };
+        let Some(id) = id.filter(|_| !kept(field)) else {
+            continue;
+        };
         let active: Option<bool> = sqlx::query_scalar("SELECT active FROM staff WHERE id = ?")
             .bind(id)
             .fetch_optional(&mut *conn)
@@ -96,24 +89,23 @@ pub async fn check_intake(
     let ctx = branch_context(&mut conn).await?;
     let case = input.parse(ctx.tz, now)?;
     let suggestion = suggestion_for(&mut conn, &case).await?;
-    let sql = format!(
-        "SELECT {ROW_COLUMNS} FROM cases c LEFT JOIN staff a ON a.id = c.assignee_id
-         WHERE c.category_id = ? AND c.status <> 'invalid' AND c.received_at >= ? AND c.received_at <= ?
-         AND ((c.phone_key IS NOT NULL AND c.phone_key = ?) OR (c.reference_key IS NOT NULL AND c.reference_key = ?))
-         ORDER BY c.received_at DESC LIMIT 10"
+    let (phone, reference) = (
+        phone_key(case.phone.as_deref()),
+        reference_key(case.reference.as_deref()),
     );
-    let raw = sqlx::query_as(sqlx::AssertSqlSafe(sql))
-        .bind(case.category_id)
-        .bind(stamp(case.received_at - TimeDelta::days(7)))
-        .bind(stamp(case.received_at + TimeDelta::days(7)))
-        .bind(phone_key(case.phone.as_deref()))
-        .bind(reference_key(case.reference.as_deref()))
-        .fetch_all(&mut *conn)
-        .await?;
-    let likely_duplicates = raw
-        .into_iter()
-        .map(|r| to_row(r, now, ctx.tz))
-        .collect::<Result<Vec<_>>>()?;
+    let keys = CustomerKeys {
+        phone: phone.as_deref(),
+        reference: reference.as_deref(),
+    };
+    let likely_duplicates = likely_duplicates(
+        &mut conn,
+        keys,
+        case.category_id,
+        case.received_at,
+        now,
+        ctx.tz,
+    )
+    .await?;
     Ok(IntakeCheck {
         suggestion,
         likely_duplicates,
@@ -132,7 +124,7 @@ pub async fn create_case(
     let mut tx = crate::store::begin_write(pool).await?;
     let ctx = branch_context(&mut tx).await?;
     let case = input.parse(ctx.tz, now)?;
-    check_references(&mut tx, &case).await?;
+    check_references(&mut tx, &case, None).await?;
     let suggestion = suggestion_for(&mut tx, &case).await?;
     let grade = case.grade.unwrap_or(suggestion.grade);
     check_grade_choice(suggestion.grade, grade, case.grade_reason.as_deref())?;

@@ -6,9 +6,10 @@ use serde::Serialize;
 use sqlx::{Row, SqliteConnection, SqlitePool};
 
 use super::list::{CaseRow, ROW_COLUMNS, to_row};
+use super::suggest::current_suggestion;
 use super::{parse_stamp, stamp};
 use crate::cases::deadlines::Countdown;
-use crate::cases::{GradeSuggestion, GradingFacts, Status, suggest_grade};
+use crate::cases::{GradeSuggestion, Status};
 use crate::error::{Error, Result};
 
 /// One timeline entry.
@@ -193,42 +194,6 @@ fn camel(column: &str) -> String {
         }
     }
     out
-}
-
-/// The grade the rules give a stored case at `now`.
-pub async fn current_suggestion(
-    conn: &mut SqliteConnection,
-    id: i64,
-    now: DateTime<Utc>,
-) -> Result<GradeSuggestion> {
-    let row = sqlx::query(
-        "SELECT c.media_exposure_risk, c.lawsuit_risk, c.households, c.needs_other_departments, c.status,
-                c.received_at, c.reopen_count,
-                (SELECT COUNT(DISTINCT COALESCE(o.phone_key, o.reference_key, NULLIF(o.complainant_name, ''), 'case ' || o.id))
-                 FROM cases o WHERE o.category_id = c.category_id AND o.status <> 'invalid'
-                 AND o.received_at >= strftime('%Y-%m-%dT%H:%M:%SZ', c.received_at, '-30 days') AND o.received_at <= c.received_at)
-         FROM cases c WHERE c.id = ?",
-    )
-    .bind(id)
-    .fetch_optional(&mut *conn)
-    .await?
-    .ok_or(Error::NotFound)?;
-    let status = Status::parse("status", &row.try_get::<String, _>(4)?)?;
-    let received = parse_stamp(&row.try_get::<String, _>(5)?)?;
-    let open_days = if status.is_open() {
-        (now - received).num_days()
-    } else {
-        0
-    };
-    Ok(suggest_grade(&GradingFacts {
-        media_exposure_risk: row.try_get(0)?,
-        lawsuit_risk: row.try_get(1)?,
-        households: row.try_get(2)?,
-        needs_other_departments: row.try_get(3)?,
-        distinct_complainants_same_category_30d: row.try_get(7)?,
-        open_days,
-        reopen_count: row.try_get(6)?,
-    }))
 }
 
 /// The whole case page.

@@ -4,10 +4,12 @@ pub mod attachments;
 pub(crate) mod bulk;
 mod columns;
 pub mod create;
+pub mod customer;
 pub mod detail;
 pub mod insert;
 mod journal;
 pub mod list;
+mod suggest;
 pub mod transitions;
 pub mod workflow;
 

@@ -5,11 +5,13 @@ use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use sqlx::{Row, SqliteConnection, SqlitePool};
 
-use super::columns::{Edit, end_open_pause, received_on, status_of};
-use super::journal::Event;
+use super::columns::{Edit, end_pause, received_on, status_of};
+use super::journal::{Event, record_audit};
 use super::{BranchContext, branch_context, stamp};
 use crate::cases::deadlines::deadlines;
-use crate::cases::resolution::{FollowUpInput, FollowUpOutcome, ResolutionInput};
+use crate::cases::resolution::{
+    FollowUpInput, FollowUpOutcome, ResolutionInput, check_crisis_close, unticked_steps,
+};
 use crate::cases::{Status, check_close, check_invalidation, check_transition};
 use crate::error::Result;
 
@@ -25,6 +27,8 @@ pub struct StatusChange {
     pub resolution: Option<ResolutionInput>,
     /// The follow-up call (or why the customer could not be reached), when closing.
     pub follow_up: Option<FollowUpInput>,
+    /// Why a crisis (grade 1) case closes while crisis steps are unticked; needed only then.
+    pub escalation_reason: Option<String>,
 }
 
 async fn store_resolution(
@@ -149,16 +153,22 @@ pub async fn change_status(
                 None => None,
             };
             check_close(from, resolution.as_ref(), follow_up.as_ref())?;
+            if let Some(skipped) = crisis_close(&mut tx, edit, change).await? {
+                reason = skipped;
+            }
             if let Some(input) = &change.resolution {
                 store_resolution(&mut tx, edit, input).await?;
             }
             if let Some(outcome) = &follow_up {
                 store_follow_up(&mut tx, edit, outcome).await?;
             }
-            end_open_pause(&mut tx, id, &at).await?;
             edit.set(&mut tx, "closed_at", Some(at.clone())).await?;
         }
         _ => check_transition(from, to)?,
+    }
+    // Resolved, closed or voided, the case no longer waits on the customer.
+    if matches!(to, Status::FollowUp | Status::Closed | Status::Invalid) {
+        end_pause(&mut tx, edit, now).await?;
     }
     match to {
         Status::Acknowledged => {
@@ -185,6 +195,54 @@ pub async fn change_status(
     edit.record(&mut tx, event).await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// A crisis (grade 1) closes with crisis steps unticked only with a reason; the steps and the
+/// reason go into the audit trail. Returns the reason, to show on the timeline.
+async fn crisis_close(
+    conn: &mut SqliteConnection,
+    edit: Edit<'_>,
+    change: &StatusChange,
+) -> Result<Option<String>> {
+    let grade: i64 = sqlx::query_scalar("SELECT grade FROM cases WHERE id = ?")
+        .bind(edit.id)
+        .fetch_one(&mut *conn)
+        .await?;
+    if grade != 1 {
+        return Ok(None);
+    }
+    let ticked: Vec<String> =
+        sqlx::query_scalar("SELECT item FROM case_escalation_ticks WHERE case_id = ?")
+            .bind(edit.id)
+            .fetch_all(&mut *conn)
+            .await?;
+    let unticked = unticked_steps(&ticked);
+    let list = unticked.join(",");
+    let Some(reason) = check_crisis_close(unticked, change.escalation_reason.as_deref())? else {
+        return Ok(None);
+    };
+    let (id, at, actor) = (edit.id, edit.at, edit.actor);
+    record_audit(
+        conn,
+        id,
+        at,
+        actor,
+        "escalation_unticked",
+        None,
+        Some(&list),
+    )
+    .await?;
+    record_audit(
+        conn,
+        id,
+        at,
+        actor,
+        "escalation_reason",
+        None,
+        Some(&reason),
+    )
+    .await?;
+    Ok(Some(reason))
 }
 
 /// A reopened case counts once more, starts a fresh resolve window from now, and needs a new

@@ -4,9 +4,10 @@
 use chrono::{DateTime, Utc};
 use sqlx::SqlitePool;
 
-use super::columns::{Edit, end_open_pause, finished_pauses, status_of};
-use super::detail::current_suggestion;
-use super::journal::{Event, index_case, record_audit, record_event};
+use super::columns::{Edit, end_pause, finished_pauses, status_of, window_start};
+use super::create::{References, check_references};
+use super::journal::{Event, index_case, record_event};
+use super::suggest::current_suggestion;
 use super::{branch_context, parse_stamp, stamp};
 use crate::cases::deadlines::{deadlines, effective_resolve_by};
 use crate::cases::intake::{CaseInput, phone_key, reference_key};
@@ -17,7 +18,9 @@ use crate::error::{Error, Invalid, Result};
 pub use super::transitions::{StatusChange, change_status};
 
 /// Sets the grade: raising is free, going below the rules' suggestion needs a reason. The
-/// deadlines are recomputed from when the case was received.
+/// deadlines are recomputed with the new grade's limits: acknowledging from when the case was
+/// received, resolving from when its current window began (its last reopening, else receipt),
+/// so a reopened case keeps the fresh window reopening gave it.
 pub async fn set_grade(
     pool: &SqlitePool,
     id: i64,
@@ -44,7 +47,9 @@ pub async fn set_grade(
         .bind(id)
         .fetch_one(&mut *tx)
         .await?;
-    let due = deadlines(parse_stamp(&received)?, &ctx.limit(grade.get())?, ctx.tz);
+    let limit = ctx.limit(grade.get())?;
+    let acknowledge_by = deadlines(parse_stamp(&received)?, &limit, ctx.tz).acknowledge_by;
+    let resolve_by = deadlines(window_start(&mut tx, id).await?, &limit, ctx.tz).resolve_by;
     let pauses = finished_pauses(&mut tx, id).await?;
     edit.set(&mut tx, "grade", Some(grade.to_string())).await?;
     edit.set(
@@ -62,14 +67,14 @@ pub async fn set_grade(
             .map(str::to_owned),
     )
     .await?;
-    edit.set(&mut tx, "acknowledge_by", Some(stamp(due.acknowledge_by)))
+    edit.set(&mut tx, "acknowledge_by", Some(stamp(acknowledge_by)))
         .await?;
-    edit.set(&mut tx, "resolve_by", Some(stamp(due.resolve_by)))
+    edit.set(&mut tx, "resolve_by", Some(stamp(resolve_by)))
         .await?;
     edit.set(
         &mut tx,
         "due_at",
-        Some(stamp(effective_resolve_by(due.resolve_by, &pauses, now))),
+        Some(stamp(effective_resolve_by(resolve_by, &pauses, now))),
     )
     .await?;
     let (old, new) = (old.to_string(), grade.to_string());
@@ -124,39 +129,11 @@ pub async fn resume_case(
     now: DateTime<Utc>,
 ) -> Result<()> {
     let mut tx = crate::store::begin_write(pool).await?;
-    let (paused, resolve_by): (Option<String>, String) =
-        sqlx::query_as("SELECT paused_since, resolve_by FROM cases WHERE id = ?")
-            .bind(id)
-            .fetch_optional(&mut *tx)
-            .await?
-            .ok_or(Error::NotFound)?;
-    if paused.is_none() {
-        return Err(Error::invalid("reason", Invalid::Choice));
-    }
     let at = stamp(now);
     let edit = Edit { id, at: &at, actor };
-    end_open_pause(&mut tx, id, &at).await?;
-    record_audit(
-        &mut tx,
-        id,
-        &at,
-        actor,
-        "paused_since",
-        paused.as_deref(),
-        None,
-    )
-    .await?;
-    let pauses = finished_pauses(&mut tx, id).await?;
-    edit.set(
-        &mut tx,
-        "due_at",
-        Some(stamp(effective_resolve_by(
-            parse_stamp(&resolve_by)?,
-            &pauses,
-            now,
-        ))),
-    )
-    .await?;
+    if !end_pause(&mut tx, edit, now).await? {
+        return Err(Error::invalid("reason", Invalid::Choice));
+    }
     edit.record(&mut tx, Event::plain("resume", "")).await?;
     tx.commit().await?;
     Ok(())
@@ -182,8 +159,7 @@ pub async fn add_entry(
     Ok(())
 }
 
-/// The items of the crisis (grade 1) escalation checklist.
-pub const ESCALATION_ITEMS: [&str; 3] = ["report_head_office", "team_meeting", "one_spokesperson"];
+pub use crate::cases::resolution::ESCALATION_ITEMS;
 
 /// Ticks an item of the crisis checklist (once; a second tick keeps the first).
 pub async fn tick_escalation(
@@ -224,8 +200,9 @@ pub async fn tick_escalation(
     Ok(())
 }
 
-/// Edits the intake fields of a case; each changed field gets an audit line. The received
-/// time, grade and status change through their own actions.
+/// Edits the intake fields of a case; each changed field gets an audit line. Intake's checks
+/// apply again: a case cannot be moved to a hidden category or given to inactive staff. The
+/// received time, grade and status change through their own actions.
 pub async fn update_case(
     pool: &SqlitePool,
     id: i64,
@@ -235,7 +212,10 @@ pub async fn update_case(
 ) -> Result<()> {
     let mut tx = crate::store::begin_write(pool).await?;
     let ctx = branch_context(&mut tx).await?;
-    let received: String = sqlx::query_scalar("SELECT received_at FROM cases WHERE id = ?")
+    let (received, category_id, taken_by_id, assignee_id): (String, i64, Option<i64>, Option<i64>) =
+        sqlx::query_as(
+            "SELECT received_at, category_id, taken_by_id, assignee_id FROM cases WHERE id = ?",
+        )
         .bind(id)
         .fetch_optional(&mut *tx)
         .await?
@@ -248,6 +228,12 @@ pub async fn update_case(
             .to_string(),
     );
     let case = input.parse(ctx.tz, now.max(parse_stamp(&received)?))?;
+    let stored = References {
+        category_id,
+        taken_by_id,
+        assignee_id,
+    };
+    check_references(&mut tx, &case, Some(stored)).await?;
     let at = stamp(now);
     let edit = Edit { id, at: &at, actor };
     let text = |v: &str| Some(v.to_owned());
@@ -275,13 +261,6 @@ pub async fn update_case(
         ),
         ("households", Some(case.households.to_string())),
     ];
-    let category_ok: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM categories WHERE id = ?")
-        .bind(case.category_id)
-        .fetch_one(&mut *tx)
-        .await?;
-    if category_ok == 0 {
-        return Err(Error::invalid("categoryId", Invalid::Choice));
-    }
     for (column, value) in changes {
         edit.set(&mut tx, column, value).await?;
     }

@@ -229,3 +229,37 @@ fn closing_needs_follow_up_status_a_resolution_and_an_outcome() {
     let err = check_close(Status::Resolving, Some(&resolution), Some(&outcome)).unwrap_err();
     assert_eq!(err.code(), "invalid_transition");
 }
+
+#[test]
+fn a_crisis_closes_with_steps_unticked_only_with_a_reason() {
+    let ticked = |items: &[&str]| items.iter().map(|i| (*i).to_owned()).collect::<Vec<_>>();
+    assert_eq!(
+        unticked_steps(&ticked(&["team_meeting"])),
+        ["report_head_office", "one_spokesperson"]
+    );
+    assert!(unticked_steps(&ticked(&ESCALATION_ITEMS)).is_empty());
+    assert_eq!(check_crisis_close(Vec::new(), None).unwrap(), None);
+    for blank in [None, Some(""), Some("  \n ")] {
+        let err =
+            check_crisis_close(vec!["report_head_office", "one_spokesperson"], blank).unwrap_err();
+        assert_eq!(err.code(), "crisis.steps_unticked");
+        assert_eq!(err.field(), Some("escalationReason"));
+        assert_eq!(
+            serde_json::to_value(&err).unwrap()["message"],
+            "crisis steps not done: report_head_office, one_spokesperson; give the reason for closing without them"
+        );
+    }
+    assert_eq!(
+        check_crisis_close(vec!["team_meeting"], Some("  总部电话确认无需开会 "))
+            .unwrap()
+            .as_deref(),
+        Some("总部电话确认无需开会")
+    );
+    let long = "字".repeat(2001);
+    assert_eq!(
+        check_crisis_close(vec!["team_meeting"], Some(&long))
+            .unwrap_err()
+            .code(),
+        "invalid.too_long"
+    );
+}

@@ -111,6 +111,7 @@ fn grades_follow_the_flags_and_are_mostly_general() {
             lawsuit_risk: case.intake.lawsuit_risk,
             households: case.intake.households,
             needs_other_departments: case.intake.needs_other_departments,
+            channel: Some(case.intake.channel),
             ..GradingFacts::default()
         };
         assert_eq!(suggest_grade(&facts).grade.get(), case.suggested_grade);

@@ -9,6 +9,8 @@ mod first_run;
 mod fixtures;
 mod logging;
 mod prevention;
+#[path = "../common/read_only.rs"]
+mod read_only;
 mod reports;
 mod single_instance;
 mod startup;

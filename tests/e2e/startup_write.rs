@@ -9,6 +9,7 @@ use branchdesk::store::{self, lock_holder};
 
 use super::driver::{App, guard};
 use super::fixtures::set_up_branch;
+use super::read_only::{ReadOnlyFile, have, skip_unless_ci};
 
 /// The sqlite3 shell holding a write lock on `db` until killed, as another program would.
 async fn hold_write_lock(db: &std::path::Path) -> Child {
@@ -40,6 +41,9 @@ async fn a_locked_data_file_is_explained_at_start_up_and_opens_once_released() {
     let Some((_lock, tauri_driver)) = guard().await else {
         return;
     };
+    if !have("sqlite3") {
+        return skip_unless_ci("the sqlite3 command-line shell is not installed");
+    }
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("e2e.db");
     let pool = set_up_branch(&db, ("静安酒店", "ja01", "hotel"), Language::En).await;
@@ -70,15 +74,6 @@ async fn a_locked_data_file_is_explained_at_start_up_and_opens_once_released() {
     assert!(log.contains("database is locked"), "{log}");
 }
 
-/// The file made read-only for root too (the immutable attribute), until dropped.
-struct Immutable<'a>(&'a std::path::Path);
-
-impl Drop for Immutable<'_> {
-    fn drop(&mut self) {
-        let _ = Command::new("chattr").arg("-i").arg(self.0).status();
-    }
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_read_only_data_file_is_explained_at_start_up() {
     let Some((_lock, tauri_driver)) = guard().await else {
@@ -88,12 +83,9 @@ async fn a_read_only_data_file_is_explained_at_start_up() {
     let db = dir.path().join("e2e.db");
     let pool = set_up_branch(&db, ("静安酒店", "ja01", "hotel"), Language::En).await;
     store::close(pool).await;
-    let made = Command::new("chattr").arg("+i").arg(&db).status();
-    assert!(
-        made.is_ok_and(|s| s.success()),
-        "this test needs `chattr +i` (root on ext4) to make a file read-only for root"
-    );
-    let _undo = Immutable(&db);
+    let Some(_read_only) = ReadOnlyFile::new(&db) else {
+        return;
+    };
 
     let app = App::launch(&tauri_driver, &db).await;
     app.wait_text("#fatal-code", "startup.read_only").await;

@@ -27,6 +27,8 @@ mod prevention_figures;
 mod prevention_history;
 mod prevention_support;
 mod prevention_training;
+#[path = "../common/read_only.rs"]
+mod read_only;
 mod restore_checks;
 mod rollup;
 mod settings;

@@ -2,11 +2,10 @@
 //! lock, a full disk. The window's start-up check finds a read-only file and a held write lock
 //! before anything is typed, instead of every later save failing with "try again; restart".
 //!
-//! Tests run as root, for whom `chmod` makes nothing read-only: a read-only file is made with
-//! the immutable attribute (`chattr +i`) and a read-only folder with a read-only bind mount,
-//! both of which hold for root. Each is undone when the test ends, even on failure.
+//! Files and folders are made read-only for the test's own user, root included
+//! (`tests/common/read_only.rs`); each is undone when the test ends, even on failure.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
@@ -15,51 +14,8 @@ use branchdesk::{Error, settings};
 use sqlx::Connection;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteConnection};
 
+use super::read_only::{ReadOnlyFile, ReadOnlyFolder, have, skip_unless_ci};
 use super::support::{TempDb, set_up_branch, text};
-
-/// A file made read-only for everyone, root included, until dropped.
-struct Immutable(PathBuf);
-
-impl Immutable {
-    fn new(path: &Path) -> Self {
-        let done = Command::new("chattr").arg("+i").arg(path).status();
-        assert!(
-            done.is_ok_and(|s| s.success()),
-            "this test needs `chattr +i` (root on ext4) to make a file read-only for root"
-        );
-        Immutable(path.to_path_buf())
-    }
-}
-
-impl Drop for Immutable {
-    fn drop(&mut self) {
-        let _ = Command::new("chattr").arg("-i").arg(&self.0).status();
-    }
-}
-
-/// A folder mounted read-only over itself, until dropped.
-struct ReadOnlyFolder(PathBuf);
-
-impl ReadOnlyFolder {
-    fn new(folder: &Path) -> Self {
-        let done = Command::new("mount")
-            .args(["--bind", "-o", "ro"])
-            .arg(folder)
-            .arg(folder)
-            .status();
-        assert!(
-            done.is_ok_and(|s| s.success()),
-            "this test needs a read-only bind mount (root) to make a folder read-only for root"
-        );
-        ReadOnlyFolder(folder.to_path_buf())
-    }
-}
-
-impl Drop for ReadOnlyFolder {
-    fn drop(&mut self) {
-        let _ = Command::new("umount").arg(&self.0).status();
-    }
-}
 
 /// A branch database with everything in the file itself (no log beside it).
 async fn closed_branch() -> TempDb {
@@ -87,7 +43,9 @@ async fn other_program(path: &Path) -> SqliteConnection {
 async fn a_read_only_data_file_is_caught_at_start_up_and_a_write_says_why() {
     let db = closed_branch().await;
     let before = std::fs::read(&db.path).unwrap();
-    let _read_only = Immutable::new(&db.path);
+    let Some(_read_only) = ReadOnlyFile::new(&db.path) else {
+        return;
+    };
 
     assert_eq!(open_code(&db.path).await, "startup.read_only");
 
@@ -107,7 +65,9 @@ async fn a_read_only_data_file_is_caught_at_start_up_and_a_write_says_why() {
 async fn a_read_only_folder_is_caught_at_start_up() {
     let db = closed_branch().await;
     let folder = db.path.parent().unwrap();
-    let _read_only = ReadOnlyFolder::new(folder);
+    let Some(_read_only) = ReadOnlyFolder::new(folder) else {
+        return;
+    };
     assert_eq!(open_code(&db.path).await, "startup.read_only");
 }
 
@@ -189,7 +149,9 @@ async fn a_save_that_waited_out_a_lock_or_ran_out_of_space_says_which() {
 #[tokio::test]
 async fn the_cli_says_the_data_file_is_read_only() {
     let db = closed_branch().await;
-    let _read_only = Immutable::new(&db.path);
+    let Some(_read_only) = ReadOnlyFile::new(&db.path) else {
+        return;
+    };
     let out = db.cli(&["demo-data", "--cases", "3", "--months", "1"]);
     assert_eq!(out.status.code(), Some(1));
     let err = text(&out.stderr);
@@ -201,6 +163,9 @@ async fn the_cli_says_the_data_file_is_read_only() {
 
 #[tokio::test]
 async fn the_program_holding_the_lock_is_named() {
+    if !have("sqlite3") {
+        return skip_unless_ci("the sqlite3 command-line shell is not installed");
+    }
     let db = closed_branch().await;
     let mut sqlite = Command::new("sqlite3")
         .arg(&db.path)

@@ -1,8 +1,8 @@
 //! The local SQLite store: where it lives, how every connection is set up, and migrations.
 
 pub mod backup;
-pub mod inspect;
 pub mod faults;
+pub mod inspect;
 pub mod location;
 pub mod lock_holder;
 pub mod startup;

@@ -179,6 +179,35 @@ async fn a_clean_log_imports_every_row_numbered_in_order_of_receipt() {
 }
 
 #[tokio::test]
+async fn an_imported_complaint_is_graded_by_its_channel_like_one_typed_in() {
+    let db = TempDb::new();
+    let pool = set_up_branch(&db).await;
+    let log = "受理时间,投诉内容,类别,渠道
+2024/3/5 14:20,快递三天没有送到,派送延误,media
+2024/3/6 9:00,包裹破损要求赔偿,派送延误,lawyer
+2024/3/7 9:00,柜台排队太久,派送延误,phone
+";
+    let path = write(db.dir.path(), "channels.csv", log.as_bytes());
+    let options = ImportOptions::default();
+    import::import_file(&pool, &path, &suggested(&path), &options, None, now())
+        .await
+        .unwrap();
+    let grades: Vec<(String, i64)> =
+        sqlx::query_as("SELECT channel, grade FROM cases ORDER BY received_at")
+            .fetch_all(&pool)
+            .await
+            .unwrap();
+    assert_eq!(
+        grades,
+        [
+            ("media".to_owned(), 1),
+            ("lawyer".to_owned(), 2),
+            ("phone".to_owned(), 4)
+        ]
+    );
+}
+
+#[tokio::test]
 async fn the_dry_run_lists_every_bad_row_and_stores_nothing() {
     let db = TempDb::new();
     let pool = set_up_branch(&db).await;

@@ -283,6 +283,7 @@ impl Converter {
                 let grade = suggest_grade(&GradingFacts {
                     households: case.households,
                     distinct_complainants_same_category_30d: 1,
+                    channel: Some(channel),
                     ..GradingFacts::default()
                 })
                 .grade

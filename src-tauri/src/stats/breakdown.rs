@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use super::facts::CaseFacts;
 use super::month::Period;
 use super::report::{Breakdown, BreakdownRow};
-use crate::cases::Status;
+use super::sets::{ReceivedAndClosed, received_and_closed};
 
 /// The breakdown keys, in report order.
 pub const BREAKDOWN_KEYS: [&str; 6] = [
@@ -40,17 +40,13 @@ fn rows(codes: impl Iterator<Item = (String, String)>) -> Vec<BreakdownRow> {
 /// count only those closed at the month's end, by the cause recorded then (`none` when it was
 /// not recorded). Departments are coded by name, `none` when there is none.
 fn coded<'a>(cases: &'a [CaseFacts], period: &Period) -> [Vec<(String, &'a CaseFacts)>; 6] {
-    let valid: Vec<&CaseFacts> = cases
-        .iter()
-        .filter(|c| c.is_valid() && period.contains(c.received_at))
-        .collect();
+    let ReceivedAndClosed { valid, closed, .. } = received_and_closed(cases, period);
     let by = |code: &dyn Fn(&CaseFacts) -> String| -> Vec<(String, &'a CaseFacts)> {
         valid.iter().map(|&c| (code(c), c)).collect()
     };
-    let closed = valid
-        .iter()
-        .filter(|c| c.status_at(period.until) == Status::Closed)
-        .map(|&c| {
+    let closed = closed
+        .into_iter()
+        .map(|c| {
             let cause = c.outcome_at(period.until).root_cause;
             (cause.unwrap_or_else(|| NONE_CODE.to_owned()), c)
         })
@@ -123,6 +119,7 @@ mod tests {
     use chrono::{DateTime, TimeDelta, Utc};
 
     use super::*;
+    use crate::cases::Status;
     use crate::cases::vocab::{Channel, CustomerType};
     use crate::stats::Month;
     use crate::stats::facts::{Outcome, StatusMove};

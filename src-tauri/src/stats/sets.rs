@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, Days, Utc};
 
-use super::facts::{CaseFacts, CustomerHistory, Outcome};
+use super::facts::{CaseFacts, CustomerHistory, Outcome, Timeline};
 use super::month::Period;
 use crate::cases::Status;
 use crate::cases::deadlines::start_of_local_day;
@@ -73,6 +73,40 @@ fn end_of_day_after(case: &CaseFacts, days: u64, period: &Period) -> DateTime<Ut
         })
 }
 
+/// The cases behind the month's `received`, `valid` and `closed` figures.
+#[derive(Debug, Clone)]
+pub struct ReceivedAndClosed<'a, C> {
+    /// Received in the month, valid or not.
+    pub received: Vec<&'a C>,
+    /// Of those, the ones not voided.
+    pub valid: Vec<&'a C>,
+    /// Of those, the ones that stood closed at the month's end.
+    pub closed: Vec<&'a C>,
+}
+
+/// The one definition of received, valid and closed, for the month's figures and for each
+/// month of the trend alike.
+pub fn received_and_closed<'a, C: Timeline>(
+    cases: &'a [C],
+    period: &Period,
+) -> ReceivedAndClosed<'a, C> {
+    let received: Vec<&C> = cases
+        .iter()
+        .filter(|c| period.contains(c.received_at()))
+        .collect();
+    let valid: Vec<&C> = received.iter().copied().filter(|c| c.is_valid()).collect();
+    let closed = valid
+        .iter()
+        .copied()
+        .filter(|c| c.status_at(period.until) == Status::Closed)
+        .collect();
+    ReceivedAndClosed {
+        received,
+        valid,
+        closed,
+    }
+}
+
 /// The sets of cases behind a month's case figures (see [`super::figures`] for the rules).
 #[derive(Debug, Clone, Default)]
 pub struct MonthSets<'a> {
@@ -119,16 +153,11 @@ impl<'a> MonthSets<'a> {
         period: &Period,
     ) -> MonthSets<'a> {
         let until = period.until;
-        let received: Vec<&CaseFacts> = cases
-            .iter()
-            .filter(|c| period.contains(c.received_at))
-            .collect();
-        let valid: Vec<&CaseFacts> = received.iter().copied().filter(|c| c.is_valid()).collect();
-        let closed: Vec<&CaseFacts> = valid
-            .iter()
-            .copied()
-            .filter(|c| c.status_at(until) == Status::Closed)
-            .collect();
+        let ReceivedAndClosed {
+            received,
+            valid,
+            closed,
+        } = received_and_closed(cases, period);
         let open_at = |instant| {
             cases
                 .iter()

@@ -108,7 +108,9 @@ fn plan() -> impl Strategy<Value = Plan> {
         2u8..=4,
         proptest::option::of(0u8..3),
         0..PATHS.len(),
-        vec(1i64..60 * 24 * 25, 10),
+        // Minutes to hours (a case closed within its month) or days to weeks (a month's end
+        // between a close and a reopening).
+        vec(prop_oneof![1i64..600, 1i64..60 * 24 * 25], 10),
     )
         .prop_map(
             |(received, category, channel, grade, phone, path, gaps)| Plan {
@@ -350,7 +352,7 @@ fn check(plans: Vec<Plan>) -> Result<(), TestCaseError> {
 
 proptest! {
     #![proptest_config(ProptestConfig {
-        cases: 10,
+        cases: 16,
         failure_persistence: None,
         ..ProptestConfig::default()
     })]

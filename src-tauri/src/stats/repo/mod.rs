@@ -9,18 +9,17 @@ use chrono::{DateTime, Utc};
 use sqlx::{SqliteConnection, SqlitePool};
 
 use super::breakdown::{breakdown_members, breakdowns};
-use super::facts::{CaseFacts, CustomerHistory};
 use super::figures::{Figure, MonthFigures, month_figures};
 use super::kpi::kpis;
 use super::month::Period;
 use super::report::{Month, MonthlyReport, ReportBranch, TrendPoint};
-use super::sets::{Members, MonthSets};
+use super::sets::{Members, MonthSets, received_and_closed};
 use crate::cases::repo::{branch_context, parse_stamp, stamp};
 use crate::error::{Error, Invalid, Result};
 use crate::prevention::repo::figures::{measures_overdue_at, plans_active_at};
 use crate::training::repo::drills::drills_between;
 use crate::training::repo::matrix;
-use load::{Span, load_cases, load_customers};
+use load::{Span, load_cases, load_customers, load_timelines};
 
 /// How many months the trend shows, ending with the report's month.
 pub const TREND_MONTHS: usize = 12;
@@ -37,9 +36,8 @@ pub async fn monthly_report(
     let branch = report_branch(&mut tx).await?;
     let [this, previous, last_year] = [month, month.previous(), month.same_month_last_year()]
         .map(|m| Period::new(m, ctx.tz, now));
-    // The trend's twelve months, the month before and the same month last year are thirteen
-    // adjacent months: one span covers them all.
-    let spans: [Span; 1] = [(last_year.start, this.end)];
+    // The month and the one before are adjacent: one span covers both.
+    let spans: [Span; 2] = [(previous.start, this.end), (last_year.start, last_year.end)];
     let mut instants: Vec<DateTime<Utc>> = [this, previous, last_year]
         .iter()
         .flat_map(|p| [p.start, p.until])
@@ -86,7 +84,7 @@ pub async fn monthly_report(
         breakdowns: breakdowns(&cases, &this, |id| {
             names.get(&id).cloned().flatten().unwrap_or_default()
         }),
-        trend: trend(&cases, &customers, month, ctx.tz, now),
+        trend: trend(&mut tx, month, ctx.tz, now).await?,
     };
     tx.commit().await?;
     Ok(report)
@@ -133,28 +131,28 @@ async fn category_names(conn: &mut SqliteConnection) -> Result<HashMap<i64, Opti
 }
 
 /// Received and closed in each of the [`TREND_MONTHS`] local months ending with `month`, by
-/// the report's own definitions (the `received` and `closed` figures of each month), so a
-/// trend point and that month's figures always agree. `cases` must hold every case received
-/// in those months.
-fn trend(
-    cases: &[CaseFacts],
-    customers: &CustomerHistory,
+/// the report's own definitions ([`received_and_closed`], the `received` and `closed` figures
+/// of each month), so a trend point and that month's figures always agree.
+async fn trend(
+    conn: &mut SqliteConnection,
     month: Month,
     tz: chrono_tz::Tz,
     now: DateTime<Utc>,
-) -> Vec<TrendPoint> {
-    month
-        .ending_with(TREND_MONTHS)
+) -> Result<Vec<TrendPoint>> {
+    let months = month.ending_with(TREND_MONTHS);
+    let first = months.first().map_or(month, |m| *m);
+    let cases = load_timelines(conn, (first.start(tz), month.end(tz))).await?;
+    Ok(months
         .into_iter()
         .map(|month| {
-            let sets = MonthSets::new(cases, customers, &Period::new(month, tz, now));
+            let counted = received_and_closed(&cases, &Period::new(month, tz, now));
             TrendPoint {
                 month,
-                received: sets.received.len() as i64,
-                closed: sets.closed.len() as i64,
+                received: counted.received.len() as i64,
+                closed: counted.closed.len() as i64,
             }
         })
-        .collect()
+        .collect())
 }
 
 /// The cases behind one figure of `month` as it stands at `now`: a report figure by its key

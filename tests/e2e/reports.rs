@@ -1,5 +1,5 @@
 //! Reports end to end: open the Reports screen on a branch with complaints, step back a month,
-//! export the workbook to a chosen path, and read the file back.
+//! export the workbook to a chosen path, open a figure's cases, and read the file back.
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
 
@@ -108,6 +108,12 @@ async fn reports_show_a_month_and_export_it_to_a_chosen_file() {
     );
     app.click("#report-export-button").await;
     app.wait_for("#report-export-done").await;
+    // A figure in the table opens the list of exactly its cases, saying which figure it is.
+    app.click("tr.kpi-row[data-kpi=valid] a.kpi-figure").await;
+    app.wait_text_containing("#case-figure-note", "Valid complaints")
+        .await;
+    app.wait_text("#case-range", "1–3 of 3").await;
+    assert_eq!(app.count("#case-table tr[data-case-id]").await, 3);
     app.quit().await;
 
     let mut book: Xlsx<_> = open_workbook(&out).expect("the exported workbook opens");

@@ -58,15 +58,23 @@ describe('monthly report, export, roll-up and dashboard charts in a real webview
     assert.match(await textOf('#kpi-def-closure_rate'), /比例/);
     assert.equal(await attr('tr[data-kpi="closure_rate"] .kpi-info', 'aria-expanded'), 'true');
     await press('#report-glossary summary');
-    assert.equal(await count('#report-glossary dt'), 23);
+    assert.equal(await count('#report-glossary dt'), 25, 'every figure, then the breakdowns and the trend');
     assert.match(await textOf('#report-glossary dd'), /投诉/);
 
-    // The category breakdown: user text as text, rows lead to the filtered list.
+    // The category breakdown: user text as text; every row leads to the list of its own cases.
     await s.waitFor("return [...document.querySelectorAll('[data-breakdown=\"category\"] .breakdown-name')].some((n) => n.textContent === arguments[0])", Boolean, 5000, EVIL);
-    const { from, to } = monthRange(last);
-    assert.equal(await attr('[data-breakdown="category"] tr[data-code="7"] a', 'href'), `#/cases?categoryId=7&from=${from}&to=${to}`);
-    assert.match(await attr('[data-breakdown="channel"] tr[data-code="phone"] a', 'href'), /^#\/cases\?channel=phone&from=/);
-    assert.equal(await count('[data-breakdown="root_cause"] a'), 0, 'no list filter for root causes, so no links');
+    const lastKey = monthKey(last);
+    assert.equal(await attr('[data-breakdown="category"] tr[data-code="7"] a', 'href'), `#/cases?figure=category&figureMonth=${lastKey}&figureCode=7`);
+    assert.equal(await attr('[data-breakdown="channel"] tr[data-code="phone"] a', 'href'), `#/cases?figure=channel&figureMonth=${lastKey}&figureCode=phone`);
+    assert.equal(await count('[data-breakdown="root_cause"] tbody tr'), await count('[data-breakdown="root_cause"] tbody a'), 'root causes link too');
+    // Every figure that counts cases links to them, a share's parts to each part; training and prevention do not.
+    assert.equal(await attr('tr[data-kpi="closed"] a.kpi-figure', 'href'), `#/cases?figure=closed&figureMonth=${lastKey}`);
+    assert.equal(await attr('tr[data-kpi="closure_rate"] a.kpi-part[data-part="hits"]', 'href'), `#/cases?figure=closure_rate&figureMonth=${lastKey}&figureHits=1`);
+    assert.equal(await attr('tr[data-kpi="closure_rate"] a.kpi-part[data-part="all"]', 'href'), `#/cases?figure=closure_rate&figureMonth=${lastKey}`);
+    assert.match(await kpiText('closure_rate', '.kpi-note'), /^\d+\/\d+ 件$/, 'the parts still read as one phrase');
+    for (const key of ['training_completion', 'drills_held', 'plans_active', 'measures_overdue']) {
+      assert.equal(await count(`tr[data-kpi="${key}"] a.kpi-link`), 0, `${key} counts no cases`);
+    }
 
     // Month switching: back across months, forward again, never past the current month.
     await press('#report-prev');
@@ -81,10 +89,13 @@ describe('monthly report, export, roll-up and dashboard charts in a real webview
     assert.match(await textOf('#report-month-note'), /本月尚未结束/);
     assert.match(await textOf('#report-export-button'), new RegExp(formatMonth(currentMonth(TZ), 'zh-CN')));
 
-    // A trend month opens that month's complaints.
-    await press(`#report-trend-chart a.chart-link[data-month="${monthKey(currentMonth(TZ))}"] .chart-hit`);
-    const current = monthRange(currentMonth(TZ));
-    await s.waitFor(`return location.hash === '#/cases?from=${current.from}&to=${current.to}' && document.querySelector('#case-table, #case-no-match') !== null`);
+    // A trend month's bars open that month's received and closed complaints.
+    const currentKey = monthKey(currentMonth(TZ));
+    assert.equal(await attr(`#report-trend-chart a.chart-link[data-month="${currentKey}"][data-series="closed"]`, 'href'), `#/cases?figure=closed&figureMonth=${currentKey}`);
+    await press(`#report-trend-chart a.chart-link[data-month="${currentKey}"][data-series="received"] .chart-hit`);
+    await s.waitFor(`return location.hash === '#/cases?figure=received&figureMonth=${currentKey}' && document.querySelector('#case-table, #case-no-match') !== null`);
+    await s.waitFor("return document.querySelector('#case-figure-note').hidden === false");
+    assert.match(await textOf('#case-figure-note'), /收到投诉/);
     await clean();
   });
 
@@ -206,31 +217,57 @@ describe('monthly report, export, roll-up and dashboard charts in a real webview
     await clean();
   });
 
-  test('dashboard: this month\'s figures, the 12-month trend and categories, bars open the filtered list', async () => {
+  test('dashboard: this month\'s figures, the 12-month trend and categories, each opens exactly its cases', async () => {
     await open('state=ready&staff=demo&cases=demo', '#/dashboard');
     await s.waitFor("return document.querySelector('#dashboard-trend-chart') !== null && document.querySelector('#dashboard-categories-chart') !== null");
+    // A complaint voided this month, in the category with most complaints: counted in received,
+    // left out of valid and of its bar (which once read one less than the list it opened).
+    const largest = await s.exec("return document.querySelector('#dashboard-categories-chart a.chart-link').dataset.key");
+    await s.exec(`const db = window.__mock;
+      const src = db.cases.find((c) => String(c.categoryId) === arguments[0]);
+      db.cases.push({ ...src, id: 990, number: 'PD01-VOIDED', receivedAt: new Date(Date.now() - 60000).toISOString(), status: 'invalid' });
+      document.querySelector('#dashboard-month').dataset.stale = '1';
+      location.hash = '#/cases'; setTimeout(() => { location.hash = '#/dashboard'; }, 50);`, largest);
+    await s.waitFor("const m = document.querySelector('#dashboard-month'); return location.hash === '#/dashboard' && m && !m.dataset.stale && document.querySelector('#dashboard-categories-chart') !== null");
     const month = currentMonth(TZ);
-    const { from, to } = monthRange(month);
-    assert.equal(await attr('#dashboard-month-received', 'href'), `#/cases?from=${from}&to=${to}`);
+    const key = monthKey(month);
+    const number = (selector) => s.exec('return Number(document.querySelector(arguments[0]).textContent.replace(/[^0-9]/g, ""))', selector);
+    const received = await number('#dashboard-month-received .figure-value');
+    const valid = await number('#dashboard-month-valid .figure-value');
+    assert.equal(received, valid + 1, 'received counts the voided complaint, valid does not');
+    const bars = await s.exec("return [...document.querySelectorAll('#dashboard-categories-chart table tbody td')].map((td) => Number(td.textContent.replace(/[^0-9]/g, '')))");
+    assert.equal(bars.reduce((a, b) => a + b, 0), valid, 'the category bars add up to valid');
+    assert.equal(await attr('#dashboard-month-received', 'href'), `#/cases?figure=received&figureMonth=${key}`);
+    assert.equal(await attr('#dashboard-month-valid', 'href'), `#/cases?figure=valid&figureMonth=${key}`);
     assert.match(await textOf('#dashboard-month-closure-rate .figure-value'), /^(\d+\.\d%|—)$/);
-    assert.equal(await attr('#dashboard-month-closure-rate', 'href'), `#/reports?month=${monthKey(month)}`);
+    assert.equal(await attr('#dashboard-month-closure-rate', 'href'), `#/cases?figure=closure_rate&figureMonth=${key}`);
     assert.match(await textOf('#dashboard-month-average-satisfaction .figure-value'), /^(\d\.\d|—)$/);
-    assert.equal(await count('#dashboard-trend-chart a.chart-link'), 12);
+    assert.equal(await count('#dashboard-trend-chart a.chart-link'), 24, 'received and closed bars each open their cases');
     assert.equal(await count('#dashboard-trend-chart rect.chart-bar-received'), 12);
     assert.equal(await count('#dashboard-trend-chart table tbody tr'), 12, 'the numbers are also in a table for screen readers');
     assert.match(await textOf('#dashboard-trend-chart title'), /12/);
     assert.equal(await s.exec("return document.querySelector('#dashboard-trend-chart svg').getAttribute('aria-labelledby')"), 'dashboard-trend-chart-title');
     await shot('dashboard-charts-zh');
 
-    // The largest category: its bar opens the list of exactly those cases.
+    // The largest category: its bar opens the list of exactly the cases it counts.
     const bar = await s.exec(`const a = document.querySelector('#dashboard-categories-chart a.chart-link');
       return { href: a.getAttribute('href'), label: a.getAttribute('aria-label'), key: a.dataset.key };`);
-    assert.equal(bar.href, `#/cases?categoryId=${bar.key}&from=${from}&to=${to}`);
+    assert.equal(bar.key, largest);
+    assert.equal(bar.href, `#/cases?figure=category&figureMonth=${key}&figureCode=${bar.key}`);
     const expected = Number(/(\d+)\s*件$/.exec(bar.label)[1]);
     await press('#dashboard-categories-chart a.chart-link .chart-hit');
     await s.waitFor('return location.hash === arguments[0] && document.querySelector("#case-table") !== null', Boolean, 5000, bar.href);
     await s.waitFor('return document.querySelectorAll("#case-table tr[data-case-id]").length', (n) => n === expected);
-    assert.equal(await s.exec("return document.querySelector('#case-filter-category').value"), bar.key);
+    assert.equal(await count('#case-table tr[data-case-id="990"]'), 0, 'the voided complaint is not in the bar');
+    await s.waitFor("return document.querySelector('#case-figure-note').hidden === false");
+    assert.match(await textOf('#case-figure-note'), /分类：/);
+    assert.equal(await attr('#case-figure-note a', 'href'), `#/reports?month=${key}`);
+    // Received lists the voided complaint too; clearing the filters drops the note.
+    await s.exec("location.hash = arguments[0]", `#/cases?figure=received&figureMonth=${key}`);
+    await s.waitFor('return document.querySelectorAll("#case-table tr[data-case-id]").length', (n) => n === received);
+    assert.equal(await count('#case-table tr[data-case-id="990"]'), 1);
+    await press('#case-clear-filters');
+    await s.waitFor("return document.querySelector('#case-figure-note').hidden === true && location.hash === '#/cases'");
     await clean();
 
     // A category named with markup shows as text in the chart.

@@ -59,6 +59,7 @@ test('list filters round-trip through the hash; junk is dropped', () => {
   assert.deepEqual(filters, {
     status: 'open', grade: '1', categoryId: '3', channel: 'media', assigneeId: '2', rootCause: '', reference: '',
     overdue: true, dueToday: true, from: '2024-01-01', to: '2024-01-31', search: '王', sort: 'due', page: 2,
+    figure: '', figureMonth: '', figureCode: '', figureHits: false,
   });
   assert.deepEqual(filtersFromQuery(hashForFilters(filters).split('?')[1]), filters);
   const junk = filtersFromQuery('status=gone&grade=9&categoryId=x&channel=fax&overdue=yes&from=tomorrow&sort=random&page=-1');
@@ -75,8 +76,23 @@ test('filters become the backend query: numbers, nulls, flags, page size', () =>
   const query = queryForFilters(filtersFromQuery('grade=2&assigneeId=7&search=%20%20&page=1'), 50);
   assert.deepEqual(query, {
     status: null, grade: 2, categoryId: null, channel: null, assigneeId: 7, rootCause: null, reference: null,
-    overdue: false, dueToday: false, from: null, to: null, search: null, sort: 'newest', page: 1, pageSize: 50,
+    overdue: false, dueToday: false, from: null, to: null, search: null, figure: null, sort: 'newest', page: 1, pageSize: 50,
   });
+});
+
+test('a report figure\'s cases survive the hash and become the backend query; half a figure is dropped', () => {
+  const filters = filtersFromQuery('figure=department&figureMonth=2026-10&figureCode=%E5%AE%A2%E6%9C%8D%E9%83%A8&status=open');
+  assert.deepEqual([filters.figure, filters.figureMonth, filters.figureCode, filters.figureHits], ['department', '2026-10', '客服部', false]);
+  assert.equal(hasActiveFilters(filters), true);
+  assert.deepEqual(filtersFromQuery(hashForFilters(filters).split('?')[1]), filters);
+  assert.deepEqual(queryForFilters(filters, 50).figure, { month: '2026-10', key: 'department', code: '客服部', hits: false });
+  const share = queryForFilters(filtersFromQuery('figure=closure_rate&figureMonth=2026-10&figureHits=1'), 50);
+  assert.deepEqual(share.figure, { month: '2026-10', key: 'closure_rate', code: null, hits: true });
+  for (const half of ['figure=closed', 'figureMonth=2026-10', 'figure=closed&figureMonth=October', 'figure=%3Cb%3E&figureMonth=2026-10&figureHits=1']) {
+    const dropped = filtersFromQuery(half);
+    assert.deepEqual([dropped.figure, dropped.figureHits, hasActiveFilters(dropped), queryForFilters(dropped, 50).figure], ['', false, false, null], half);
+  }
+  assert.equal(clearedFilters(filters).figure, '');
 });
 
 test('root cause and reference filters (from the prevention analysis) survive the hash', () => {

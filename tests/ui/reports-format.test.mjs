@@ -5,10 +5,10 @@ import {
 } from '../../ui/js/lib/months.js';
 import {
   formatKpiValue, kpiChange, formatDelta, changeText, groupKpis, KPI_GROUPS, breakdownHref, breakdownLabel,
-  exportFileName, rollupFileName, rollupErrorText, baseName, monthHref, reportHref,
+  exportFileName, rollupFileName, rollupErrorText, baseName, monthHref, reportHref, figureHref, isCaseFigure, figureNoteText,
 } from '../../ui/js/views/report-format.js';
 import { monthFromHash, isEmptyMonth } from '../../ui/js/views/reports.js';
-import { filtersFromQuery } from '../../ui/js/views/case-format.js';
+import { filtersFromQuery, queryForFilters } from '../../ui/js/views/case-format.js';
 
 const M = (year, month) => ({ year, month });
 
@@ -114,19 +114,39 @@ test('KPIs: grouped in the screen order; unknown keys still shown', () => {
   assert.deepEqual(groups[5].kpis.map((k) => k.key), ['brand_new_figure']);
 });
 
-test('breakdown rows lead to the case list filtered by group and month, where a filter exists', () => {
+test('figures, breakdown rows and months lead to the list of exactly their cases', () => {
   const march = M(2024, 3);
-  assert.equal(breakdownHref('category', '7', march), '#/cases?categoryId=7&from=2024-03-01&to=2024-03-31');
-  assert.equal(breakdownHref('channel', 'media', march), '#/cases?channel=media&from=2024-03-01&to=2024-03-31');
-  assert.equal(breakdownHref('grade', '1', march), '#/cases?grade=1&from=2024-03-01&to=2024-03-31');
-  assert.equal(breakdownHref('root_cause', 'delay', march), null);
-  assert.equal(breakdownHref('department', '客服部', march), null);
-  assert.equal(breakdownHref('channel', 'carrier_pigeon', march), null);
-  // The list reads the same filters back.
-  const filters = filtersFromQuery(breakdownHref('category', '7', march).split('?')[1]);
-  assert.deepEqual([filters.categoryId, filters.from, filters.to], ['7', '2024-03-01', '2024-03-31']);
-  assert.equal(monthHref(M(2023, 12)), '#/cases?from=2023-12-01&to=2023-12-31');
+  // Not the category filter over the month (which lists voided cases the bar leaves out):
+  // the bar's own cases, picked by the backend.
+  assert.equal(breakdownHref('category', '7', march), '#/cases?figure=category&figureMonth=2024-03&figureCode=7');
+  assert.equal(breakdownHref('root_cause', 'delay', march), '#/cases?figure=root_cause&figureMonth=2024-03&figureCode=delay');
+  assert.equal(breakdownHref('department', '客服部', march), `#/cases?figure=department&figureMonth=2024-03&figureCode=${encodeURIComponent('客服部')}`);
+  assert.equal(breakdownHref('no_such_breakdown', 'x', march), null);
+  assert.equal(breakdownHref('channel', '', march), null);
+  // The list reads the same filters back and asks the backend for that figure.
+  const filters = filtersFromQuery(breakdownHref('department', '客服部', march).split('?')[1]);
+  assert.deepEqual(queryForFilters(filters, 50).figure, { month: '2024-03', key: 'department', code: '客服部', hits: false });
+  assert.equal(monthHref(M(2023, 12)), '#/cases?figure=received&figureMonth=2023-12');
+  assert.equal(figureHref('closed', M(2023, 12)), '#/cases?figure=closed&figureMonth=2023-12');
+  assert.equal(figureHref('closure_rate', M(2023, 12), { hits: true }), '#/cases?figure=closure_rate&figureMonth=2023-12&figureHits=1');
+  for (const key of ['training_completion', 'drills_held', 'plans_active', 'measures_overdue']) {
+    assert.equal(figureHref(key, march), null, `${key} does not count cases`);
+    assert.equal(isCaseFigure(key), false);
+  }
+  for (const [, keys] of KPI_GROUPS.slice(0, 4)) for (const key of keys) assert.equal(isCaseFigure(key), true, key);
   assert.equal(reportHref(M(2023, 12)), '#/reports?month=2023-12');
+});
+
+test('the case list says which figure it shows, in both languages, user text as given', () => {
+  const names = { closed: 'Closed', closure_rate: 'Closure rate' };
+  const opts = (lang) => ({ lang, figureName: (key) => names[key] ?? key, categoryName: (id) => (id === 7 ? '<b>快递</b>' : '') });
+  const text = (query, lang = 'en') => figureNoteText(filtersFromQuery(query), opts(lang));
+  assert.equal(text('status=open'), '');
+  assert.match(text('figure=closed&figureMonth=2024-03'), /“Closed” in the Mar 2024 report/);
+  assert.match(text('figure=closure_rate&figureMonth=2024-03&figureHits=1'), /“Closure rate” \(the part/);
+  assert.match(text('figure=category&figureMonth=2024-03&figureCode=7'), /Category: <b>快递<\/b>/);
+  assert.match(text('figure=channel&figureMonth=2024-03&figureCode=media', 'zh-CN'), /2024年3月.*渠道/);
+  assert.match(text('figure=department&figureMonth=2024-03&figureCode=none'), /no department/i);
 });
 
 test('breakdown labels: vocabularies translated, categories by the UI name, user text untouched', () => {

@@ -1,12 +1,12 @@
 //! Counts of the month's valid cases by category, channel, grade, department, root cause and
-//! customer type, largest group first.
+//! customer type, largest group first, and the cases behind each row.
 
 use std::collections::HashMap;
 
 use super::facts::CaseFacts;
 use super::month::Period;
 use super::report::{Breakdown, BreakdownRow};
-use crate::cases::Status;
+use super::sets::{ReceivedAndClosed, received_and_closed};
 
 /// The breakdown keys, in report order.
 pub const BREAKDOWN_KEYS: [&str; 6] = [
@@ -35,51 +35,83 @@ fn rows(codes: impl Iterator<Item = (String, String)>) -> Vec<BreakdownRow> {
     rows
 }
 
-/// The six breakdowns of the month's valid cases. Categories are labelled with
-/// `category_name` (empty for a seeded category the UI names from its own dictionary);
-/// departments are labelled with their name, and cases without one count under `none`;
-/// root causes count only cases closed at the month's end, as they stood then, with `none`
-/// for a closed case whose cause was not recorded. Other labels are empty: the UI translates
-/// the codes.
+/// The month's cases each breakdown counts, each with the code of its group, in
+/// [`BREAKDOWN_KEYS`] order: the valid cases received in the month, except root causes, which
+/// count only those closed at the month's end, by the cause recorded then (`none` when it was
+/// not recorded). Departments are coded by name, `none` when there is none.
+fn coded<'a>(cases: &'a [CaseFacts], period: &Period) -> [Vec<(String, &'a CaseFacts)>; 6] {
+    let ReceivedAndClosed { valid, closed, .. } = received_and_closed(cases, period);
+    let by = |code: &dyn Fn(&CaseFacts) -> String| -> Vec<(String, &'a CaseFacts)> {
+        valid.iter().map(|&c| (code(c), c)).collect()
+    };
+    let closed = closed
+        .into_iter()
+        .map(|c| {
+            let cause = c.outcome_at(period.until).root_cause;
+            (cause.unwrap_or_else(|| NONE_CODE.to_owned()), c)
+        })
+        .collect();
+    [
+        by(&|c| c.category_id.to_string()),
+        by(&|c| c.channel.as_str().to_owned()),
+        by(&|c| c.grade.to_string()),
+        by(&|c| match c.department.trim() {
+            "" => NONE_CODE.to_owned(),
+            name => name.to_owned(),
+        }),
+        closed,
+        by(&|c| c.customer_type.as_str().to_owned()),
+    ]
+}
+
+/// The six breakdowns of the month's cases (see [`coded`] for who counts where). Categories
+/// are labelled with `category_name` (empty for a seeded category the UI names from its own
+/// dictionary) and departments with their name; other labels are empty: the UI translates the
+/// codes.
 pub fn breakdowns(
     cases: &[CaseFacts],
     period: &Period,
     category_name: impl Fn(i64) -> String,
 ) -> Vec<Breakdown> {
-    let valid: Vec<&CaseFacts> = cases
-        .iter()
-        .filter(|c| c.is_valid() && period.contains(c.received_at))
-        .collect();
-    let coded = |code: &str| (code.to_owned(), String::new());
-    let closed = valid
-        .iter()
-        .filter(|c| c.status_at(period.until) == Status::Closed);
-    let groups = [
-        rows(
-            valid
-                .iter()
-                .map(|c| (c.category_id.to_string(), category_name(c.category_id))),
-        ),
-        rows(valid.iter().map(|c| coded(c.channel.as_str()))),
-        rows(valid.iter().map(|c| coded(&c.grade.to_string()))),
-        rows(valid.iter().map(|c| match c.department.trim() {
-            "" => coded(NONE_CODE),
-            name => (name.to_owned(), name.to_owned()),
-        })),
-        rows(closed.map(|c| {
-            let cause = c.outcome_at(period.until).root_cause;
-            coded(cause.as_deref().unwrap_or(NONE_CODE))
-        })),
-        rows(valid.iter().map(|c| coded(c.customer_type.as_str()))),
-    ];
     BREAKDOWN_KEYS
         .iter()
-        .zip(groups)
-        .map(|(&key, rows)| Breakdown {
-            key: key.to_owned(),
-            rows,
+        .zip(coded(cases, period))
+        .map(|(&key, members)| {
+            let label = |code: &str, case: &CaseFacts| match key {
+                "category" => category_name(case.category_id),
+                "department" if code != NONE_CODE => code.to_owned(),
+                _ => String::new(),
+            };
+            Breakdown {
+                key: key.to_owned(),
+                rows: rows(
+                    members
+                        .iter()
+                        .map(|(code, case)| (code.clone(), label(code, case))),
+                ),
+            }
         })
         .collect()
+}
+
+/// The ids of the cases counted in the row `code` of the breakdown `key`; `None` for a key
+/// that is not a breakdown.
+pub fn breakdown_members(
+    cases: &[CaseFacts],
+    period: &Period,
+    key: &str,
+    code: &str,
+) -> Option<Vec<i64>> {
+    let at = BREAKDOWN_KEYS.iter().position(|&k| k == key)?;
+    let [a, b, c, d, e, f] = coded(cases, period);
+    let members = [a, b, c, d, e, f].into_iter().nth(at)?;
+    Some(
+        members
+            .into_iter()
+            .filter(|(group, _)| group == code)
+            .map(|(_, case)| case.id)
+            .collect(),
+    )
 }
 
 #[cfg(test)]
@@ -87,6 +119,7 @@ mod tests {
     use chrono::{DateTime, TimeDelta, Utc};
 
     use super::*;
+    use crate::cases::Status;
     use crate::cases::vocab::{Channel, CustomerType};
     use crate::stats::Month;
     use crate::stats::facts::{Outcome, StatusMove};

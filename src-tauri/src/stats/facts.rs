@@ -131,22 +131,82 @@ pub struct CaseFacts {
     pub reference_key: Option<String>,
 }
 
+/// The status left by every move of `history` (oldest first) before `until`, for a case whose
+/// status is now `status`. Before the first recorded move the case stood where that move
+/// started; a case with no recorded move has always had its current status. Whether the case
+/// was open is exact as long as every move into or out of closed or invalid is recorded; with
+/// only the last move (older generated data) it is exact for that move, which is the one that
+/// closed the case.
+fn status_before(history: &[StatusMove], status: Status, until: DateTime<Utc>) -> Status {
+    match history.iter().rev().find(|m| m.at < until) {
+        Some(last) => last.to,
+        None => history.first().map_or(status, |first| first.from),
+    }
+}
+
+/// What the received and closed figures read of a case: when it was received, whether it is
+/// valid, and its status at an instant. Both [`CaseFacts`] and the lighter [`CaseTimeline`]
+/// (for the trend's months) answer it the same way.
+pub trait Timeline {
+    /// When the complaint was received.
+    fn received_at(&self) -> DateTime<Utc>;
+    /// Whether the complaint is valid: anything not voided as invalid (which is final).
+    fn is_valid(&self) -> bool;
+    /// The status just before `until` (see [`CaseFacts::status_at`]).
+    fn status_at(&self, until: DateTime<Utc>) -> Status;
+}
+
+/// A case's receipt, status and status moves: all the trend needs of it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CaseTimeline {
+    /// Row id.
+    pub id: i64,
+    /// When the complaint was received.
+    pub received_at: DateTime<Utc>,
+    /// The status now.
+    pub status: Status,
+    /// Status moves, oldest first, as for [`CaseFacts::history`].
+    pub history: Vec<StatusMove>,
+}
+
+impl Timeline for CaseTimeline {
+    fn received_at(&self) -> DateTime<Utc> {
+        self.received_at
+    }
+
+    fn is_valid(&self) -> bool {
+        self.status != Status::Invalid
+    }
+
+    fn status_at(&self, until: DateTime<Utc>) -> Status {
+        status_before(&self.history, self.status, until)
+    }
+}
+
+impl Timeline for CaseFacts {
+    fn received_at(&self) -> DateTime<Utc> {
+        self.received_at
+    }
+
+    fn is_valid(&self) -> bool {
+        CaseFacts::is_valid(self)
+    }
+
+    fn status_at(&self, until: DateTime<Utc>) -> Status {
+        CaseFacts::status_at(self, until)
+    }
+}
+
 impl CaseFacts {
     /// Whether the complaint is valid: anything not voided as invalid.
     pub fn is_valid(&self) -> bool {
         self.status != Status::Invalid
     }
 
-    /// The status left by every move before `until`, as far as the recorded moves tell. Before
-    /// the first recorded move the case stood where that move started; a case with no recorded
-    /// move has always had its current status. Whether the case was open is exact as long as
-    /// every move into or out of closed or invalid is recorded; with only the last move (older
-    /// generated data) it is exact for that move, which is the one that closed the case.
+    /// The status left by every move before `until`, as far as the recorded moves tell (see
+    /// [`status_before`]).
     pub fn status_at(&self, until: DateTime<Utc>) -> Status {
-        match self.history.iter().rev().find(|m| m.at < until) {
-            Some(last) => last.to,
-            None => self.history.first().map_or(self.status, |first| first.from),
-        }
+        status_before(&self.history, self.status, until)
     }
 
     /// Whether the case had been received and was open (neither closed nor invalid) just

@@ -13,12 +13,9 @@
 //!   month's end: done by then, or still not done with the deadline already passed. A case
 //!   still inside its time limit is left out until it is one or the other.
 
-use chrono::{DateTime, Days, Utc};
-
 use super::facts::{CaseFacts, CustomerHistory};
 use super::month::Period;
-use crate::cases::Status;
-use crate::cases::deadlines::start_of_local_day;
+use super::sets::{Judged, MonthSets};
 
 /// A figure before comparison: its value and, for shares and averages, the two counts it was
 /// divided from.
@@ -114,37 +111,9 @@ pub struct MonthFigures {
     pub measures_overdue: Figure,
 }
 
-/// Whether the answer to "done before `deadline`?" was known before `until`, and if so what it
-/// was: `Some(true)` done in time, `Some(false)` late (done late, or not done and overdue).
-fn judged(
-    done: Option<DateTime<Utc>>,
-    deadline: DateTime<Utc>,
-    until: DateTime<Utc>,
-) -> Option<bool> {
-    match done.filter(|&t| t < until) {
-        Some(t) => Some(t < deadline),
-        None => (deadline <= until).then_some(false),
-    }
-}
-
 /// Counts of a timeliness share: (on time, judged).
-fn tally(verdicts: impl Iterator<Item = Option<bool>>) -> Figure {
-    let (mut hits, mut judged) = (0, 0);
-    for verdict in verdicts.flatten() {
-        judged += 1;
-        hits += i64::from(verdict);
-    }
-    Figure::share(hits, judged)
-}
-
-/// The end of the `days`-th local calendar day after the day `case` was received.
-fn end_of_day_after(case: &CaseFacts, days: u64, period: &Period) -> DateTime<Utc> {
-    let received_on = case.received_at.with_timezone(&period.tz).date_naive();
-    received_on
-        .checked_add_days(Days::new(days + 1))
-        .map_or(DateTime::<Utc>::MAX_UTC, |day| {
-            start_of_local_day(day, period.tz)
-        })
+fn tally(judged: &Judged) -> Figure {
+    Figure::share(judged.on_time.len() as i64, judged.judged.len() as i64)
 }
 
 fn mean_and_median(mut days: Vec<f64>) -> (Figure, Figure) {
@@ -174,71 +143,31 @@ pub fn month_figures(
     customers: &CustomerHistory,
     period: &Period,
 ) -> MonthFigures {
-    let until = period.until;
-    let received: Vec<&CaseFacts> = cases
-        .iter()
-        .filter(|c| period.contains(c.received_at))
-        .collect();
-    let valid: Vec<&CaseFacts> = received.iter().copied().filter(|c| c.is_valid()).collect();
-    let closed: Vec<&CaseFacts> = valid
-        .iter()
-        .copied()
-        .filter(|c| c.status_at(until) == Status::Closed)
-        .collect();
-    let open_at = |instant| {
-        cases
-            .iter()
-            .filter(|c| c.is_valid() && c.open_at(instant))
-            .count() as i64
-    };
-    let resolved = |c: &CaseFacts| c.first_resolved_at().filter(|&t| t < until);
-    let days: Vec<f64> = valid
-        .iter()
-        .filter_map(|c| resolved(c).map(|t| (t - c.received_at).as_seconds_f64() / 86_400.0))
-        .collect();
-    let (mean_days, median_days) = mean_and_median(days);
-    let outcomes: Vec<_> = closed.iter().map(|c| c.outcome_at(until)).collect();
-    let rated: Vec<i64> = outcomes
-        .iter()
-        .filter_map(|o| o.satisfaction.map(i64::from))
-        .collect();
+    figures_of(&MonthSets::new(cases, customers, period))
+}
+
+/// The figures of a month's sets: each is the size of its set, or a share, mean or sum over it.
+pub fn figures_of(sets: &MonthSets) -> MonthFigures {
+    let count = |set: &[&CaseFacts]| Figure::count(set.len() as i64);
+    let (mean_days, median_days) =
+        mean_and_median(sets.resolved.iter().map(|&(_, days)| days).collect());
+    let rated: Vec<i64> = sets.rated().iter().map(|&(_, s)| i64::from(s)).collect();
     let rated_count = rated.len() as i64;
-    let count = |pred: &dyn Fn(&CaseFacts) -> bool| valid.iter().filter(|c| pred(c)).count() as i64;
+    let closed = sets.closed.len() as i64;
     MonthFigures {
-        received: Figure::count(received.len() as i64),
-        valid: Figure::count(valid.len() as i64),
-        closed: Figure::count(closed.len() as i64),
-        closure_rate: Figure::share(closed.len() as i64, valid.len() as i64),
-        open_at_start: Figure::count(open_at(period.start)),
-        open_at_end: Figure::count(open_at(until)),
-        acknowledged_on_time: tally(
-            valid
-                .iter()
-                .map(|c| judged(c.acknowledged_at, c.acknowledge_by, until)),
-        ),
-        resolved_on_time: tally(
-            valid
-                .iter()
-                .map(|c| judged(c.first_resolved_at(), c.resolve_due(until), until)),
-        ),
-        resolved_within_7_days: tally(
-            valid
-                .iter()
-                .map(|c| judged(c.first_resolved_at(), end_of_day_after(c, 7, period), until)),
-        ),
-        resolved_within_14_days: tally(valid.iter().map(|c| {
-            judged(
-                c.first_resolved_at(),
-                end_of_day_after(c, 14, period),
-                until,
-            )
-        })),
+        received: count(&sets.received),
+        valid: count(&sets.valid),
+        closed: count(&sets.closed),
+        closure_rate: Figure::share(closed, sets.valid.len() as i64),
+        open_at_start: count(&sets.open_at_start),
+        open_at_end: count(&sets.open_at_end),
+        acknowledged_on_time: tally(&sets.acknowledged),
+        resolved_on_time: tally(&sets.resolved_on_time),
+        resolved_within_7_days: tally(&sets.within_7_days),
+        resolved_within_14_days: tally(&sets.within_14_days),
         mean_days_to_resolve: mean_days,
         median_days_to_resolve: median_days,
-        follow_up_rate: Figure::share(
-            outcomes.iter().filter(|o| o.called).count() as i64,
-            closed.len() as i64,
-        ),
+        follow_up_rate: Figure::share(sets.called().len() as i64, closed),
         average_satisfaction: Figure {
             value: (rated_count > 0).then(|| rated.iter().sum::<i64>() as f64 / rated_count as f64),
             parts: Some((rated.iter().sum(), rated_count)),
@@ -247,11 +176,11 @@ pub fn month_figures(
             rated.iter().filter(|&&s| s >= 4).count() as i64,
             rated_count,
         ),
-        repeat_complaints: Figure::count(count(&|c| customers.is_repeat(c))),
-        crises: Figure::count(count(&|c| c.grade == 1)),
-        escalated_channels: Figure::count(count(&|c| c.channel.is_escalated())),
+        repeat_complaints: count(&sets.repeats),
+        crises: count(&sets.crises),
+        escalated_channels: count(&sets.escalated),
         goodwill_total: Figure {
-            value: Some(outcomes.iter().map(|o| o.goodwill_fen).sum::<i64>() as f64 / 100.0),
+            value: Some(sets.goodwill().iter().map(|&(_, fen)| fen).sum::<i64>() as f64 / 100.0),
             parts: None,
         },
         // Not case facts: the report's loader reads them from the training and prevention tables.

@@ -191,6 +191,25 @@ const KPI_TEXTS: &[Text] = &[
     ),
 ];
 
+/// What the report shows beside its figures: the breakdowns and the trend. They follow the
+/// figures' definitions, and the glossary says how.
+const NOTE_TEXTS: &[Text] = &[
+    (
+        "breakdowns",
+        "分类统计",
+        "Breakdowns",
+        "按类别、渠道、等级、责任部门和客户类型的统计只计本月的有效投诉（不含无效投诉），每一项的合计都等于有效投诉数；按根本原因的统计只计月末已结案的有效投诉，按当时记录的原因。类别、等级等按投诉现在的记录计。点击任一行或柱形，列出的正是其中计入的投诉。",
+        "The breakdowns by category, channel, grade, department and customer type count the month's valid complaints (invalid ones are left out), so each adds up to Valid complaints; the breakdown by root cause counts the valid complaints closed at the month's end, by the cause recorded then. Category, grade and the rest are as the complaint records them now. Each row or bar opens the list of exactly the complaints it counts.",
+    ),
+    (
+        "trend",
+        "12个月趋势",
+        "12-month trend",
+        "趋势图中每个月的“受理”和“结案”就是该月报告里的受理投诉数（含无效投诉）和已结案数（该月受理、到月末处于已结案状态的有效投诉），不是当月发生的结案次数，所以与该月的指标一致。",
+        "Each month's received and closed in the trend are that month's Complaints received (invalid ones included) and Closed (its valid complaints that stood closed at the month's end), not the closings that happened in the month, so they match that month's figures.",
+    ),
+];
+
 /// Key, Chinese name, English name of each breakdown.
 const BREAKDOWN_NAMES: &[(&str, &str, &str)] = &[
     ("category", "按投诉类别", "By category"),
@@ -206,7 +225,7 @@ const BREAKDOWN_NAMES: &[(&str, &str, &str)] = &[
 ];
 
 fn text(key: &str) -> Option<&'static Text> {
-    KPI_TEXTS.iter().find(|t| t.0 == key)
+    KPI_TEXTS.iter().chain(NOTE_TEXTS).find(|t| t.0 == key)
 }
 
 /// A figure's short name; empty for an unknown key.
@@ -236,9 +255,11 @@ pub fn breakdown_name(key: &str, lang: Language) -> &'static str {
         })
 }
 
-/// Every figure of the report with its name and definition, in report order.
+/// Every figure of the report with its name and definition, in report order, then the notes
+/// on the breakdowns and the trend.
 pub fn glossary(lang: Language) -> Vec<GlossaryEntry> {
     kpi_keys()
+        .chain(NOTE_TEXTS.iter().map(|t| t.0))
         .map(|key| GlossaryEntry {
             key: key.to_owned(),
             name: kpi_name(key, lang).to_owned(),
@@ -287,7 +308,12 @@ mod tests {
     #[test]
     fn the_glossary_lists_figures_in_report_order_with_camel_case_fields() {
         let entries = glossary(Language::En);
-        assert_eq!(entries.len(), kpi_keys().count());
+        assert_eq!(entries.len(), kpi_keys().count() + NOTE_TEXTS.len());
+        let trend = entries
+            .iter()
+            .find(|e| e.key == "trend")
+            .expect("trend note");
+        assert!(trend.definition.contains("Closed"), "{}", trend.definition);
         assert_eq!(entries[3].key, "closure_rate");
         assert_eq!(entries[3].name, "Closure rate");
         let json = serde_json::to_value(&glossary(Language::ZhCn)[0]).unwrap();

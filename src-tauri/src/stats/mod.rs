@@ -12,6 +12,7 @@ pub mod kpi;
 pub mod month;
 pub mod repo;
 pub mod report;
+pub mod sets;
 
 pub use month::{Period, current_month};
 pub use repo::monthly_report;

@@ -229,8 +229,12 @@
       const q = query ?? {};
       const size = Math.min(200, q.pageSize ?? 50);
       const needle = String(q.search ?? '').trim().toLowerCase();
+      // A report figure's cases come from the reports mock, by the same definitions.
+      const members = q.figure ? window.__mockFigureMembers?.(q.figure) : null;
+      if (q.figure && !members) fail('invalid.choice', 'figure');
       const others = db.cases.filter((c) => {
         const d = deadline(c);
+        if (members && !members.includes(c.id)) return false;
         if (q.grade != null && c.grade !== q.grade) return false;
         if (q.categoryId != null && c.categoryId !== q.categoryId) return false;
         if (q.channel && c.channel !== q.channel) return false;

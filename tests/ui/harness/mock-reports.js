@@ -26,7 +26,7 @@
   const NAMES = {
     received: ['收到投诉', 'Complaints received', '本月登记的全部投诉（含无效）。', 'Every complaint recorded in the month, including invalid ones.'],
     valid: ['有效投诉', 'Valid complaints', '收到的投诉减去判定为无效的。', 'Complaints received, less those found invalid.'],
-    closed: ['结案数', 'Closed', '本月结案的投诉，不论何时收到。', 'Complaints closed in the month, whenever they were received.'],
+    closed: ['结案数', 'Closed', '本月有效投诉中月末已结案的。', 'Valid complaints of the month that stood closed at its end.'],
     closure_rate: ['结案率', 'Closure rate', '本月收到的有效投诉中，已在月底前结案的比例。', 'Of the valid complaints received in the month, the share closed by its end.'],
     open_at_start: ['月初未结', 'Open at start of month', '月初仍在处理的投诉。', 'Complaints still open when the month began.'],
     open_at_end: ['月末未结', 'Open at end of month', '月末仍在处理的投诉。', 'Complaints still open when the month ended.'],
@@ -48,6 +48,12 @@
     plans_active: ['进行中的预防计划', 'Active prevention plans', '月末处于执行中的预防计划。', 'Prevention plans active at the month\'s end.'],
     measures_overdue: ['逾期措施', 'Overdue measures', '过了期限仍未完成的预防措施。', 'Prevention measures past their due date.'],
   };
+
+  const NOTES = {
+    breakdowns: ['分类统计', 'Breakdowns', '只计本月的有效投诉；按根本原因只计月末已结案的。', 'The month\'s valid complaints; root causes only those closed at its end.'],
+    trend: ['12个月趋势', '12-month trend', '每月的受理数和已结案数即该月的指标。', 'Each month\'s received and closed figures.'],
+  };
+  Object.assign(NAMES, NOTES);
 
   const monthOf = (instant) => {
     if (!instant) return null;
@@ -78,12 +84,19 @@
     if (!demo || n < 0 || n > 24) return { received: 0, closed: 0 };
     const { month } = parse(key);
     const received = 18 + ((month * 7) % 11) + (n % 3) - Math.floor(n / 12) * 3;
-    return { received, closed: Math.max(0, received - 2 + (month % 3)) };
+    // One of each month's made-up complaints is invalid, so at most the others are closed.
+    return { received, closed: Math.max(0, received - 3 + (month % 3)) };
   };
-  const inMonth = (key) => ({
-    received: db.cases.filter((c) => monthOf(c.receivedAt) === key),
-    closed: db.cases.filter((c) => c.status === 'closed' && monthOf(c.closedAt) === key),
-  });
+  // The month's cases as the Rust figures define them (src-tauri/src/stats/sets.rs): received
+  // (voided too), valid (not voided), closed (valid and closed by the month's end; the mock
+  // keeps no reopenings, so a closed case was closed from its closedAt on).
+  const inMonth = (key) => {
+    const received = db.cases.filter((c) => monthOf(c.receivedAt) === key);
+    const valid = received.filter((c) => c.status !== 'invalid');
+    const closed = valid.filter((c) => c.status === 'closed' && monthOf(c.closedAt) <= key);
+    return { received, valid, closed };
+  };
+  const ESCALATED = ['head_office', 'association', 'consumer_association', 'lawyer', 'media'];
   const counts = (key) => {
     const real = inMonth(key);
     const made = synthetic(key);
@@ -96,16 +109,15 @@
     const seed = parse(key).month;
     const invalid = real.received.filter((c) => c.status === 'invalid').length + (synthetic(key).received ? 1 : 0);
     const valid = received - invalid;
-    const closedOfValid = Math.min(valid, closed);
     const share = (num, den) => (den ? num / den : null);
     const empty = received === 0 && closed === 0;
     const satisfaction = [...real.closed.map((c) => c.satisfaction).filter(Boolean)];
     const withSynthetic = synthetic(key).received ? [4, 5, 4, 3, 5, 4 + (seed % 2)] : [];
     const scores = [...satisfaction, ...withSynthetic];
-    const grade1 = real.received.filter((c) => c.grade === 1).length + (synthetic(key).received ? seed % 2 : 0);
-    const escalated = real.received.filter((c) => ['head_office', 'association', 'consumer_association', 'lawyer', 'media'].includes(c.channel)).length + (synthetic(key).received ? 2 : 0);
+    const grade1 = real.valid.filter((c) => c.grade === 1).length + (synthetic(key).received ? seed % 2 : 0);
+    const escalated = real.valid.filter((c) => ESCALATED.includes(c.channel)).length + (synthetic(key).received ? 2 : 0);
     return {
-      received, valid, closed, closure_rate: [closedOfValid, valid],
+      received, valid, closed, closure_rate: [closed, valid],
       open_at_start: empty ? 0 : 3 + (seed % 4), open_at_end: empty ? 0 : 2 + (seed % 5),
       acknowledged_on_time: valid ? [valid - (seed % 3 ? 1 : 0), valid] : null,
       resolved_on_time: closed ? [closed - 1 + (seed % 2), closed] : null,
@@ -125,12 +137,20 @@
   };
   const valueOf = (raw) => (Array.isArray(raw) ? (raw[1] ? raw[0] / raw[1] : null) : raw);
 
+  // By the Rust definition: the month's valid cases; root causes only the closed ones.
+  const CODERS = {
+    category: (c) => c.categoryId, channel: (c) => c.channel, grade: (c) => c.grade,
+    department: (c) => String(c.department ?? '').trim() || 'none', customer_type: (c) => c.customerType,
+    root_cause: (c) => c.rootCause ?? 'none',
+  };
+  const counted = (key, breakdown) => (breakdown === 'root_cause' ? inMonth(key).closed : inMonth(key).valid);
+
   const breakdowns = (key) => {
-    const real = inMonth(key).received;
     const made = synthetic(key).received;
-    const tally = (code, weightsOrNull) => {
+    const tally = (breakdown, weightsOrNull) => {
+      const code = CODERS[breakdown];
       const map = new Map();
-      for (const c of real) map.set(String(code(c)), (map.get(String(code(c))) ?? 0) + 1);
+      for (const c of counted(key, breakdown)) map.set(String(code(c)), (map.get(String(code(c))) ?? 0) + 1);
       if (made && weightsOrNull) {
         const total = weightsOrNull.reduce((a, [, w]) => a + w, 0);
         let left = made;
@@ -147,13 +167,36 @@
       .map(([code, count]) => ({ code, label: label(code), count }));
     const categoryLabel = (code) => db.categories.find((c) => String(c.id) === code)?.name ?? '';
     return [
-      { key: 'category', rows: sorted(tally((c) => c.categoryId, [[1, 5], [7, 3], [2, 2], [3, 2], [4, 1]]), categoryLabel) },
-      { key: 'channel', rows: sorted(tally((c) => c.channel, [['phone', 6], ['walk_in', 3], ['own_app', 2], ['media', 1]])) },
-      { key: 'grade', rows: sorted(tally((c) => c.grade, [[4, 6], [3, 3], [2, 2], [1, 1]])) },
-      { key: 'department', rows: sorted(tally((c) => c.department ?? '', [['客服部', 3], ['Front desk', 2]]), (code) => code) },
-      { key: 'root_cause', rows: sorted(tally((c) => c.rootCause ?? 'process', [['delay', 3], ['staff', 2], ['quality', 1]])) },
-      { key: 'customer_type', rows: sorted(tally((c) => c.customerType, [['passive', 4], ['talker', 2], ['angry', 1]])) },
+      { key: 'category', rows: sorted(tally('category', [[1, 5], [7, 3], [2, 2], [3, 2], [4, 1]]), categoryLabel) },
+      { key: 'channel', rows: sorted(tally('channel', [['phone', 6], ['walk_in', 3], ['own_app', 2], ['media', 1]])) },
+      { key: 'grade', rows: sorted(tally('grade', [[4, 6], [3, 3], [2, 2], [1, 1]])) },
+      { key: 'department', rows: sorted(tally('department', [['客服部', 3], ['Front desk', 2]]), (code) => (code === 'none' ? '' : code)) },
+      { key: 'root_cause', rows: sorted(tally('root_cause', [['delay', 3], ['staff', 2], ['quality', 1]])) },
+      { key: 'customer_type', rows: sorted(tally('customer_type', [['passive', 4], ['talker', 2], ['angry', 1]])) },
     ];
+  };
+
+  // The cases behind a figure or breakdown row, for the case list's `figure` filter (the mock's
+  // list_cases asks here). Made-up history has no cases behind it; the mock's timeliness and
+  // satisfaction figures are made up too, so their links list the month's valid cases.
+  window.__mockFigureMembers = ({ month, key, code, hits }) => {
+    if (!/^\d{4}-\d{2}$/.test(String(month ?? ''))) fail('invalid.date', 'figure');
+    const real = inMonth(month);
+    const ids = (list) => list.map((c) => c.id);
+    if (code != null && code !== '') {
+      if (!CODERS[key] || hits) return null;
+      return ids(counted(month, key).filter((c) => String(CODERS[key](c)) === String(code)));
+    }
+    const sets = {
+      received: [real.received], valid: [real.valid], closed: [real.closed], closure_rate: [real.valid, real.closed],
+      crises: [real.valid.filter((c) => c.grade === 1)], escalated_channels: [real.valid.filter((c) => ESCALATED.includes(c.channel))],
+    };
+    const madeUp = !['training_completion', 'drills_held', 'plans_active', 'measures_overdue'].includes(key)
+      && KPIS.some(([k]) => k === key);
+    const [all, part] = sets[key] ?? (madeUp ? [real.valid, real.valid] : [null]);
+    if (!all) return null;
+    if (hits) return part ? ids(part) : null;
+    return ids(all);
   };
 
   const report = (key) => {
@@ -196,7 +239,9 @@
     report_glossary: ({ lang }) => {
       db.glossaryCalls += 1;
       const en = langArg(lang) === 'en';
-      return KPIS.map(([key]) => ({ key, name: NAMES[key][en ? 1 : 0], definition: NAMES[key][en ? 3 : 2] }));
+      // The figures, then the notes on the breakdowns and the trend, as the Rust glossary.
+      return [...KPIS.map(([key]) => key), ...Object.keys(NOTES)]
+        .map((key) => ({ key, name: NAMES[key][en ? 1 : 0], definition: NAMES[key][en ? 3 : 2] }));
     },
     export_month: ({ month, lang, includePersonalData, maskDescriptions, path }) => {
       monthArg(month);

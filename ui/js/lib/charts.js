@@ -153,9 +153,10 @@ export function dataTable(caption, headers, rows) {
     el('tbody', null, rows.map(([head, ...cells]) => el('tr', null, el('th', { scope: 'row' }, head), cells.map((text) => el('td', null, text))))));
 }
 
-/// The 12-month trend (`width` in pixels at full size): for each point `{month: {year, month}, received, closed, href, label}`
+/// The 12-month trend (`width` in pixels at full size): for each point `{month: {year, month}, received, closed, href, closedHref, label}`
 /// two bars side by side. `label` is the month written out ("2024年3月"); `href` opens that
-/// month's cases. Returns a <figure>.
+/// month's cases, or with `closedHref` only the received bar does and the closed bar opens
+/// `closedHref`. Returns a <figure>.
 export function trendChart({ id, title, desc, points, lang, width = 560 }) {
   const height = 230;
   const m = { top: 14, right: 8, bottom: 42, left: 40 };
@@ -183,11 +184,24 @@ export function trendChart({ id, title, desc, points, lang, width = 560 }) {
       });
     };
     const area = { x: round(m.left + index * layout.slot), y: m.top, width: round(layout.slot), height: plotBottom - m.top };
-    return target(point.href, label,
-      svg('rect', { ...area, class: 'chart-hover' }),
-      column(point.received, 0, 'received'),
-      column(point.closed, bar, 'closed'),
-      svg('rect', { ...area, class: 'chart-hit' }));
+    if (!point.closedHref) {
+      return target(point.href, label,
+        svg('rect', { ...area, class: 'chart-hover' }),
+        column(point.received, 0, 'received'),
+        column(point.closed, bar, 'closed'),
+        svg('rect', { ...area, class: 'chart-hit' }));
+    }
+    // Each bar opens its own cases: the received ones, and the closed ones of that month.
+    const half = (offset, width) => ({ ...area, x: round(area.x + offset), width: round(width) });
+    const split = x + bar - area.x;
+    const series = (name, value, offset, href, zone) => target(href,
+      t(`charts.trend.${name}`, { month: point.label, count: formatNumber(value, lang) }),
+      svg('rect', { ...zone, class: 'chart-hover' }),
+      column(value, offset, name),
+      svg('rect', { ...zone, class: 'chart-hit' }));
+    return svg('g', { class: 'chart-month', role: 'group', 'aria-label': label },
+      series('received', point.received, 0, point.href, half(0, split)),
+      series('closed', point.closed, bar, point.closedHref, half(split, area.width - split)));
   })));
   root.append(svg('g', { class: 'chart-axis', 'aria-hidden': 'true' }, axis.map((tick, index) => {
     const cx = round(m.left + index * layout.slot + layout.slot / 2);
@@ -196,7 +210,13 @@ export function trendChart({ id, title, desc, points, lang, width = 560 }) {
       tick.year ? svg('text', { x: cx, y: plotBottom + 32, 'text-anchor': 'middle', class: 'chart-tick chart-year' }, tick.year) : null,
     ];
   })));
-  root.querySelectorAll('a.chart-link').forEach((link, index) => { link.dataset.month = monthKeyOf(points[index].month); });
+  root.querySelectorAll('.chart-bars > *').forEach((item, index) => {
+    const links = item.matches('a.chart-link') ? [item] : [...item.querySelectorAll('a.chart-link')];
+    for (const link of links) {
+      link.dataset.month = monthKeyOf(points[index].month);
+      if (links.length > 1) link.dataset.series = link.querySelector('.chart-bar-closed') ? 'closed' : 'received';
+    }
+  });
 
   return el('figure', { id, class: ['chart', 'chart-trend'] },
     root,

@@ -122,8 +122,9 @@ export function pageRange(page, pageSize, total) {
 const DEFAULT_FILTERS = Object.freeze({
   status: '', grade: '', categoryId: '', channel: '', assigneeId: '', rootCause: '', reference: '',
   overdue: false, dueToday: false, from: '', to: '', search: '', sort: 'newest', page: 0,
+  figure: '', figureMonth: '', figureCode: '', figureHits: false,
 });
-const FLAG_KEYS = ['overdue', 'dueToday'];
+const FLAG_KEYS = ['overdue', 'dueToday', 'figureHits'];
 const isDay = (value) => /^\d{4}-\d{2}-\d{2}$/.test(value);
 
 /// Which case screen a hash names: `{view: 'list', filters}`, `{view: 'new'}` or `{view: 'case', id}`.
@@ -159,6 +160,14 @@ export function filtersFromQuery(query) {
     if (isDay(value)) filters[key] = value;
   }
   filters.search = (params.get('search') ?? '').slice(0, 200);
+  // The cases behind a report figure: a figure or breakdown key and its month, both or neither.
+  const figure = params.get('figure') ?? '';
+  const figureMonth = params.get('figureMonth') ?? '';
+  if (/^[a-z_0-9]{1,40}$/.test(figure) && /^\d{4}-\d{2}$/.test(figureMonth)) {
+    Object.assign(filters, { figure, figureMonth, figureCode: (params.get('figureCode') ?? '').slice(0, 100) });
+  } else {
+    filters.figureHits = false;
+  }
   const sort = params.get('sort') ?? '';
   if (SORTS.includes(sort)) filters.sort = sort;
   const page = Number(params.get('page'));
@@ -185,7 +194,7 @@ export function hashForFilters(filters) {
 /// Whether anything narrows the list (the order and the page do not).
 export function hasActiveFilters(filters) {
   return Object.keys(DEFAULT_FILTERS)
-    .filter((key) => key !== 'sort' && key !== 'page')
+    .filter((key) => key !== 'sort' && key !== 'page' && key !== 'figureHits')
     .some((key) => filters[key] !== DEFAULT_FILTERS[key] && filters[key] !== '');
 }
 
@@ -211,6 +220,9 @@ export function queryForFilters(filters, pageSize = PAGE_SIZE) {
     from: text(filters.from),
     to: text(filters.to),
     search: text(filters.search),
+    figure: filters.figure && filters.figureMonth ? {
+      month: filters.figureMonth, key: filters.figure, code: text(filters.figureCode), hits: Boolean(filters.figureHits),
+    } : null,
     sort: filters.sort || 'newest',
     page: Number(filters.page) || 0,
     pageSize,

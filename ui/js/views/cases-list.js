@@ -2,6 +2,7 @@
 // page shown (≤ 50 rows) is rendered. The filters live in the URL hash, so the dashboard can
 // link straight to "overdue" and Back returns to the same list. Changing a filter rewrites the
 // hash with replaceState (no hashchange, so the page is not rebuilt and the focus stays put).
+// A link from a report figure lists exactly that figure's cases, with a note saying so.
 
 import * as api from '../api.js';
 import { el } from '../lib/dom.js';
@@ -13,6 +14,7 @@ import {
   STATUSES, GRADES, SORTS, ROOT_CAUSES, PAGE_SIZE, hashForFilters, hasActiveFilters, clearedFilters, queryForFilters,
   countsByStatus, pageRange,
 } from './case-format.js';
+import { showFigureNote } from './cases-figure.js';
 import { gradeBadge, statusBadge, deadlineBadge, channelLabel, categoryLabel, whenText, caseLink, channelOptions } from './case-ui.js';
 
 const SEARCH_DELAY_MS = 300;
@@ -27,14 +29,17 @@ export async function renderList(container, ctx, filters) {
   const view = { container, ctx, filters: { ...filters }, categories, staff, seq: 0, timer: null, page: null };
   view.results = el('div', { class: 'case-results', attrs: { 'aria-live': 'polite', 'aria-busy': 'true' } }, loadingState());
   view.toolbar = buildToolbar(view);
+  view.figureNote = el('p', { id: 'case-figure-note', class: 'case-figure-note', hidden: true, attrs: { role: 'status' } });
   container.replaceChildren(
     pageHeader('nav.cases', {
       introKey: 'cases.intro',
       actions: [el('a', { href: '#/cases/new', id: 'case-new', class: ['button', 'button-primary'], attrs: { 'aria-keyshortcuts': 'Control+N' }, i18n: 'cases.new' })],
     }),
     view.toolbar,
+    view.figureNote,
     view.results);
   fillStatusOptions(view, []);
+  showFigureNote(view.figureNote, view.filters, categories);
   view.toolbar.addEventListener('submit', (event) => event.preventDefault());
   view.toolbar.addEventListener('change', (event) => onFilterChange(view, event));
   view.toolbar.addEventListener('input', (event) => onSearchInput(view, event));
@@ -120,6 +125,7 @@ function applyFilters(view, changes) {
   view.filters = { ...view.filters, ...changes };
   history.replaceState(null, '', hashForFilters(view.filters));
   view.toolbar.querySelector('#case-clear-filters').hidden = !hasActiveFilters(view.filters);
+  if (!view.filters.figure) showFigureNote(view.figureNote, view.filters, view.categories);
   load(view);
 }
 

@@ -1,18 +1,22 @@
-// The dashboard's "this month" part: complaints received, closure rate and average
-// satisfaction so far this month (counted in the branch's time zone), the 12-month trend and
-// what people complained about. Every bar and figure opens the matching case list or report.
+// The dashboard's "this month" part: complaints received, how many of them are valid, closure
+// rate and average satisfaction so far this month (counted in the branch's time zone), the
+// 12-month trend and what people complained about. Every bar and figure opens the list of
+// exactly the cases it counts, by the report's own definitions.
 
 import { el } from '../lib/dom.js';
 import { t } from '../i18n/index.js';
 import { formatMonth } from '../lib/months.js';
 import { trendChart } from '../lib/charts.js';
-import { formatKpiValue, monthHref, reportHref } from './report-format.js';
+import { formatKpiValue, figureHref, reportHref } from './report-format.js';
 import { trendPoints, categoryChart } from './reports-breakdowns.js';
 
+// Received counts voided complaints too; valid is what the category bars below add up to.
+// Each opens exactly the cases it is computed over (a rate: the valid cases it divides by).
 const MONTH_FIGURES = [
-  { key: 'received', labelKey: 'dashboard.month.received', href: (m) => monthHref(m) },
-  { key: 'closure_rate', labelKey: 'dashboard.month.closureRate', href: (m) => reportHref(m) },
-  { key: 'average_satisfaction', labelKey: 'dashboard.month.satisfaction', href: (m) => reportHref(m) },
+  { key: 'received', labelKey: 'dashboard.month.received' },
+  { key: 'valid', labelKey: 'dashboard.month.valid' },
+  { key: 'closure_rate', labelKey: 'dashboard.month.closureRate' },
+  { key: 'average_satisfaction', labelKey: 'dashboard.month.satisfaction' },
 ];
 
 /// This month's figures as links, or null without a report.
@@ -23,7 +27,7 @@ export function monthFigures(report, lang) {
     el('h2', { class: ['subhead', 'month-figures-title'] }, t('dashboard.month.title', { month: formatMonth(report.month, lang) })),
     el('div', { class: ['figures', 'figures-month'] }, MONTH_FIGURES.map((figure) => {
       const found = kpi(figure.key);
-      return el('a', { href: figure.href(report.month), id: `dashboard-month-${figure.key.replace(/_/g, '-')}`, class: ['figure', 'figure-month'] },
+      return el('a', { href: figureHref(figure.key, report.month), id: `dashboard-month-${figure.key.replace(/_/g, '-')}`, class: ['figure', 'figure-month'] },
         el('span', { class: 'figure-value' }, formatKpiValue(found?.unit ?? 'count', found?.value ?? null, lang)),
         el('span', { class: 'figure-label', i18n: figure.labelKey }));
     })));

@@ -5,8 +5,8 @@
 
 import { translate } from '../i18n/index.js';
 import { formatNumber } from '../lib/format.js';
-import { monthKey, monthRange } from '../lib/months.js';
-import { hashForFilters, CHANNELS, GRADES } from './case-format.js';
+import { monthKey, formatMonth } from '../lib/months.js';
+import { hashForFilters } from './case-format.js';
 
 /// The report's figures in the groups the screen shows them in. A figure the backend adds later
 /// and no group names still shows, under "other".
@@ -107,20 +107,63 @@ export function changeText(kpi, which, lang) {
   return { ...change, arrow, deltaText, verdictText, text };
 }
 
-/// The case-list hash for a breakdown row of `month`, where the list has such a filter
-/// (category, channel, grade); null otherwise.
-export function breakdownHref(key, code, month) {
-  const { from, to } = monthRange(month);
-  const value = String(code ?? '');
-  if (key === 'category' && /^\d+$/.test(value)) return hashForFilters({ categoryId: value, from, to });
-  if (key === 'channel' && CHANNELS.includes(value)) return hashForFilters({ channel: value, from, to });
-  if (key === 'grade' && GRADES.map(String).includes(value)) return hashForFilters({ grade: value, from, to });
-  return null;
+// Figures that count something other than cases (training, prevention): no case list.
+const NOT_CASE_FIGURES = new Set(['training_completion', 'drills_held', 'plans_active', 'measures_overdue']);
+
+/// Whether the case list can show the cases behind figure `key`.
+export function isCaseFigure(key) {
+  return typeof key === 'string' && /^[a-z_0-9]+$/.test(key) && !NOT_CASE_FIGURES.has(key);
 }
 
-/// The case list of everything received in `month`.
+/// The case-list hash of the cases behind figure `key` of `month`, by the report's own
+/// definition (the backend picks them): for a share, `hits` lists only the part it counts.
+/// Null for a figure that does not count cases.
+export function figureHref(key, month, { hits = false } = {}) {
+  if (!isCaseFigure(key)) return null;
+  return hashForFilters({ figure: key, figureMonth: monthKey(month), figureHits: hits });
+}
+
+/// The case-list hash of the cases counted in breakdown row `code` of `month`: exactly the
+/// cases the row counts (valid ones only; for root causes, those closed at the month's end).
+export function breakdownHref(key, code, month) {
+  const value = String(code ?? '');
+  if (!BREAKDOWN_ORDER.includes(key) || value === '') return null;
+  return hashForFilters({ figure: key, figureMonth: monthKey(month), figureCode: value });
+}
+
+/// The case list of every case received in `month`, voided ones included: the `received` figure.
 export function monthHref(month) {
-  return hashForFilters(monthRange(month));
+  return figureHref('received', month);
+}
+
+// What each breakdown is called in the case list's note (the list's own filter names where it
+// has one).
+const GROUP_NAMES = {
+  category: 'cases.filter.category',
+  channel: 'cases.filter.channel',
+  grade: 'cases.filter.grade',
+  root_cause: 'field.rootCause',
+  customer_type: 'field.customerType',
+  department: 'field.department',
+};
+
+/// `{year, month}` of a `YYYY-MM` key.
+export function monthOfKey(key) {
+  return { year: Number(String(key).slice(0, 4)), month: Number(String(key).slice(5, 7)) };
+}
+
+/// The case list's note for list `filters` that name a figure ("the complaints behind “Closed”
+/// in the October 2026 report"), or '' without one. `figureName(key)` names a figure (from the
+/// glossary), `categoryName(id)` a category.
+export function figureNoteText(filters, { lang, figureName, categoryName }) {
+  if (!filters?.figure || !filters.figureMonth) return '';
+  const month = formatMonth(monthOfKey(filters.figureMonth), lang);
+  if (BREAKDOWN_ORDER.includes(filters.figure) && filters.figureCode) {
+    const row = { code: filters.figureCode, label: filters.figureCode };
+    const name = breakdownLabel(filters.figure, row, lang, { categoryName });
+    return translate(lang, 'cases.figure.breakdown', { group: translate(lang, GROUP_NAMES[filters.figure]), name, month });
+  }
+  return translate(lang, filters.figureHits ? 'cases.figure.hits' : 'cases.figure.kpi', { name: figureName(filters.figure), month });
 }
 
 /// The reports screen at `month`.

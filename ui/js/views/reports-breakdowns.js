@@ -1,13 +1,13 @@
 // The report's counts by dimension (category, channel, grade, root cause, customer type,
-// department) as small tables, and the 12-month trend chart. Rows and bars lead to the case
-// list filtered to that group and month wherever the list has such a filter.
+// department) as small tables, and the 12-month trend chart. Every row and bar leads to the
+// case list of exactly the cases it counts.
 
 import { el } from '../lib/dom.js';
 import { t } from '../i18n/index.js';
 import { formatNumber } from '../lib/format.js';
 import { formatMonth } from '../lib/months.js';
 import { trendChart, barChart } from '../lib/charts.js';
-import { BREAKDOWN_ORDER, breakdownHref, breakdownLabel, formatKpiValue, monthHref } from './report-format.js';
+import { BREAKDOWN_ORDER, breakdownHref, breakdownLabel, formatKpiValue, figureHref } from './report-format.js';
 
 const TITLES = {
   category: 'cases.filter.category',
@@ -18,11 +18,13 @@ const TITLES = {
   department: 'field.department',
 };
 
-/// The trend points of a report (or any `[{month, received, closed}]`) ready for trendChart.
+/// The trend points of a report (or any `[{month, received, closed}]`) ready for trendChart:
+/// each month's received and closed are that month's figures, and each bar opens their cases.
 export function trendPoints(trend, lang) {
   return (trend ?? []).map((point) => ({
     month: point.month, received: point.received, closed: point.closed,
-    label: formatMonth(point.month, lang), href: monthHref(point.month),
+    label: formatMonth(point.month, lang),
+    href: figureHref('received', point.month), closedHref: figureHref('closed', point.month),
   }));
 }
 

@@ -12,7 +12,9 @@ use sqlx::SqlitePool;
 use super::parse_stamp;
 use crate::cases::deadlines::{Countdown, Pause, countdown};
 use crate::cases::{Channel, Grade, Status};
-use crate::error::Result;
+use crate::error::{Error, Invalid, Result};
+use crate::stats::Month;
+use crate::stats::repo::figure_members;
 
 /// The largest page the list returns.
 pub const MAX_PAGE_SIZE: u32 = 200;
@@ -46,12 +48,31 @@ pub struct CaseQuery {
     pub to: Option<String>,
     /// Free-text search over number, name, phone, reference and description.
     pub search: Option<String>,
+    /// Only the cases behind one figure of a monthly report: what a figure, bar or breakdown
+    /// row links to.
+    pub figure: Option<FigureFilter>,
     /// `newest` (default), `oldest`, `due` or `grade`.
     pub sort: Option<String>,
     /// Page number from 0.
     pub page: u32,
     /// Rows per page (default 50, at most 200).
     pub page_size: Option<u32>,
+}
+
+/// The cases behind one figure of a monthly report, by the report's own definition (see
+/// [`crate::stats::repo::figure_members`]).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct FigureFilter {
+    /// The report's month, `YYYY-MM`.
+    pub month: String,
+    /// A figure's key (`closed`, `closure_rate`…) or, with `code`, a breakdown's key.
+    pub key: String,
+    /// A breakdown row's code (category id, channel, grade, department name…).
+    pub code: Option<String>,
+    /// For a share, only the part it counts (on time, reached, satisfied) instead of all the
+    /// cases it is taken over.
+    pub hits: bool,
 }
 
 /// One row of the list.
@@ -179,18 +200,40 @@ fn total_of(status: Option<&str>, counts: &[(String, i64)]) -> Result<i64> {
         .sum())
 }
 
+/// The ids of the cases behind `figure`, as a JSON array for `json_each`.
+async fn figure_ids(
+    conn: &mut sqlx::SqliteConnection,
+    figure: &FigureFilter,
+    now: DateTime<Utc>,
+) -> Result<String> {
+    let month = Month::parse("figure", &figure.month)?;
+    let code = figure.code.as_deref().filter(|c| !c.is_empty());
+    let members = figure_members(conn, month, figure.key.trim(), code, now).await?;
+    let ids = match (figure.hits, members.hits) {
+        (true, Some(hits)) => hits,
+        (true, None) => return Err(Error::invalid("figure", Invalid::Choice)),
+        (false, _) => members.all,
+    };
+    Ok(serde_json::Value::from(ids).to_string())
+}
+
 /// One page of cases matching `query`, the total, and counts per status.
 pub async fn list_cases(
     pool: &SqlitePool,
     query: &CaseQuery,
     now: DateTime<Utc>,
 ) -> Result<CasePage> {
-    let mut conn = pool.acquire().await?;
+    // One read: the figure's cases and the list over them must see the same data.
+    let mut conn = pool.begin().await?;
     let tz = super::branch_context(&mut conn).await?.tz;
+    let members = match &query.figure {
+        Some(figure) => Some(figure_ids(&mut conn, figure, now).await?),
+        None => None,
+    };
     let page_size = query.page_size.unwrap_or(50).clamp(1, MAX_PAGE_SIZE);
     let offset = i64::from(query.page) * i64::from(page_size);
 
-    let filter = build_filter(query, now, tz, true)?;
+    let filter = build_filter(query, now, tz, members.as_deref(), true)?;
     let order = order_by(query.sort.as_deref());
     // The page's ids first, then its rows: the ids come from an index alone (sorting and
     // filtering thousands of index entries), and only the page's 50 rows are read in full.
@@ -208,7 +251,7 @@ pub async fn list_cases(
         .map(|r| to_row(r, now, tz))
         .collect::<Result<Vec<_>>>()?;
 
-    let filter = build_filter(query, now, tz, false)?;
+    let filter = build_filter(query, now, tz, members.as_deref(), false)?;
     let sql = if filter.tallied {
         // Filters on nothing but tallied columns: sum the running tallies (migration 0003)
         // instead of reading every matching case.
@@ -229,6 +272,7 @@ pub async fn list_cases(
             .fetch_all(&mut *conn)
             .await?;
     let total = total_of(query.status.as_deref(), &status_counts)?;
+    conn.commit().await?;
 
     Ok(CasePage {
         rows,

@@ -19,7 +19,8 @@ use crate::cases::repo::{BranchContext, parse_stamp, stamp};
 use crate::cases::vocab::{Channel, CustomerType};
 use crate::error::{Error, Result};
 use crate::stats::facts::{
-    CaseFacts, CustomerHistory, Outcome, OutcomeChange, OutcomeField, REPEAT_WINDOW, StatusMove,
+    CaseFacts, CaseTimeline, CustomerHistory, Outcome, OutcomeChange, OutcomeField, REPEAT_WINDOW,
+    StatusMove,
 };
 
 /// An audit line: case, at, field, old value, new value.
@@ -183,26 +184,9 @@ pub(super) async fn load_cases(
         .collect::<Result<Vec<_>>>()?;
     let place: HashMap<i64, usize> = cases.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
 
-    // Only the moves that change whether a case is open, and those into follow-up (when it
-    // was resolved), matter to the figures. Left to itself SQLite would rather walk every such
-    // move of every case, and sort them; the index gives each case's moves in order.
-    let mut moves: Vec<(i64, String, i64, String, String)> = json_rows(
-        conn,
-        "SELECT json_group_array(json_array(case_id, at, id, old_value, new_value)) \
-         FROM case_events INDEXED BY case_events_moves \
-         WHERE kind = 'status' AND case_id IN (SELECT value FROM json_each(?)) \
-         AND new_value IN ('follow_up', 'closed', 'reopened', 'invalid')",
-        std::slice::from_ref(&ids),
-    )
-    .await?;
-    moves.sort_unstable_by(|a, b| (a.0, &a.1, a.2).cmp(&(b.0, &b.1, b.2)));
-    for (id, at, _, from, to) in moves {
+    for (id, status_move) in load_moves(conn, &ids).await? {
         if let Some(&i) = place.get(&id) {
-            cases[i].history.push(StatusMove {
-                at: parse_stamp(&at)?,
-                from: Status::parse("status", &from)?,
-                to: Status::parse("status", &to)?,
-            });
+            cases[i].history.push(status_move);
         }
     }
 
@@ -240,6 +224,81 @@ pub(super) async fn load_cases(
                 old,
                 new,
             });
+        }
+    }
+    Ok(cases)
+}
+
+/// The status moves of the cases whose ids are the JSON array `ids`, each case's oldest first.
+/// Only the moves that change whether a case is open, and those into follow-up (when it was
+/// resolved), matter to the figures.
+async fn load_moves(conn: &mut SqliteConnection, ids: &str) -> Result<Vec<(i64, StatusMove)>> {
+    // Left to itself SQLite would rather walk every such move of every case, and sort them;
+    // the index gives each case's moves in order.
+    let mut moves: Vec<(i64, String, i64, String, String)> = json_rows(
+        conn,
+        "SELECT json_group_array(json_array(case_id, at, id, old_value, new_value)) \
+         FROM case_events INDEXED BY case_events_moves \
+         WHERE kind = 'status' AND case_id IN (SELECT value FROM json_each(?)) \
+         AND new_value IN ('follow_up', 'closed', 'reopened', 'invalid')",
+        &[ids.to_owned()],
+    )
+    .await?;
+    moves.sort_unstable_by(|a, b| (a.0, &a.1, a.2).cmp(&(b.0, &b.1, b.2)));
+    moves
+        .into_iter()
+        .map(|(id, at, _, from, to)| {
+            Ok((
+                id,
+                StatusMove {
+                    at: parse_stamp(&at)?,
+                    from: Status::parse("status", &from)?,
+                    to: Status::parse("status", &to)?,
+                },
+            ))
+        })
+        .collect()
+}
+
+/// The timelines of the cases received in `span`, for the trend. A case closed and never
+/// reopened made one move that decides whether it was closed at an instant: its close, at
+/// `closed_at` (as [`wanted_ids`] relies on too); only reopened cases need their moves read.
+pub(super) async fn load_timelines(
+    conn: &mut SqliteConnection,
+    (from, to): Span,
+) -> Result<Vec<CaseTimeline>> {
+    let rows: Vec<(i64, String, String, Option<String>, i64)> = json_rows(
+        conn,
+        "SELECT json_group_array(json_array(id, received_at, status, closed_at, reopen_count)) \
+         FROM cases WHERE received_at >= ? AND received_at < ?",
+        &[stamp(from), stamp(to)],
+    )
+    .await?;
+    let reopened: Vec<i64> = rows.iter().filter(|r| r.4 > 0).map(|r| r.0).collect();
+    let mut cases = Vec::with_capacity(rows.len());
+    let mut place = HashMap::new();
+    for (id, received_at, status, closed_at, reopens) in rows {
+        let status = Status::parse("status", &status)?;
+        let history = match (status, instant(closed_at.as_deref())?) {
+            (Status::Closed, Some(at)) if reopens == 0 => vec![StatusMove {
+                at,
+                from: Status::FollowUp,
+                to: Status::Closed,
+            }],
+            _ => Vec::new(),
+        };
+        place.insert(id, cases.len());
+        cases.push(CaseTimeline {
+            id,
+            received_at: parse_stamp(&received_at)?,
+            status,
+            history,
+        });
+    }
+    let reopened = serde_json::Value::from(reopened).to_string();
+    for (id, status_move) in load_moves(conn, &reopened).await? {
+        if let Some(&i) = place.get(&id) {
+            cases[i].history.push(status_move);
         }
     }
     Ok(cases)

@@ -8,17 +8,18 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use sqlx::{SqliteConnection, SqlitePool};
 
-use super::breakdown::breakdowns;
+use super::breakdown::{breakdown_members, breakdowns};
 use super::figures::{Figure, MonthFigures, month_figures};
 use super::kpi::kpis;
 use super::month::Period;
 use super::report::{Month, MonthlyReport, ReportBranch, TrendPoint};
+use super::sets::{Members, MonthSets, received_and_closed};
 use crate::cases::repo::{branch_context, parse_stamp, stamp};
-use crate::error::{Error, Result};
+use crate::error::{Error, Invalid, Result};
 use crate::prevention::repo::figures::{measures_overdue_at, plans_active_at};
 use crate::training::repo::drills::drills_between;
 use crate::training::repo::matrix;
-use load::{Span, load_cases, load_customers};
+use load::{Span, load_cases, load_customers, load_timelines};
 
 /// How many months the trend shows, ending with the report's month.
 pub const TREND_MONTHS: usize = 12;
@@ -83,7 +84,7 @@ pub async fn monthly_report(
         breakdowns: breakdowns(&cases, &this, |id| {
             names.get(&id).cloned().flatten().unwrap_or_default()
         }),
-        trend: trend(&mut tx, month, ctx.tz).await?,
+        trend: trend(&mut tx, month, ctx.tz, now).await?,
     };
     tx.commit().await?;
     Ok(report)
@@ -129,37 +130,54 @@ async fn category_names(conn: &mut SqliteConnection) -> Result<HashMap<i64, Opti
     Ok(rows.into_iter().collect())
 }
 
-/// Received and closed in each of the [`TREND_MONTHS`] local months ending with `month`.
-/// Received counts every case received in the month, valid or not; closed counts the cases
-/// closed in the month (a case closed twice in it counts once), whenever they were received.
+/// Received and closed in each of the [`TREND_MONTHS`] local months ending with `month`, by
+/// the report's own definitions ([`received_and_closed`], the `received` and `closed` figures
+/// of each month), so a trend point and that month's figures always agree.
 async fn trend(
     conn: &mut SqliteConnection,
     month: Month,
     tz: chrono_tz::Tz,
+    now: DateTime<Utc>,
 ) -> Result<Vec<TrendPoint>> {
-    let mut points = Vec::with_capacity(TREND_MONTHS);
-    for month in month.ending_with(TREND_MONTHS) {
-        let (start, end) = (stamp(month.start(tz)), stamp(month.end(tz)));
-        let received: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM cases WHERE received_at >= ? AND received_at < ?",
-        )
-        .bind(&start)
-        .bind(&end)
-        .fetch_one(&mut *conn)
-        .await?;
-        let closed: i64 = sqlx::query_scalar(
-            "SELECT COUNT(DISTINCT case_id) FROM case_events \
-             WHERE kind = 'status' AND new_value = 'closed' AND at >= ? AND at < ?",
-        )
-        .bind(&start)
-        .bind(&end)
-        .fetch_one(&mut *conn)
-        .await?;
-        points.push(TrendPoint {
-            month,
-            received,
-            closed,
-        });
+    let months = month.ending_with(TREND_MONTHS);
+    let first = months.first().map_or(month, |m| *m);
+    let cases = load_timelines(conn, (first.start(tz), month.end(tz))).await?;
+    Ok(months
+        .into_iter()
+        .map(|month| {
+            let counted = received_and_closed(&cases, &Period::new(month, tz, now));
+            TrendPoint {
+                month,
+                received: counted.received.len() as i64,
+                closed: counted.closed.len() as i64,
+            }
+        })
+        .collect())
+}
+
+/// The cases behind one figure of `month` as it stands at `now`: a report figure by its key
+/// (`closed`, `closure_rate`…), or with `code` the row `code` of the breakdown `key`
+/// (`category` and a category id, `department` and a name…). Runs on the caller's connection,
+/// so the case list can filter by it in the same read. A key that is neither is refused as
+/// `invalid.choice` on `figure`.
+pub async fn figure_members(
+    conn: &mut SqliteConnection,
+    month: Month,
+    key: &str,
+    code: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<Members> {
+    let ctx = branch_context(&mut *conn).await?;
+    let period = Period::new(month, ctx.tz, now);
+    let spans: [Span; 1] = [(period.start, period.end)];
+    let cases = load_cases(conn, &ctx, &spans, &[period.start, period.until]).await?;
+    let refused = || Error::invalid("figure", Invalid::Choice);
+    if let Some(code) = code {
+        let all = breakdown_members(&cases, &period, key, code).ok_or_else(refused)?;
+        return Ok(Members { all, hits: None });
     }
-    Ok(points)
+    let customers = load_customers(conn, &cases, &spans).await?;
+    MonthSets::new(&cases, &customers, &period)
+        .members(key)
+        .ok_or_else(refused)
 }

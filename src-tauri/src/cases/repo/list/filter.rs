@@ -67,11 +67,13 @@ fn local_day(field: &str, text: &str, tz: Tz, days_after: u64) -> Result<String>
     Ok(stamp(start_of_local_day(day, tz)))
 }
 
-/// Builds the filter for `query`; `with_status` is off for the per-status counts.
+/// Builds the filter for `query`; `members` is the JSON array of the ids behind the query's
+/// figure, if it has one; `with_status` is off for the per-status counts.
 pub(super) fn build_filter(
     query: &CaseQuery,
     now: DateTime<Utc>,
     tz: Tz,
+    members: Option<&str>,
     with_status: bool,
 ) -> Result<Filter> {
     let mut filter = Filter {
@@ -148,6 +150,9 @@ pub(super) fn build_filter(
     }
     if let Some(to) = query.to.as_deref().filter(|s| !s.is_empty()) {
         filter.push("c.received_at < ?", local_day("to", to, tz, 1)?)?;
+    }
+    if let Some(ids) = members {
+        filter.push("c.id IN (SELECT value FROM json_each(?))", ids.to_owned())?;
     }
     // `+c.id` keeps SQLite from fetching every match by id and sorting them all: walking the
     // cases newest first and checking each against the matches costs at most one index pass,

@@ -9,6 +9,7 @@ use crate::stats::Month;
 use crate::stats::facts::{
     CaseFacts, CustomerHistory, Outcome, OutcomeChange, OutcomeField, StatusMove,
 };
+use crate::stats::sets::MonthSets;
 
 const SHANGHAI: Tz = chrono_tz::Asia::Shanghai;
 
@@ -290,6 +291,82 @@ fn a_partial_timeline_with_only_the_closing_move_still_dates_the_close() {
     assert_eq!(f.closed.value, Some(0.0));
     assert_eq!(f.open_at_end.value, Some(1.0));
     assert_eq!(f.mean_days_to_resolve.value, Some(25.0));
+}
+
+#[test]
+fn every_case_figure_is_the_size_of_its_set_and_other_figures_have_none() {
+    let mut crisis = handled(
+        3,
+        "2026-10-12T02:00:00Z",
+        "2026-10-20T02:00:00Z",
+        "2026-10-21T02:00:00Z",
+    );
+    crisis.grade = 1;
+    crisis.outcome.satisfaction = Some(5);
+    crisis.outcome.goodwill_fen = 2000;
+    let cases = [
+        handled(
+            1,
+            "2026-10-02T02:00:00Z",
+            "2026-10-03T02:00:00Z",
+            "2026-10-04T02:00:00Z",
+        ),
+        walk(
+            case(2, "2026-10-05T02:00:00Z"),
+            &[("2026-10-05T03:00:00Z", Invalid)],
+        ),
+        crisis,
+        case(4, "2026-09-28T02:00:00Z"),
+        walk(
+            case(5, "2026-10-30T02:00:00Z"),
+            &[("2026-10-30T02:10:00Z", Acknowledged)],
+        ),
+    ];
+    let period = october(LATER);
+    let customers = CustomerHistory::of_cases(&cases);
+    let sets = MonthSets::new(&cases, &customers, &period);
+    let f = figures_of(&sets);
+    for def in crate::stats::kpi::KPIS {
+        let figure = (def.read)(&f);
+        let Some(members) = sets.members(def.key) else {
+            assert!(
+                figure.value.is_none(),
+                "{} counts no cases, so the loader fills it",
+                def.key
+            );
+            continue;
+        };
+        let all = members.all.len() as i64;
+        match (figure.parts, members.hits) {
+            (Some((sum, count)), None) => {
+                assert_eq!(def.key, "average_satisfaction");
+                assert_eq!((sum, count), (5, all));
+            }
+            (Some((num, den)), Some(hits)) => {
+                assert_eq!((num, den), (hits.len() as i64, all), "{}", def.key);
+                assert!(
+                    hits.iter().all(|id| members.all.contains(id)),
+                    "{}",
+                    def.key
+                );
+            }
+            (None, _) if def.key.ends_with("days_to_resolve") => {
+                assert_eq!(all, 2, "{}: the cases resolved by the month's end", def.key);
+            }
+            (None, _) if def.key == "goodwill_total" => {
+                assert_eq!((figure.value, members.all.clone()), (Some(20.0), vec![3]));
+            }
+            (None, hits) => {
+                assert_eq!(hits, None, "{}", def.key);
+                assert_eq!(figure.value, Some(all as f64), "{}", def.key);
+            }
+        }
+    }
+    assert_eq!(sets.members("received").unwrap().all, [1, 2, 3, 5]);
+    assert_eq!(sets.members("valid").unwrap().all, [1, 3, 5]);
+    assert_eq!(sets.members("open_at_start").unwrap().all, [4]);
+    assert_eq!(sets.members("crises").unwrap().all, [3]);
+    assert_eq!(sets.members("no_such_figure"), None);
 }
 
 mod outcomes;

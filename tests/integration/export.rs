@@ -211,6 +211,62 @@ async fn summary_figures_equal_the_report_and_an_independent_count() {
 }
 
 #[tokio::test]
+async fn the_cases_sheet_rebuilds_closed_even_for_a_case_reopened_after_the_month() {
+    let db = TempDb::new();
+    let pool = branch(&db, "PD01", 4, 2).await;
+    let first = 2; // the September case is 1; October's are 2 to 5
+    let reopen = StatusChange {
+        to: "reopened".into(),
+        reason: Some("客户又来电".into()),
+        ..Default::default()
+    };
+    let november = Utc.with_ymd_and_hms(2026, 11, 10, 2, 0, 0).single();
+    change_status(
+        &pool,
+        first,
+        &reopen,
+        None,
+        november.expect("a real instant"),
+    )
+    .await
+    .expect("test set-up");
+    let options = ExportOptions {
+        lang: Language::En,
+        include_personal_data: false,
+        mask_descriptions: None,
+    };
+    let mut book = open(
+        export::export_month(&pool, october(), &options, now())
+            .await
+            .expect("test set-up"),
+    );
+    let cases = book.worksheet_range("Cases").expect("test set-up");
+    assert_eq!(
+        cell(&cases, 0, 14),
+        Data::String("Closed at month end".into())
+    );
+    let column: Vec<(String, String, String)> = (1..cases.height() as u32)
+        .map(|row| {
+            let text = |col| cell(&cases, row, col).to_string();
+            (text(0), text(5), text(14))
+        })
+        .collect();
+    assert_eq!(
+        column,
+        [
+            ("PD01-202610-0001".into(), "Reopened".into(), "Yes".into()),
+            ("PD01-202610-0002".into(), "Closed".into(), "Yes".into()),
+            ("PD01-202610-0003".into(), "New".into(), "No".into()),
+            ("PD01-202610-0004".into(), "Invalid".into(), "No".into()),
+        ]
+    );
+    let summary = book.worksheet_range("Summary").expect("test set-up");
+    let closed = summary_value(&summary, kpi_name("closed", Language::En));
+    let yes = column.iter().filter(|(_, _, c)| c == "Yes").count() as f64;
+    assert_eq!(closed, Some(yes), "the column adds up to the closed figure");
+}
+
+#[tokio::test]
 async fn cases_sheet_masks_personal_data_unless_asked_and_keeps_hostile_text_as_text() {
     let db = TempDb::new();
     let pool = branch(&db, "PD01", 3, 1).await;
@@ -230,7 +286,7 @@ async fn cases_sheet_masks_personal_data_unless_asked_and_keeps_hostile_text_as_
     assert_eq!(cell(&cases, 1, 7), Data::String("陈**".into()));
     assert_eq!(cell(&cases, 1, 8), Data::String("138****8000".into()));
     assert_eq!(cell(&cases, 1, 5), Data::String("已结案".into()));
-    assert_eq!(cell(&cases, 1, 17), Data::String(HOSTILE.into()));
+    assert_eq!(cell(&cases, 1, 18), Data::String(HOSTILE.into()));
     let formulas = book.worksheet_formula("案件明细").expect("test set-up");
     assert!(formulas.used_cells().all(|(_, _, f)| f.is_empty()));
     let all_text: Vec<String> = cases.used_cells().map(|(_, _, c)| c.to_string()).collect();

@@ -30,7 +30,7 @@ async fn exported(pool: &sqlx::SqlitePool, options: ExportOptions) -> (String, S
     let cases = book.worksheet_range("Cases").expect("cases");
     let summary = book.worksheet_range("Summary").expect("summary");
     (
-        text(&cases, 1, 17),
+        text(&cases, 1, 18),
         text(&summary, 6, 0),
         text(&summary, 7, 0),
     )
@@ -83,7 +83,7 @@ async fn the_cli_masks_descriptions_unless_told_to_keep_them() {
         let mut book: Xlsx<_> = calamine::open_workbook(&out).expect("xlsx");
         let sheet = book.worksheet_range("Cases").expect("cases");
         sheet
-            .get_value((1, 17))
+            .get_value((1, 18))
             .map(ToString::to_string)
             .unwrap_or_default()
     };

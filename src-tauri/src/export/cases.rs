@@ -2,6 +2,8 @@
 //! complainants' names and phones masked unless the user asked to include them, and the
 //! personal data customers write into descriptions masked with them (see [`mask::description`]).
 
+use std::collections::HashSet;
+
 use chrono::{DateTime, NaiveDateTime};
 use chrono_tz::Tz;
 use rust_xlsxwriter::{Format, Worksheet, XlsxError};
@@ -46,6 +48,9 @@ pub struct CaseLine {
     pub resolved: Option<NaiveDateTime>,
     /// When it was closed.
     pub closed: Option<NaiveDateTime>,
+    /// Whether it counts in the month's "closed" figure: valid and closed at the month's end
+    /// (now, for the month under way), whatever happened to it since.
+    pub closed_at_month_end: bool,
     /// Root cause code.
     pub root_cause: Option<String>,
     /// Satisfaction 1–5.
@@ -65,6 +70,7 @@ fn local(instant: Option<&str>, tz: Tz) -> Option<NaiveDateTime> {
 /// A `cases` row as stored, with the assignee's name.
 #[derive(sqlx::FromRow)]
 struct Stored {
+    id: i64,
     number: String,
     received_at: String,
     channel: String,
@@ -85,11 +91,17 @@ struct Stored {
     description: String,
 }
 
-/// The cases received in `month` (local), oldest first.
-pub async fn load(pool: &SqlitePool, month: Month, tz: Tz) -> Result<Vec<CaseLine>> {
+/// The cases received in `month` (local), oldest first; `closed` holds the ids of those in the
+/// month's "closed" figure.
+pub async fn load(
+    pool: &SqlitePool,
+    month: Month,
+    tz: Tz,
+    closed: &HashSet<i64>,
+) -> Result<Vec<CaseLine>> {
     let month_key = i64::from(month.year) * 100 + i64::from(month.month);
     let rows: Vec<Stored> = sqlx::query_as(
-        "SELECT c.number, c.received_at, c.channel, c.category_id, c.grade, c.status,
+        "SELECT c.id, c.number, c.received_at, c.channel, c.category_id, c.grade, c.status,
                 c.customer_type, c.complainant_name, c.phone, c.department, s.name AS assignee,
                 c.acknowledged_at, c.resolved_at, c.closed_at, c.root_cause, c.satisfaction,
                 c.goodwill_fen, c.description
@@ -107,6 +119,7 @@ pub async fn load(pool: &SqlitePool, month: Month, tz: Tz) -> Result<Vec<CaseLin
             acknowledged: local(r.acknowledged_at.as_deref(), tz),
             resolved: local(r.resolved_at.as_deref(), tz),
             closed: local(r.closed_at.as_deref(), tz),
+            closed_at_month_end: closed.contains(&r.id),
             number: r.number,
             channel: r.channel,
             category_id: r.category_id,
@@ -126,7 +139,7 @@ pub async fn load(pool: &SqlitePool, month: Month, tz: Tz) -> Result<Vec<CaseLin
 }
 
 /// The sheet's columns: header and width.
-const COLUMNS: [(T, f64); 18] = [
+const COLUMNS: [(T, f64); 19] = [
     (T::CaseNumber, 18.0),
     (T::ReceivedAt, 17.0),
     (T::Channel, 16.0),
@@ -141,6 +154,7 @@ const COLUMNS: [(T, f64); 18] = [
     (T::AcknowledgedOn, 17.0),
     (T::ResolvedOn, 17.0),
     (T::ClosedOn, 17.0),
+    (T::ClosedAtMonthEnd, 12.0),
     (T::RootCause, 18.0),
     (T::Satisfaction, 11.0),
     (T::GoodwillYuan, 12.0),
@@ -214,21 +228,27 @@ pub fn write(
         when(sheet, row, 11, case.acknowledged)?;
         when(sheet, row, 12, case.resolved)?;
         when(sheet, row, 13, case.closed)?;
+        let closed = if case.closed_at_month_end {
+            T::Yes
+        } else {
+            T::No
+        };
+        write_text(sheet, row, 14, closed.get(lang), text)?;
         let cause = case
             .root_cause
             .as_deref()
             .map(|c| labels::root_cause(c, lang))
             .unwrap_or_default();
-        write_text(sheet, row, 14, &cause, text)?;
-        write_figure(sheet, row, 15, case.satisfaction.map(|s| s as f64), &plain)?;
+        write_text(sheet, row, 15, &cause, text)?;
+        write_figure(sheet, row, 16, case.satisfaction.map(|s| s as f64), &plain)?;
         let goodwill = (case.goodwill_fen != 0).then(|| case.goodwill_fen as f64 / 100.0);
-        write_figure(sheet, row, 16, goodwill, &yuan)?;
+        write_figure(sheet, row, 17, goodwill, &yuan)?;
         let description = if cx.mask_descriptions {
             mask::description(&case.description, &case.complainant_name)
         } else {
             case.description.clone()
         };
-        write_text(sheet, row, 17, &description, text)?;
+        write_text(sheet, row, 18, &description, text)?;
     }
     Ok(())
 }

@@ -147,6 +147,12 @@ texts! {
     ResolvedOn => "Resolved", "解决日期";
     /// Header: closed on.
     ClosedOn => "Closed", "结案日期";
+    /// Header: whether the case counts in the month's "closed" figure.
+    ClosedAtMonthEnd => "Closed at month end", "月末已结案";
+    /// A yes in a yes/no column.
+    Yes => "Yes", "是";
+    /// A no in a yes/no column.
+    No => "No", "否";
     /// Header: satisfaction score.
     Satisfaction => "Satisfaction (1–5)", "满意度（1–5）";
     /// Header: goodwill payment.

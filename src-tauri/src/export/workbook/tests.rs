@@ -122,6 +122,7 @@ fn case() -> CaseLine {
         acknowledged: at(1),
         resolved: at(3),
         closed: at(5),
+        closed_at_month_end: true,
         root_cause: Some("delay".into()),
         satisfaction: Some(4),
         goodwill_fen: 12_050,
@@ -251,7 +252,7 @@ fn the_training_sheet_shows_each_persons_modules_in_words_with_user_text_as_text
 fn formula_looking_text_reads_back_as_that_exact_text_and_never_as_a_formula() {
     let mut book = build_with(Language::En, false);
     let cases = book.worksheet_range("Cases").unwrap();
-    assert_eq!(cell(&cases, 1, 17), &Data::String(HOSTILE.into()));
+    assert_eq!(cell(&cases, 1, 18), &Data::String(HOSTILE.into()));
     assert_eq!(cell(&cases, 1, 9), &Data::String("-客服部".into()));
     let formulas = book.worksheet_formula("Cases").unwrap();
     assert!(

@@ -126,6 +126,17 @@ async fn every_case_has_its_timeline_audit_and_consistent_columns() {
             0,
         ),
         ("SELECT COUNT(*) FROM cases WHERE taken_by_id IS NULL", 0),
+        // A closed crisis went through its checklist, each tick on the timeline.
+        (
+            "SELECT COUNT(*) FROM cases c WHERE grade = 1 AND status = 'closed'
+             AND (SELECT COUNT(*) FROM case_escalation_ticks t WHERE t.case_id = c.id) <> 3",
+            0,
+        ),
+        (
+            "SELECT COUNT(*) FROM case_escalation_ticks t WHERE NOT EXISTS (SELECT 1 FROM case_events e
+             WHERE e.case_id = t.case_id AND e.kind = 'escalation' AND e.new_value = t.item)",
+            0,
+        ),
     ] {
         assert_eq!(scalar(&pool, sql).await, expected, "{sql}");
     }
@@ -138,6 +149,8 @@ async fn every_case_has_its_timeline_audit_and_consistent_columns() {
             > 0
     );
     assert!(scalar(&pool, "SELECT COUNT(*) FROM cases WHERE grade < 4").await > 0);
+    let closed_crises = "SELECT COUNT(*) FROM cases WHERE grade = 1 AND status = 'closed'";
+    assert!(scalar(&pool, closed_crises).await > 0);
 
     // A case page opens, with the created and status entries on its timeline.
     let closed = scalar(&pool, "SELECT MIN(id) FROM cases WHERE status = 'closed'").await;

@@ -11,6 +11,7 @@ use crate::cases::deadlines;
 use crate::cases::repo::bulk::{Values, execute_rows};
 use crate::cases::repo::insert::{NewCase, Standing, insert_cases};
 use crate::cases::repo::{BranchContext, stamp};
+use crate::cases::resolution::ESCALATION_ITEMS;
 use crate::error::Result;
 
 /// A timeline entry or audit line: case, at, who, kind or field, body, old value, new value.
@@ -31,6 +32,8 @@ struct Batch {
     audit: Vec<Entry>,
     /// Open pauses: case, start, reason.
     pauses: Vec<(i64, String, String)>,
+    /// Crisis checklist ticks: case, item, at, who.
+    ticks: Vec<(i64, &'static str, String, Option<i64>)>,
 }
 
 impl Batch {
@@ -45,6 +48,23 @@ impl Batch {
                 .push((id, at.clone(), actor, "status", note, old, new));
             self.audit
                 .push((id, at, actor, "status", String::new(), old, new));
+        }
+        // A crisis someone has taken up was handled by its checklist, as a real one must be
+        // before it can close without a reason on record.
+        if let Some(acknowledged) = life.acknowledged_at.filter(|_| case.grade == 1) {
+            let at = stamp(acknowledged);
+            for item in ESCALATION_ITEMS {
+                self.events.push((
+                    id,
+                    at.clone(),
+                    actor,
+                    "escalation",
+                    String::new(),
+                    None,
+                    Some(item),
+                ));
+                self.ticks.push((id, item, at.clone(), actor));
+            }
         }
         if let Some((since, reason)) = &life.paused {
             let at = stamp(*since);
@@ -173,6 +193,19 @@ pub async fn write_cases(
                COALESCE(column7, (SELECT number FROM cases WHERE id = column1)) FROM (";
     let row = "(?, ?, ?, ?, ?, ?, ?)";
     execute_rows(conn, (audit, row, ")"), &batch.audit, bind_entry).await?;
+    let ticks = "INSERT INTO case_escalation_ticks (case_id, item, ticked_at, ticked_by)";
+    execute_rows(
+        conn,
+        (ticks, "(?, ?, ?, ?)", ""),
+        &batch.ticks,
+        |values, (id, item, at, who)| {
+            values.add(*id)?;
+            values.add(*item)?;
+            values.add(at.clone())?;
+            values.add(*who)
+        },
+    )
+    .await?;
     let pauses = "INSERT INTO case_pauses (case_id, start_at, reason)";
     execute_rows(
         conn,

@@ -4,12 +4,12 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use sqlx::{SqliteConnection, SqlitePool};
 
-use super::customer::{CustomerKeys, LikelyDuplicate, likely_duplicates};
+use super::customer::{IntakeKeys, LikelyDuplicate, likely_duplicates};
 use super::insert::{NewCase, insert_cases};
 use super::journal::{Event, record_audit, record_event};
 use super::suggest::suggestion_for;
 use super::{BranchContext, branch_context, stamp};
-use crate::cases::intake::{CaseInput, ValidIntake, phone_key, reference_key};
+use crate::cases::intake::{CaseInput, ValidIntake};
 use crate::cases::{GradeSuggestion, check_grade_choice};
 use crate::error::{Error, Invalid, Result};
 
@@ -89,17 +89,10 @@ pub async fn check_intake(
     let ctx = branch_context(&mut conn).await?;
     let case = input.parse(ctx.tz, now)?;
     let suggestion = suggestion_for(&mut conn, &case).await?;
-    let (phone, reference) = (
-        phone_key(case.phone.as_deref()),
-        reference_key(case.reference.as_deref()),
-    );
-    let keys = CustomerKeys {
-        phone: phone.as_deref(),
-        reference: reference.as_deref(),
-    };
+    let keys = IntakeKeys::of(&case);
     let likely_duplicates = likely_duplicates(
         &mut conn,
-        keys,
+        keys.keys(),
         case.category_id,
         case.received_at,
         now,

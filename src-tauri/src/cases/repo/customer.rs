@@ -10,6 +10,7 @@ use sqlx::SqliteConnection;
 use super::list::{CaseRow, ROW_COLUMNS, to_row};
 use super::stamp;
 use crate::cases::Grade;
+use crate::cases::intake::{ValidIntake, phone_key, reference_key};
 use crate::error::Result;
 
 /// How a customer is recognised: the folded phone and reference (see
@@ -26,6 +27,31 @@ pub struct CustomerKeys<'a> {
 impl CustomerKeys<'_> {
     fn is_empty(&self) -> bool {
         self.phone.is_none() && self.reference.is_none()
+    }
+}
+
+/// The folded keys of a complaint being taken in, held so [`CustomerKeys`] can borrow them.
+#[derive(Debug, Clone, Default)]
+pub struct IntakeKeys {
+    phone: Option<String>,
+    reference: Option<String>,
+}
+
+impl IntakeKeys {
+    /// The keys of `case`'s phone and reference.
+    pub fn of(case: &ValidIntake) -> IntakeKeys {
+        IntakeKeys {
+            phone: phone_key(case.phone.as_deref()),
+            reference: reference_key(case.reference.as_deref()),
+        }
+    }
+
+    /// The keys, borrowed.
+    pub fn keys(&self) -> CustomerKeys<'_> {
+        CustomerKeys {
+            phone: self.phone.as_deref(),
+            reference: self.reference.as_deref(),
+        }
     }
 }
 

@@ -5,7 +5,7 @@
 use chrono::{DateTime, TimeDelta, Utc};
 use sqlx::{Row, SqliteConnection};
 
-use super::customer::{CustomerKeys, open_serious_case};
+use super::customer::{CustomerKeys, IntakeKeys, open_serious_case};
 use super::{parse_stamp, stamp};
 use crate::cases::intake::{ValidIntake, phone_key, reference_key};
 use crate::cases::{Channel, GradeSuggestion, GradingFacts, Status, suggest_grade};
@@ -40,15 +40,8 @@ pub(super) async fn suggestion_for(
     conn: &mut SqliteConnection,
     case: &ValidIntake,
 ) -> Result<GradeSuggestion> {
-    let (phone, reference) = (
-        phone_key(case.phone.as_deref()),
-        reference_key(case.reference.as_deref()),
-    );
-    let keys = CustomerKeys {
-        phone: phone.as_deref(),
-        reference: reference.as_deref(),
-    };
-    let open = open_serious_case(conn, keys, case.received_at, None).await?;
+    let keys = IntakeKeys::of(case);
+    let open = open_serious_case(conn, keys.keys(), case.received_at, None).await?;
     let mut suggestion = suggest_grade(&GradingFacts {
         media_exposure_risk: case.media_exposure_risk,
         lawsuit_risk: case.lawsuit_risk,

@@ -26,7 +26,7 @@ use crate::settings::model::parse_timezone;
 use crate::settings::repo::get_branch;
 use crate::stats::glossary::glossary;
 use crate::stats::monthly_report;
-use crate::stats::repo::figure_members;
+use crate::stats::repo::closed_case_ids;
 use crate::stats::report::Month;
 use crate::training::repo::matrix::{MatrixFilter, matrix};
 use categories::CategoryNames;
@@ -80,8 +80,10 @@ pub async fn export_month(
     let categories = CategoryNames::load(pool).await?;
     // The Cases sheet marks the cases in the "closed" figure, by the report's own definition, so
     // head office can rebuild it even for a case reopened after the month ended.
-    let closed = figure_members(&mut *pool.acquire().await?, month, "closed", None, now).await?;
-    let closed = closed.all.into_iter().collect();
+    let closed = closed_case_ids(pool, month, now)
+        .await?
+        .into_iter()
+        .collect();
     let cases = cases::load(pool, month, tz, &closed).await?;
     let glossary = glossary(options.lang);
     let prevention = prevention::load(pool, month, tz, now).await?;

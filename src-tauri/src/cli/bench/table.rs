@@ -9,8 +9,6 @@ pub enum Budget {
     None,
     /// A time the slow runs (p95) must stay under.
     Under(Duration),
-    /// A rate the slow batches (p95) must reach, per second.
-    AtLeast(f64),
 }
 
 /// One line of the table.
@@ -108,24 +106,17 @@ impl Line {
         }
     }
 
-    /// A throughput from the time per item of each batch.
-    pub fn rate(label: impl Into<String>, per_item: &Samples, budget: Budget) -> Line {
+    /// A throughput from the time per item of each batch, reported as a figure (no budget).
+    pub fn rate(label: impl Into<String>, per_item: &Samples) -> Line {
         let rate = |d: Duration| 1.0 / d.as_secs_f64().max(1e-12);
         // The slow end of a rate is the slow batch: p95 of the time per item.
         let (median, slow) = (rate(per_item.median()), rate(per_item.p95()));
-        let (budget_text, verdict) = match budget {
-            Budget::AtLeast(floor) => (
-                format!("≥ {}", per_second(floor)),
-                if slow >= floor { "PASS" } else { "OVER" },
-            ),
-            _ => ("—".to_owned(), ""),
-        };
         Line {
             label: label.into(),
             median: per_second(median),
             p95: per_second(slow),
-            budget: budget_text,
-            verdict,
+            budget: "—".to_owned(),
+            verdict: "",
         }
     }
 
@@ -225,11 +216,11 @@ mod tests {
         let line = Line::timed("list", &Samples::new(slow), Budget::Under(ms(30)));
         assert_eq!(line.verdict, "OVER");
         let per_case = Samples::new(vec![Duration::from_micros(20); 4]);
-        let line = Line::rate("insert", &per_case, Budget::AtLeast(20_000.0));
-        assert_eq!((line.median.as_str(), line.verdict), ("50,000/s", "PASS"));
+        let line = Line::rate("insert", &per_case);
+        assert_eq!((line.median.as_str(), line.verdict), ("50,000/s", ""));
         let per_case = Samples::new(vec![Duration::from_micros(60); 4]);
-        let line = Line::rate("insert", &per_case, Budget::AtLeast(20_000.0));
-        assert_eq!((line.p95.as_str(), line.verdict), ("16,667/s", "OVER"));
+        let line = Line::rate("insert", &per_case);
+        assert_eq!((line.p95.as_str(), line.budget.as_str()), ("16,667/s", "—"));
         assert_eq!(Line::timed("x", &fast, Budget::None).verdict, "");
     }
 

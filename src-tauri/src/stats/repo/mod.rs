@@ -130,6 +130,25 @@ async fn category_names(conn: &mut SqliteConnection) -> Result<HashMap<i64, Opti
     Ok(rows.into_iter().collect())
 }
 
+/// The ids of the cases in `month`'s "closed" figure as it stands at `now`, by the report's own
+/// definition ([`received_and_closed`]), read from the light timelines the trend uses: what the
+/// workbook's Cases sheet needs, without the figures' other facts.
+pub async fn closed_case_ids(
+    pool: &SqlitePool,
+    month: Month,
+    now: DateTime<Utc>,
+) -> Result<Vec<i64>> {
+    let mut tx = pool.begin().await?;
+    let ctx = branch_context(&mut tx).await?;
+    let period = Period::new(month, ctx.tz, now);
+    let cases = load_timelines(&mut tx, (period.start, period.end)).await?;
+    Ok(received_and_closed(&cases, &period)
+        .closed
+        .into_iter()
+        .map(|c| c.id)
+        .collect())
+}
+
 /// Received and closed in each of the [`TREND_MONTHS`] local months ending with `month`, by
 /// the report's own definitions ([`received_and_closed`], the `received` and `closed` figures
 /// of each month), so a trend point and that month's figures always agree.

@@ -251,17 +251,24 @@ impl App {
             n?.addEventListener('click', () => { window.__e2eClicked = true; }, { once: true, capture: true });
             return n !== null;";
         let missed = "return window.__e2eArmed === true && window.__e2eClicked !== true;";
-        for _ in 0..3 {
+        for attempt in 1..=3 {
             let element = self.find(css).await;
             self.wait_until_settled(css).await;
             self.client
                 .execute(watch, vec![json!(css)])
                 .await
                 .unwrap_or_else(|e| panic!("watch {css}: {e}"));
-            element
-                .click()
-                .await
-                .unwrap_or_else(|e| panic!("click {css}: {e}"));
+            // A view that redraws itself after an earlier action (a refresh once a save lands)
+            // may replace the element between finding and clicking it: WebKitWebDriver then
+            // refuses the click, which reached nothing, so it is tried on the new element.
+            if let Err(error) = element.click().await {
+                if attempt < 3 {
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                    continue;
+                }
+                save_screenshot(css);
+                panic!("click {css}: {error}");
+            }
             // A click that WebKitWebDriver delivered beside the element (the page moved under
             // the pointer) is tried again rather than taken as the user's. Only a miss seen
             // for certain is retried: a page that went away took the click.

@@ -18,12 +18,16 @@ impl Place {
         self.dir.path().join(name)
     }
 
-    fn check(&self, path: &Path, existing: Existing) -> std::result::Result<Destination, String> {
-        Destination::check(path, &self.db, existing).map_err(|e| e.code().to_owned())
+    fn check(
+        &self,
+        path: &Path,
+        existing: Existing,
+    ) -> std::result::Result<Destination, &'static str> {
+        Destination::check(path, &self.db, existing).map_err(|e| e.code())
     }
 }
 
-fn refused(result: std::result::Result<Destination, String>) -> String {
+fn refused(result: std::result::Result<Destination, &'static str>) -> &'static str {
     result.expect_err("must be refused")
 }
 

@@ -16,6 +16,7 @@ use super::{labels, mask};
 use crate::error::Result;
 use crate::settings::Language;
 use crate::stats::report::Month;
+use crate::store::json_rows;
 
 /// One case as the sheet shows it (times already in the branch's local time).
 #[derive(Debug, Clone, PartialEq)]
@@ -68,7 +69,7 @@ fn local(instant: Option<&str>, tz: Tz) -> Option<NaiveDateTime> {
 }
 
 /// A `cases` row as stored, with the assignee's name.
-#[derive(sqlx::FromRow)]
+#[derive(serde::Deserialize)]
 struct Stored {
     id: i64,
     number: String,
@@ -100,17 +101,26 @@ pub async fn load(
     closed: &HashSet<i64>,
 ) -> Result<Vec<CaseLine>> {
     let month_key = i64::from(month.year) * 100 + i64::from(month.month);
-    let rows: Vec<Stored> = sqlx::query_as(
-        "SELECT c.id, c.number, c.received_at, c.channel, c.category_id, c.grade, c.status,
-                c.customer_type, c.complainant_name, c.phone, c.department, s.name AS assignee,
-                c.acknowledged_at, c.resolved_at, c.closed_at, c.root_cause, c.satisfaction,
-                c.goodwill_fen, c.description
-         FROM cases c LEFT JOIN staff s ON s.id = c.assignee_id
-         WHERE c.received_month = ?
-         ORDER BY c.received_at, c.id",
+    // One JSON row instead of one row per case: a busy month has tens of thousands.
+    let rows: Vec<Stored> = json_rows(
+        &mut *pool.acquire().await?,
+        "SELECT json_group_array(json_object(
+                'id', id, 'number', number, 'received_at', received_at, 'channel', channel,
+                'category_id', category_id, 'grade', grade, 'status', status,
+                'customer_type', customer_type, 'complainant_name', complainant_name,
+                'phone', phone, 'department', department, 'assignee', assignee,
+                'acknowledged_at', acknowledged_at, 'resolved_at', resolved_at,
+                'closed_at', closed_at, 'root_cause', root_cause, 'satisfaction', satisfaction,
+                'goodwill_fen', goodwill_fen, 'description', description))
+         FROM (SELECT c.id, c.number, c.received_at, c.channel, c.category_id, c.grade, c.status,
+                      c.customer_type, c.complainant_name, c.phone, c.department,
+                      s.name AS assignee, c.acknowledged_at, c.resolved_at, c.closed_at,
+                      c.root_cause, c.satisfaction, c.goodwill_fen, c.description
+               FROM cases c LEFT JOIN staff s ON s.id = c.assignee_id
+               WHERE c.received_month = CAST(? AS INTEGER)
+               ORDER BY c.received_at, c.id)",
+        &[month_key.to_string()],
     )
-    .bind(month_key)
-    .fetch_all(pool)
     .await?;
     Ok(rows
         .into_iter()

@@ -10,43 +10,24 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
-use serde::de::DeserializeOwned;
 use sqlx::SqliteConnection;
 
 use crate::cases::Status;
 use crate::cases::deadlines::{Pause, deadlines};
 use crate::cases::repo::{BranchContext, parse_stamp, stamp};
 use crate::cases::vocab::{Channel, CustomerType};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::stats::facts::{
     CaseFacts, CaseTimeline, CustomerHistory, Outcome, OutcomeChange, OutcomeField, REPEAT_WINDOW,
     StatusMove,
 };
+use crate::store::json_rows;
 
 /// An audit line: case, at, field, old value, new value.
 type AuditLine = (i64, String, String, Option<String>, Option<String>);
 
 /// A span of receipt times, `from..to`.
 pub(super) type Span = (DateTime<Utc>, DateTime<Utc>);
-
-/// Runs `sql`, which yields one JSON array (NULL when empty), binding `binds` in order, and
-/// reads the array's elements as `T`.
-async fn json_rows<T: DeserializeOwned>(
-    conn: &mut SqliteConnection,
-    sql: &str,
-    binds: &[String],
-) -> Result<Vec<T>> {
-    let mut query = sqlx::query_scalar::<_, Option<String>>(sqlx::AssertSqlSafe(sql.to_owned()));
-    for bind in binds {
-        query = query.bind(bind);
-    }
-    match query.fetch_one(conn).await? {
-        Some(json) => {
-            serde_json::from_str(&json).map_err(|e| Error::Database(sqlx::Error::Decode(e.into())))
-        }
-        None => Ok(Vec::new()),
-    }
-}
 
 /// The SQL of the ids of the cases received in `spans`, and of the valid cases received before
 /// an instant of `instants` that may have been open at it, with its binds. A case is either

@@ -1,10 +1,9 @@
 //! `branchdesk-cli … | head -0`: with stdout and stderr already closed, every subcommand does
 //! its work (or refuses it) and says which by its exit code, never by a panic (101).
 
-use std::path::Path;
 use std::process::{Command, Stdio};
 
-use super::support::{TempDb, text};
+use super::support::{INIT_POSTAL, TempDb, arg, text};
 
 /// Runs the CLI on `db` with stdout and stderr pipes whose reading ends are already closed, so
 /// every write fails with a broken pipe; returns the exit code.
@@ -37,28 +36,11 @@ async fn case_count(db: &TempDb) -> i64 {
     count
 }
 
-fn arg(path: &Path) -> &str {
-    path.to_str().expect("a UTF-8 path")
-}
-
 #[tokio::test]
 async fn every_subcommand_finishes_its_work_with_stdout_and_stderr_closed() {
     let db = TempDb::new();
     let dir = db.dir.path();
-    let init = [
-        "init",
-        "--name",
-        "店",
-        "--code",
-        "pd01",
-        "--industry",
-        "postal",
-        "--tz",
-        "Asia/Shanghai",
-        "--lang",
-        "en",
-    ];
-    assert_eq!(run_deaf(&db, &init), Some(0), "init");
+    assert_eq!(run_deaf(&db, &INIT_POSTAL), Some(0), "init");
     // The work was done although nothing could be said about it.
     let info = db.cli(&["info"]);
     assert!(

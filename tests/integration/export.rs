@@ -169,11 +169,7 @@ fn open(bytes: Vec<u8>) -> Xlsx<Cursor<Vec<u8>>> {
 async fn summary_figures_equal_the_report_and_an_independent_count() {
     let db = TempDb::new();
     let pool = branch(&db, "PD01", 5, 2).await;
-    let options = ExportOptions {
-        lang: Language::En,
-        include_personal_data: false,
-        mask_descriptions: None,
-    };
+    let options = ExportOptions::new(Language::En, false);
     let bytes = export::export_month(&pool, october(), &options, now())
         .await
         .expect("test set-up");
@@ -230,11 +226,7 @@ async fn the_cases_sheet_rebuilds_closed_even_for_a_case_reopened_after_the_mont
     )
     .await
     .expect("test set-up");
-    let options = ExportOptions {
-        lang: Language::En,
-        include_personal_data: false,
-        mask_descriptions: None,
-    };
+    let options = ExportOptions::new(Language::En, false);
     let mut book = open(
         export::export_month(&pool, october(), &options, now())
             .await
@@ -270,11 +262,7 @@ async fn the_cases_sheet_rebuilds_closed_even_for_a_case_reopened_after_the_mont
 async fn cases_sheet_masks_personal_data_unless_asked_and_keeps_hostile_text_as_text() {
     let db = TempDb::new();
     let pool = branch(&db, "PD01", 3, 1).await;
-    let masked = ExportOptions {
-        lang: Language::ZhCn,
-        include_personal_data: false,
-        mask_descriptions: None,
-    };
+    let masked = ExportOptions::new(Language::ZhCn, false);
     let mut book = open(
         export::export_month(&pool, october(), &masked, now())
             .await
@@ -314,11 +302,7 @@ async fn cases_sheet_masks_personal_data_unless_asked_and_keeps_hostile_text_as_
 async fn export_to_a_path_writes_the_whole_file_or_nothing() {
     let db = TempDb::new();
     let pool = branch(&db, "PD01", 2, 1).await;
-    let options = ExportOptions {
-        lang: Language::En,
-        include_personal_data: false,
-        mask_descriptions: None,
-    };
+    let options = ExportOptions::new(Language::En, false);
     let name = export::file_name("pd01", october());
     assert_eq!(name, "PD01_2026-10_complaints.xlsx");
     let path = db.dir.path().join(&name);
@@ -356,11 +340,7 @@ pub async fn export_branch(
     month: Month,
 ) -> std::path::PathBuf {
     let path = folder.join(export::file_name(code, month));
-    let options = ExportOptions {
-        lang: Language::En,
-        include_personal_data: false,
-        mask_descriptions: None,
-    };
+    let options = ExportOptions::new(Language::En, false);
     // Each test's branches live in their own folders, none of them beside `folder`.
     let out =
         Destination::check(&path, Path::new("elsewhere.db"), Existing::Keep).expect("test set-up");

@@ -1,32 +1,14 @@
 //! Where the CLI's workbooks may go: never over the database, a backup, a folder or a device,
 //! and over an existing file only with `--force`.
 
-use std::path::Path;
-
-use super::support::{TempDb, text};
+use super::support::{INIT_POSTAL, TempDb, arg, text};
 
 /// A set-up branch whose database exists.
 fn branch() -> TempDb {
     let db = TempDb::new();
-    let init = db.cli(&[
-        "init",
-        "--name",
-        "店",
-        "--code",
-        "pd01",
-        "--industry",
-        "postal",
-        "--tz",
-        "Asia/Shanghai",
-        "--lang",
-        "en",
-    ]);
+    let init = db.cli(&INIT_POSTAL);
     assert!(init.status.success(), "{}", text(&init.stderr));
     db
-}
-
-fn arg(path: &Path) -> &str {
-    path.to_str().expect("a UTF-8 path")
 }
 
 /// Runs a command that must be refused: exit 1, one line naming `--out`, `hint` in it.

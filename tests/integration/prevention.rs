@@ -458,11 +458,7 @@ async fn the_monthly_workbook_lists_the_plans_and_the_measures_overdue_at_the_mo
     .await
     .unwrap();
 
-    let options = ExportOptions {
-        lang: Language::En,
-        include_personal_data: false,
-        mask_descriptions: None,
-    };
+    let options = ExportOptions::new(Language::En, false);
     let february = branchdesk::stats::Month::new(2026, 2).unwrap();
     let bytes = export::export_month(&pool, february, &options, local("2026-03-10", 9))
         .await

@@ -123,11 +123,7 @@ async fn the_prevention_sheet_lists_the_measures_overdue_then_with_the_dates_the
 
     let db = TempDb::new();
     let pool = branch_with_later_changes(&db).await;
-    let options = ExportOptions {
-        lang: Language::En,
-        include_personal_data: false,
-        mask_descriptions: None,
-    };
+    let options = ExportOptions::new(Language::En, false);
     let february = Month::new(2026, 2).unwrap();
     let bytes = export::export_month(&pool, february, &options, local("2026-05-02", 9))
         .await

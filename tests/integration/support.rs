@@ -1,6 +1,6 @@
 //! Shared set-up: a fresh database file in its own temporary folder.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use branchdesk::settings::{BranchInput, Language};
@@ -47,6 +47,26 @@ impl TempDb {
             .output()
             .expect("run branchdesk-cli")
     }
+}
+
+/// `branchdesk-cli init` for a postal branch PD01 in Shanghai, in English.
+pub const INIT_POSTAL: [&str; 11] = [
+    "init",
+    "--name",
+    "店",
+    "--code",
+    "pd01",
+    "--industry",
+    "postal",
+    "--tz",
+    "Asia/Shanghai",
+    "--lang",
+    "en",
+];
+
+/// A path as a command-line argument.
+pub fn arg(path: &Path) -> &str {
+    path.to_str().expect("a UTF-8 path")
 }
 
 /// A command's output as text.

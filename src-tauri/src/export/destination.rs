@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 use crate::store::backup::backups_dir;
+use crate::store::inspect::has_sqlite_header;
+use crate::store::side_file;
 
 /// Why a path was refused as a place to write a workbook. Each maps to one stable code
 /// (`output.<kind>`).
@@ -77,14 +79,8 @@ fn refuse(problem: OutputProblem) -> Error {
     Error::Output(problem)
 }
 
-/// The first bytes of every SQLite database file.
-const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
-
 fn is_sqlite_file(path: &Path) -> bool {
-    let mut header = [0u8; 16];
-    std::fs::File::open(path)
-        .and_then(|mut file| std::io::Read::read_exact(&mut file, &mut header))
-        .is_ok_and(|()| &header == SQLITE_HEADER)
+    std::fs::File::open(path).is_ok_and(|mut file| has_sqlite_header(&mut file))
 }
 
 fn has_xlsx_extension(path: &Path) -> bool {
@@ -127,11 +123,7 @@ impl Destination {
             resolved(path).unwrap_or_else(|| path.to_path_buf())
         };
         if let Some(db) = resolved(db_path) {
-            let companions = ["", "-wal", "-shm", "-journal"].map(|suffix| {
-                let mut name = db.clone().into_os_string();
-                name.push(suffix);
-                PathBuf::from(name)
-            });
+            let companions = ["", "-wal", "-shm", "-journal"].map(|suffix| side_file(&db, suffix));
             if companions.contains(&target) {
                 return Err(refuse(OutputProblem::Database));
             }

@@ -61,12 +61,8 @@ impl WriteProblem {
     /// The problem behind a database error, if it is one of these.
     pub fn of_sqlx(error: &sqlx::Error) -> Option<Self> {
         match error {
-            sqlx::Error::Database(db) => db
-                .code()
-                .and_then(|code| code.parse::<i64>().ok())
-                .and_then(Self::from_sqlite_code),
             sqlx::Error::Io(io) => Self::of_io(io),
-            _ => None,
+            _ => super::sqlite_code(error).and_then(Self::from_sqlite_code),
         }
     }
 

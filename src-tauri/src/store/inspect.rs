@@ -16,6 +16,12 @@ use crate::error::{Error, Result};
 /// The first 16 bytes of every SQLite database file.
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
+/// Whether `file` starts as every SQLite database does (a short or unreadable file does not).
+pub fn has_sqlite_header(file: &mut impl Read) -> bool {
+    let mut header = [0u8; 16];
+    file.read_exact(&mut header).is_ok() && &header == SQLITE_MAGIC
+}
+
 /// What is at a database path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Contents {
@@ -46,9 +52,7 @@ pub async fn inspect(path: &Path) -> Result<Contents> {
     if metadata.len() == 0 {
         return Ok(Contents::Blank);
     }
-    let mut header = [0u8; 16];
-    let read = std::fs::File::open(path)?.read_exact(&mut header);
-    if read.is_err() || &header != SQLITE_MAGIC {
+    if !has_sqlite_header(&mut std::fs::File::open(path)?) {
         return Err(Error::Startup(StartupProblem::Corrupt));
     }
     let seen = match read_only(path).await {

@@ -26,11 +26,10 @@ pub fn lock_holder(db: &Path) -> Option<String> {
 #[cfg(target_os = "linux")]
 mod linux {
     use std::os::unix::fs::MetadataExt;
-    use std::path::{Path, PathBuf};
+    use std::path::Path;
 
     pub(super) fn lock_holder(db: &Path) -> Option<String> {
-        let mut shm = PathBuf::from(db.as_os_str());
-        shm.as_mut_os_string().push("-shm");
+        let shm = crate::store::side_file(db, "-shm");
         let files: Vec<(u64, u64)> = [db, shm.as_path()]
             .iter()
             .filter_map(|path| std::fs::metadata(path).ok())

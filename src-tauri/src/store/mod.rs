@@ -147,6 +147,15 @@ pub async fn json_rows<T: serde::de::DeserializeOwned>(
     }
 }
 
+/// The SQLite result code behind a database error (extended codes carry the primary code in
+/// their low byte), for mapping it to something the user can act on.
+pub(crate) fn sqlite_code(error: &sqlx::Error) -> Option<i64> {
+    match error {
+        sqlx::Error::Database(db) => db.code().and_then(|code| code.parse().ok()),
+        _ => None,
+    }
+}
+
 /// `Ok` when a write changed a row; [`Error::NotFound`] when the id it was given named none.
 pub fn found(done: SqliteQueryResult) -> Result<()> {
     if done.rows_affected() == 0 {

@@ -77,12 +77,8 @@ impl StartupProblem {
 
     fn from_sqlx(error: &sqlx::Error) -> Option<Self> {
         match error {
-            sqlx::Error::Database(db) => db
-                .code()
-                .and_then(|code| code.parse::<i64>().ok())
-                .and_then(Self::from_sqlite_code),
             sqlx::Error::Io(io) => Self::from_io(io),
-            _ => None,
+            _ => super::sqlite_code(error).and_then(Self::from_sqlite_code),
         }
     }
 

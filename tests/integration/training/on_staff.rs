@@ -17,11 +17,7 @@ use branchdesk::training::repo::signoffs::sign_off;
 
 /// The names in the first column of the month's Training sheet.
 async fn sheet_names(pool: &SqlitePool, month: u32) -> Vec<String> {
-    let options = ExportOptions {
-        lang: Language::En,
-        include_personal_data: false,
-        mask_descriptions: None,
-    };
+    let options = ExportOptions::new(Language::En, false);
     let bytes = export_month(
         pool,
         Month::new(2026, month).expect("month"),

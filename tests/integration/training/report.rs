@@ -116,11 +116,7 @@ async fn the_monthly_report_counts_items_signed_at_the_month_end_and_drills_held
     assert_eq!(kpi("drills_held").value, Some(1.0));
 
     // The month's workbook has the matrix as January's end saw it: three items of the module.
-    let options = ExportOptions {
-        lang: Language::En,
-        include_personal_data: false,
-        mask_descriptions: None,
-    };
+    let options = ExportOptions::new(Language::En, false);
     let january = Month::new(2026, 1).expect("month");
     let bytes = export_month(&pool, january, &options, utc("2026-03-01T00:00:00Z"))
         .await

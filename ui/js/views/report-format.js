@@ -136,9 +136,9 @@ export function monthHref(month) {
   return figureHref('received', month);
 }
 
-// What each breakdown is called in the case list's note (the list's own filter names where it
-// has one).
-const GROUP_NAMES = {
+/// The dictionary key of each breakdown's name: its title on the Reports screen and in the case
+/// list's note (the list's own filter names where it has one).
+export const BREAKDOWN_NAMES = {
   category: 'cases.filter.category',
   channel: 'cases.filter.channel',
   grade: 'cases.filter.grade',
@@ -161,7 +161,7 @@ export function figureNoteText(filters, { lang, figureName, categoryName }) {
   if (BREAKDOWN_ORDER.includes(filters.figure) && filters.figureCode) {
     const row = { code: filters.figureCode, label: filters.figureCode };
     const name = breakdownLabel(filters.figure, row, lang, { categoryName });
-    return translate(lang, 'cases.figure.breakdown', { group: translate(lang, GROUP_NAMES[filters.figure]), name, month });
+    return translate(lang, 'cases.figure.breakdown', { group: translate(lang, BREAKDOWN_NAMES[filters.figure]), name, month });
   }
   return translate(lang, filters.figureHits ? 'cases.figure.hits' : 'cases.figure.kpi', { name: figureName(filters.figure), month });
 }

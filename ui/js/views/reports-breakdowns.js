@@ -7,16 +7,9 @@ import { t } from '../i18n/index.js';
 import { formatNumber } from '../lib/format.js';
 import { formatMonth } from '../lib/months.js';
 import { trendChart, barChart } from '../lib/charts.js';
-import { BREAKDOWN_ORDER, breakdownHref, breakdownLabel, formatKpiValue, figureHref } from './report-format.js';
-
-const TITLES = {
-  category: 'cases.filter.category',
-  channel: 'cases.filter.channel',
-  grade: 'cases.filter.grade',
-  root_cause: 'field.rootCause',
-  customer_type: 'field.customerType',
-  department: 'field.department',
-};
+import {
+  BREAKDOWN_NAMES, BREAKDOWN_ORDER, breakdownHref, breakdownLabel, formatKpiValue, figureHref,
+} from './report-format.js';
 
 /// The trend points of a report (or any `[{month, received, closed}]`) ready for trendChart:
 /// each month's received and closed are that month's figures, and each bar opens their cases.
@@ -53,7 +46,7 @@ export function breakdownRows(breakdown, month, lang, lookups) {
 function breakdownTable(breakdown, month, lang, lookups) {
   const rows = breakdownRows(breakdown, month, lang, lookups);
   const total = rows.reduce((sum, row) => sum + row.value, 0);
-  const titleKey = TITLES[breakdown.key];
+  const titleKey = BREAKDOWN_NAMES[breakdown.key];
   const title = titleKey ? t(titleKey) : breakdown.key;
   // The first column's heading names the breakdown, so it needs no title of its own.
   return el('div', { class: 'breakdown', dataset: { breakdown: breakdown.key } },

@@ -76,11 +76,7 @@ async fn demo_branch(path: &Path, input: &SetupInput, cases: u32) -> Result<Sqli
 }
 
 fn options() -> ExportOptions {
-    ExportOptions {
-        lang: Language::ZhCn,
-        include_personal_data: false,
-        mask_descriptions: None,
-    }
+    ExportOptions::new(Language::ZhCn, false)
 }
 
 /// Exports the busiest month of a fresh database of `cases` cases: times and memory.

@@ -9,8 +9,11 @@ use crate::settings::Language;
 pub enum Os {
     /// macOS: the first submenu is the app menu (About, Services, Hide, Quit).
     MacOs,
-    /// Windows and Linux: the menu bar sits in the window; Quit is under File.
-    Other,
+    /// Windows: the menu bar sits in the window; Quit is under File.
+    Windows,
+    /// Linux: as Windows, but GTK cannot carry out Undo and Redo from a menu (they would only
+    /// show greyed out), so Edit leaves them to the text fields' own Ctrl+Z and Ctrl+Y.
+    Linux,
 }
 
 impl Os {
@@ -18,8 +21,10 @@ impl Os {
     pub fn current() -> Os {
         if cfg!(target_os = "macos") {
             Os::MacOs
+        } else if cfg!(target_os = "windows") {
+            Os::Windows
         } else {
-            Os::Other
+            Os::Linux
         }
     }
 }
@@ -250,18 +255,20 @@ pub fn menu(lang: Language, os: Os) -> Vec<Submenu> {
         label: pick(lang, "File", "文件"),
         items: file,
     });
+    let mut edit = Vec::new();
+    if os != Os::Linux {
+        edit.extend([N(Native::Undo), N(Native::Redo), Separator]);
+    }
+    edit.extend([
+        N(Native::Cut),
+        N(Native::Copy),
+        N(Native::Paste),
+        N(Native::SelectAll),
+    ]);
     bar.push(Submenu {
         id: "edit",
         label: pick(lang, "Edit", "编辑"),
-        items: vec![
-            N(Native::Undo),
-            N(Native::Redo),
-            Separator,
-            N(Native::Cut),
-            N(Native::Copy),
-            N(Native::Paste),
-            N(Native::SelectAll),
-        ],
+        items: edit,
     });
     bar.push(Submenu {
         id: "view",

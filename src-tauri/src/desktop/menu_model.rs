@@ -8,7 +8,7 @@ use crate::settings::Language;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Os {
     /// macOS: the first submenu is the app menu (About, Services, Hide, Quit).
-    MacOs,
+    Mac,
     /// Windows: the menu bar sits in the window; Quit is under File.
     Windows,
     /// Linux: as Windows, but GTK cannot carry out Undo and Redo from a menu (they would only
@@ -20,7 +20,7 @@ impl Os {
     /// The platform this build runs on.
     pub fn current() -> Os {
         if cfg!(target_os = "macos") {
-            Os::MacOs
+            Os::Mac
         } else if cfg!(target_os = "windows") {
             Os::Windows
         } else {
@@ -227,7 +227,7 @@ pub struct Submenu {
 /// The whole menu bar for `lang` on `os`.
 pub fn menu(lang: Language, os: Os) -> Vec<Submenu> {
     use Item::{Action as A, Native as N, Separator};
-    let mac = os == Os::MacOs;
+    let mac = os == Os::Mac;
     let mut bar = Vec::new();
     if mac {
         bar.push(Submenu {

@@ -1,7 +1,7 @@
 use super::*;
 
 const BOTH: [Language; 2] = [Language::En, Language::ZhCn];
-const OSES: [Os; 3] = [Os::MacOs, Os::Windows, Os::Linux];
+const OSES: [Os; 3] = [Os::Mac, Os::Windows, Os::Linux];
 
 fn ids(bar: &[Submenu]) -> Vec<&'static str> {
     bar.iter().map(|submenu| submenu.id).collect()
@@ -50,7 +50,7 @@ fn every_id_maps_back_to_its_action_and_ids_are_unique() {
 
 #[test]
 fn the_bar_follows_each_platforms_convention() {
-    let mac = menu(Language::En, Os::MacOs);
+    let mac = menu(Language::En, Os::Mac);
     assert_eq!(ids(&mac), ["app", "file", "edit", "view", "help"]);
     let app = submenu(&mac, "app");
     assert_eq!(actions_in(app), [Action::About, Action::Quit]);
@@ -103,7 +103,7 @@ fn edit_has_the_system_text_commands_each_platform_can_carry_out() {
     let clipboard = [Native::Cut, Native::Copy, Native::Paste, Native::SelectAll];
     let with_undo = [&[Native::Undo, Native::Redo][..], &clipboard[..]].concat();
     // macOS text fields need every one of them in the menu to work at all.
-    assert_eq!(natives(Os::MacOs), with_undo);
+    assert_eq!(natives(Os::Mac), with_undo);
     assert_eq!(natives(Os::Windows), with_undo);
     // GTK greys out Undo and Redo: the fields' own shortcuts do them.
     assert_eq!(natives(Os::Linux), clipboard);

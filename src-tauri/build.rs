@@ -23,6 +23,7 @@ const COMMANDS: &[&str] = &[
     "set_staff_active",
     "reveal_database",
     "show_window",
+    "set_menu_language",
     "about",
     "reveal_log",
     "database_lock_holder",

@@ -16,7 +16,7 @@ use tracing_subscriber::layer::SubscriberExt;
 use tracing_subscriber::util::SubscriberInitExt;
 use tracing_subscriber::{EnvFilter, Layer, Registry};
 
-use crate::store::location::APP_IDENTIFIER;
+use crate::store::location::app_data_dir;
 
 /// The environment variable that moves the log folder (tests, portable use).
 pub const LOG_DIR_ENV: &str = "BRANCHDESK_LOG_DIR";
@@ -48,17 +48,18 @@ impl Program {
     }
 }
 
-/// The log folder: `BRANCHDESK_LOG_DIR`, else `<app data>/com.branchdesk.app/logs`.
+/// The log folder: `BRANCHDESK_LOG_DIR`, else [`default_log_dir`].
 pub fn log_dir() -> PathBuf {
     std::env::var_os(LOG_DIR_ENV)
         .filter(|dir| !dir.is_empty())
         .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            dirs::data_dir()
-                .unwrap_or_else(std::env::temp_dir)
-                .join(APP_IDENTIFIER)
-                .join("logs")
-        })
+        .unwrap_or_else(default_log_dir)
+}
+
+/// `logs` in the app-data folder, beside the database
+/// ([`crate::store::location::app_data_dir`]).
+pub fn default_log_dir() -> PathBuf {
+    app_data_dir().join("logs")
 }
 
 /// A writer to `program`'s daily files in `dir` (created if missing).
@@ -147,6 +148,16 @@ pub fn newest_file(dir: &Path, program: Program) -> Option<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_log_folder_is_beside_the_default_database() {
+        let db = crate::store::location::default_db_path();
+        assert_eq!(default_log_dir().parent(), db.parent());
+        assert_eq!(
+            default_log_dir().file_name(),
+            Some(std::ffi::OsStr::new("logs"))
+        );
+    }
 
     #[test]
     fn each_program_finds_only_its_own_newest_file() {

@@ -85,6 +85,11 @@ pub struct App {
 impl App {
     /// Starts tauri-driver and opens the app on `db`.
     pub async fn launch(tauri_driver: &Path, db: &Path) -> App {
+        Self::launch_with_env(tauri_driver, db, &[]).await
+    }
+
+    /// Like [`App::launch`], with extra environment variables for the app.
+    pub async fn launch_with_env(tauri_driver: &Path, db: &Path, env: &[(&str, &str)]) -> App {
         let port = free_port();
         let native_port = free_port();
         let driver = Command::new(tauri_driver)
@@ -100,6 +105,7 @@ impl App {
                 branchdesk::logging::LOG_DIR_ENV,
                 db.parent().unwrap_or(db).join("logs"),
             )
+            .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
             .spawn()

@@ -8,6 +8,7 @@ mod driver;
 mod first_run;
 mod fixtures;
 mod logging;
+mod menu;
 mod prevention;
 #[path = "../common/read_only.rs"]
 mod read_only;

@@ -22,6 +22,7 @@ mod import_sources;
 mod list_counts;
 mod logging;
 mod outputs;
+mod packaging;
 mod prevention;
 mod prevention_figures;
 mod prevention_history;
@@ -29,6 +30,7 @@ mod prevention_support;
 mod prevention_training;
 #[path = "../common/read_only.rs"]
 mod read_only;
+mod release_workflow;
 mod restore_checks;
 mod rollup;
 mod settings;

@@ -20,6 +20,7 @@ test('each function calls its command with camelCase arguments', async () => {
     [() => api.updateBranch({ name: 'A', code: 'bj1', industry: 'hotel', timezone: 'UTC' }),
       ['update_branch', { input: { name: 'A', code: 'BJ1', industry: 'hotel', timezone: 'UTC' } }]],
     [() => api.setLanguage('en'), ['set_language', { language: 'en' }]],
+    [() => api.setMenuLanguage('zh-CN'), ['set_menu_language', { language: 'zh-CN' }]],
     [() => api.listCategories(), ['list_categories', undefined]],
     [() => api.addCategory(' 新分类 '), ['add_category', { name: '新分类' }]],
     [() => api.renameCategory(3, 'x'), ['rename_category', { id: 3, name: 'x' }]],
@@ -40,6 +41,24 @@ test('each function calls its command with camelCase arguments', async () => {
     await run();
     assert.deepEqual(calls, [expected]);
   }
+});
+
+test('the native menu: items and failures reach their handlers, the failure as an ApiError', async () => {
+  const listeners = {};
+  window.__TAURI__.event = { listen: async (name, handler) => { listeners[name] = handler; return () => {}; } };
+  try {
+    const seen = [];
+    assert.equal(await api.onMenu({ action: (id) => seen.push(['action', id]), failed: (err) => seen.push(['failed', err]) }), true);
+    listeners['menu-action']({ payload: 'view.reports' });
+    listeners['menu-failed']({ payload: { code: 'io', message: 'no opener', field: null } });
+    assert.equal(seen[0][1], 'view.reports');
+    assert.ok(seen[1][1] instanceof api.ApiError);
+    assert.equal(seen[1][1].code, 'io');
+  } finally {
+    delete window.__TAURI__.event;
+  }
+  // Outside the app there is nothing to hear, and nothing fails.
+  assert.equal(await api.onMenu({ action() {}, failed() {} }), false);
 });
 
 test('staff: empty optional phone and start date go as null, text is trimmed', async () => {

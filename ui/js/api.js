@@ -79,6 +79,22 @@ export const updateBranch = ({ name, code, industry, timezone }) =>
 /// Stores the UI language (`zh-CN` or `en`).
 export const setLanguage = (language) => call('set_language', { language });
 
+/// Rebuilds the native menu in the language the UI shows (`zh-CN` or `en`).
+export const setMenuLanguage = (language) => call('set_menu_language', { language });
+
+/// Hears the native menu: `action(id)` for an item the window carries out, `failed(err)` (an
+/// ApiError) when one the backend carries out could not be done. Resolves to whether the
+/// events can be heard at all (not outside the app).
+export async function onMenu({ action, failed }) {
+  const listen = globalThis.window?.__TAURI__?.event?.listen;
+  if (typeof listen !== 'function') return false;
+  await Promise.all([
+    listen('menu-action', (event) => action(String(event.payload))),
+    listen('menu-failed', (event) => failed(toApiError(event.payload))),
+  ]);
+  return true;
+}
+
 let timezones = null;
 /// IANA time-zone names. The list never changes while the app runs, so it is fetched once.
 export function listTimezones() {

@@ -3,9 +3,11 @@
 // (header, nav, and the current view chosen by the URL hash, e.g. #/staff).
 
 import * as api from './api.js';
-import { t, hasKey, setLanguage, translateTree, onLanguageChange } from './i18n/index.js';
+import { t, hasKey, setLanguage, translateTree, onLanguageChange, setDefaultParams } from './i18n/index.js';
 import { errorText, refreshErrors } from './lib/form.js';
-import { installShortcuts } from './lib/shortcuts.js';
+import { installShortcuts, shortcutParams } from './lib/shortcuts.js';
+import { menuTarget, needsNavigation } from './lib/menu-actions.js';
+import { toastError } from './lib/toast.js';
 import { isConfirmOpen } from './lib/confirm.js';
 import { installDatabaseWait, lockedMessage } from './lib/db-wait.js';
 import { mayLeave } from './lib/leave-guard.js';
@@ -34,6 +36,7 @@ const state = {
   status: null,
   fatal: null, // {error, dbPath} while the fatal screen shows
   refreshWorkingAs: null, // refills the header's "working as" picker
+  focusAfterRender: null, // the id a menu item asked to bring into view once its page is up
 };
 
 /// What views receive: the current AppStatus and ways to update the shell.
@@ -62,6 +65,35 @@ function installNewCaseShortcut() {
     if (location.hash === '#/cases/new') byId('case-channel')?.focus();
     else location.hash = '#/cases/new';
   });
+}
+
+/// A native menu item (File, View, Help) the window carries out: go to its page and bring its
+/// part into view. Like Ctrl+N, nothing happens before the branch is set up or over a dialog.
+function handleMenuAction(id) {
+  const target = menuTarget(id);
+  if (!target || state.screen !== 'shell' || isConfirmOpen()) return;
+  if (needsNavigation(location.hash, target.hash)) {
+    state.focusAfterRender = target.focus;
+    location.hash = target.hash;
+  } else {
+    bringIntoView(target.focus);
+  }
+}
+
+/// Scrolls to the element `id` and puts the focus on it or its first control.
+function bringIntoView(id) {
+  const target = id ? byId(id) : null;
+  if (!target) return;
+  target.scrollIntoView({ block: 'start' });
+  const control = target.matches('input, select, textarea, button')
+    ? target
+    : target.querySelector('input:not([type=hidden]), select, textarea, button');
+  control?.focus({ preventScroll: true });
+}
+
+/// Keeps the native menu in the language the UI shows.
+function syncMenuLanguage(lang) {
+  api.setMenuLanguage(lang).catch((err) => console.warn(err));
 }
 
 function showScreen(name) {
@@ -154,11 +186,14 @@ async function renderRoute() {
   const container = document.createElement('div');
   container.className = `view-root view-${name}`;
   byId('view').replaceChildren(container);
+  const focus = state.focusAfterRender;
+  state.focusAfterRender = null;
   try {
     await ROUTES[name].render(container, ctx);
   } catch (err) {
     container.replaceChildren(errorState(err, () => renderRoute()));
   }
+  if (focus && byId('view').contains(container)) bringIntoView(focus);
 }
 
 /// Language switch: everything static re-translates in place; the current view re-renders,
@@ -166,6 +201,7 @@ async function renderRoute() {
 async function handleLanguageChange(lang) {
   translateTree(document);
   refreshErrors(document);
+  syncMenuLanguage(lang);
   if (state.status) state.status = { ...state.status, language: lang };
   if (state.screen === 'fatal') fillFatal();
   if (state.screen === 'welcome') document.title = t('app.name');
@@ -211,6 +247,9 @@ async function revealWindow() {
 }
 
 async function boot() {
+  setDefaultParams(shortcutParams());
+  // Heard before the window shows, so no menu click is missed.
+  await api.onMenu({ action: handleMenuAction, failed: toastError }).catch((err) => console.warn(err));
   installDatabaseWait(byId('db-wait'));
   installShortcuts(activeRoot);
   installNewCaseShortcut();
@@ -224,7 +263,10 @@ async function boot() {
   window.addEventListener('hashchange', async () => {
     if (state.screen !== 'shell') return;
     // A view with unsaved work (the drill runner) may ask the user to stay.
-    if (!(await mayLeave())) return;
+    if (!(await mayLeave())) {
+      state.focusAfterRender = null;
+      return;
+    }
     // A view that placed the focus itself (intake's first field) keeps it.
     renderRoute().then(() => {
       const view = byId('view');
@@ -242,6 +284,7 @@ async function boot() {
   }
   state.status = status;
   setLanguage(status.language);
+  syncMenuLanguage(status.language);
   translateTree(document);
   if (status.startupError) {
     showFatal(status.startupError, status.dbPath);

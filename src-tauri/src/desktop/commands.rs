@@ -31,6 +31,7 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         set_staff_active,
         reveal_database,
         show_window,
+        super::menu::set_menu_language,
         super::case_commands::set_current_staff,
         super::case_commands::check_case_intake,
         super::case_commands::create_case,
@@ -218,4 +219,5 @@ fn reveal_database(state: State<'_, AppState>) -> Result<()> {
 #[tauri::command]
 fn show_window<R: Runtime>(app: AppHandle<R>) {
     super::reveal_main_window(&app);
+    super::menu::run_test_action(&app);
 }

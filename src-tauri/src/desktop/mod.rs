@@ -6,6 +6,8 @@ mod backup_commands;
 mod case_commands;
 mod commands;
 mod import_commands;
+mod menu;
+mod menu_model;
 mod prevention_commands;
 mod report_commands;
 mod startup_commands;
@@ -42,7 +44,13 @@ pub fn run() {
         )
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_dialog::init())
+        // The OS language until the UI says which one it shows (`set_menu_language`).
+        .menu(|app| menu::build(app, crate::status::os_language()))
+        .on_menu_event(menu::on_event)
         .setup(move |app| {
+            app.manage(menu::MenuLanguage(std::sync::Mutex::new(
+                crate::status::os_language(),
+            )));
             let state = tauri::async_runtime::block_on(AppState::open(db_path.clone()));
             backup_commands::spawn_daily_backup(&state);
             app.manage(state);

@@ -181,7 +181,12 @@ mod tests {
 
     /// The `'key': 'text',` lines of a UI dictionary (one entry a line, single-quoted).
     fn dictionary(file: &str) -> HashMap<String, String> {
-        let path = format!("{}/../ui/js/i18n/{file}", env!("CARGO_MANIFEST_DIR"));
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("..")
+            .join("ui")
+            .join("js")
+            .join("i18n")
+            .join(file);
         let source = std::fs::read_to_string(&path).expect("UI dictionary");
         source
             .lines()

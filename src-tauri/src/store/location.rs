@@ -1,5 +1,16 @@
 //! Where the database file lives: `--db PATH`, else `BRANCHDESK_DB`, else the platform's
 //! app-data folder (the same folder Tauri uses for the app's identifier).
+//!
+//! The app-data folder is `<data dir>/com.branchdesk.app` on every system, `<data dir>` being
+//! the platform's own place for it (`dirs::data_dir()`):
+//!
+//! | System  | Folder                                                |
+//! |---------|-------------------------------------------------------|
+//! | Windows | `%APPDATA%\com.branchdesk.app`                        |
+//! | macOS   | `~/Library/Application Support/com.branchdesk.app`    |
+//! | Linux   | `$XDG_DATA_HOME/com.branchdesk.app` (`~/.local/share`) |
+//!
+//! It holds `branchdesk.db`, its backups and attachments, and `logs/`.
 
 use std::path::PathBuf;
 
@@ -12,12 +23,17 @@ pub const DB_ENV: &str = "BRANCHDESK_DB";
 /// The database file name inside the app-data folder.
 pub const DB_FILE_NAME: &str = "branchdesk.db";
 
-/// The default database path: `<app data>/com.branchdesk.app/branchdesk.db`.
-pub fn default_db_path() -> PathBuf {
+/// The app's own folder in the platform's app-data location (see the module's table); the
+/// system's temporary folder stands in only where a system names no data folder at all.
+pub fn app_data_dir() -> PathBuf {
     dirs::data_dir()
         .unwrap_or_else(std::env::temp_dir)
         .join(APP_IDENTIFIER)
-        .join(DB_FILE_NAME)
+}
+
+/// The default database path: `<app data>/com.branchdesk.app/branchdesk.db`.
+pub fn default_db_path() -> PathBuf {
+    app_data_dir().join(DB_FILE_NAME)
 }
 
 /// Chooses the database path: an explicit path first, then `BRANCHDESK_DB`, then the default.
@@ -70,7 +86,56 @@ mod tests {
     #[test]
     fn the_default_path_is_in_the_app_data_folder() {
         let path = default_db_path();
-        assert!(path.ends_with(format!("{APP_IDENTIFIER}/{DB_FILE_NAME}")));
+        assert_eq!(path.parent(), Some(app_data_dir().as_path()));
+        assert_eq!(path.file_name(), Some(std::ffi::OsStr::new(DB_FILE_NAME)));
+    }
+
+    #[test]
+    fn the_app_data_folder_has_the_same_name_under_the_platforms_data_folder() {
+        let folder = app_data_dir();
+        // One component named exactly as the identifier (no separator inside), on every OS.
+        assert_eq!(
+            folder.file_name(),
+            Some(std::ffi::OsStr::new(APP_IDENTIFIER))
+        );
+        assert!(!APP_IDENTIFIER.contains(['/', '\\']));
+        let platform = dirs::data_dir().expect("this system names a data folder");
+        assert_eq!(folder.parent(), Some(platform.as_path()));
+        assert!(folder.is_absolute());
+    }
+
+    #[cfg(target_os = "windows")]
+    #[test]
+    fn on_windows_it_is_under_appdata() {
+        let appdata = std::env::var_os("APPDATA").expect("APPDATA is set");
+        assert_eq!(app_data_dir(), PathBuf::from(appdata).join(APP_IDENTIFIER));
+    }
+
+    #[cfg(target_os = "macos")]
+    #[test]
+    fn on_macos_it_is_under_application_support() {
+        let home = dirs::home_dir().expect("a home folder");
+        assert_eq!(
+            app_data_dir(),
+            home.join("Library")
+                .join("Application Support")
+                .join(APP_IDENTIFIER)
+        );
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn on_linux_it_is_under_xdg_data_home() {
+        let base = std::env::var_os("XDG_DATA_HOME")
+            .map(PathBuf::from)
+            .filter(|dir| dir.is_absolute())
+            .unwrap_or_else(|| {
+                dirs::home_dir()
+                    .expect("a home folder")
+                    .join(".local")
+                    .join("share")
+            });
+        assert_eq!(app_data_dir(), base.join(APP_IDENTIFIER));
     }
 
     #[test]

@@ -156,13 +156,29 @@
     reveal_log: () => { db.logRevealed = (db.logRevealed ?? 0) + 1; return null; },
     database_lock_holder: () => db.lockHolder ?? null,
     show_window: () => { db.shown += 1; return null; },
+    set_menu_language: ({ language }) => { db.menuLanguage = language; return null; },
   };
 
   // mock-cases.js (loaded next) adds the complaint-case commands and shares these helpers.
   window.__mockCommands = commands;
   window.__mockHelpers = { fail, text, status };
 
+  // The backend's events (the native menu): tests call window.__emit(name, payload) to send
+  // one as the backend would.
+  const eventListeners = new Map();
+  window.__emit = (name, payload) => {
+    for (const handler of eventListeners.get(name) ?? []) handler({ event: name, payload });
+    return (eventListeners.get(name) ?? []).length;
+  };
+
   window.__TAURI__ = {
+    event: {
+      async listen(name, handler) {
+        if (!eventListeners.has(name)) eventListeners.set(name, []);
+        eventListeners.get(name).push(handler);
+        return () => eventListeners.set(name, eventListeners.get(name).filter((h) => h !== handler));
+      },
+    },
     core: {
       async invoke(cmd, args) {
         db.calls.push(cmd);

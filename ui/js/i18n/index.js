@@ -13,6 +13,9 @@ const DICTIONARIES = Object.freeze({ 'zh-CN': zhCN, en });
 // Most users are Chinese-speaking, so Chinese is the starting point until the backend says otherwise.
 let current = 'zh-CN';
 const listeners = new Set();
+// Parameters every text may use without its caller passing them (the platform's shortcut
+// names), so keys filled by translateTree can name them too.
+let defaults = {};
 
 /// Maps any language tag (`zh`, `zh-Hans-CN`, `en-GB`…) to one we ship.
 export function normalizeLanguage(tag) {
@@ -37,10 +40,16 @@ export function t(key, params) {
 export function translate(lang, key, params) {
   const language = normalizeLanguage(lang);
   const text = lookup(language, key) ?? lookup(language === 'en' ? 'zh-CN' : 'en', key) ?? String(key);
-  if (!params) return text;
+  if (!params && !text.includes('{')) return text;
+  const values = { ...defaults, ...params };
   return text.replace(/\{(\w+)\}/g, (whole, name) =>
-    Object.hasOwn(params, name) && params[name] != null ? String(params[name]) : whole,
+    Object.hasOwn(values, name) && values[name] != null ? String(values[name]) : whole,
   );
+}
+
+/// Sets the parameters every text may use without being passed them (see `defaults`).
+export function setDefaultParams(params) {
+  defaults = { ...params };
 }
 
 function lookup(lang, key) {

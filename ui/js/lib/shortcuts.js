@@ -1,9 +1,32 @@
 // Desktop keyboard manners: Ctrl/Cmd+S saves the form in front of the user, Escape closes an
 // open form panel. One listener on the document; forms opt in through markup
-// (`data-closable` on a panel, `data-close` on its cancel button).
+// (`data-closable` on a panel, `data-close` on its cancel button). Also how a shortcut is
+// written for the user: `Ctrl+S` on Windows and Linux, `⌘S` on a Mac.
 
 import { isShown } from './dom.js';
 import { isConfirmOpen } from './confirm.js';
+
+/// Whether the webview runs on a Mac, where the Command key takes Ctrl's part.
+export function isMac(nav = globalThis.navigator) {
+  const platform = nav?.userAgentData?.platform ?? nav?.platform ?? '';
+  return /^mac/i.test(platform) || /Macintosh|Mac OS X/.test(nav?.userAgent ?? '');
+}
+
+/// A Ctrl/Cmd shortcut as the user reads it: `Ctrl+S`, or `⌘S` on a Mac.
+export function shortcutLabel(key, mac = isMac()) {
+  return mac ? `\u2318${key}` : `Ctrl+${key}`;
+}
+
+/// The same shortcut for `aria-keyshortcuts`: `Control+S`, or `Meta+S` on a Mac.
+export function ariaShortcut(key, mac = isMac()) {
+  return `${mac ? 'Meta' : 'Control'}+${key}`;
+}
+
+/// The dictionary parameters that name shortcuts (`{newCaseKeys}`, `{saveKeys}`), for
+/// `setDefaultParams`.
+export function shortcutParams(mac = isMac()) {
+  return { newCaseKeys: shortcutLabel('N', mac), saveKeys: shortcutLabel('S', mac) };
+}
 
 /// Installs the global shortcuts. `activeRoot()` returns the element holding the current
 /// screen (the view or the welcome page), so hidden screens are never acted on.

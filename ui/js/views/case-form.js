@@ -9,6 +9,7 @@ import { check, required, phone, intInRange, maxLength, noControlChars } from '.
 import { categoryName } from '../lib/labels.js';
 import { CUSTOMER_TYPES, GRADES, localDateTimeInput } from './case-format.js';
 import { textareaField, namedSelectField, checkboxField, channelOptions, staffChoices } from './case-ui.js';
+import { ariaShortcut } from '../lib/shortcuts.js';
 
 /// The form's id; its error slots are named after it.
 export const FORM_ID = 'case-form';
@@ -95,7 +96,7 @@ export function buildCaseForm({ mode, categories, staff, ctx, fields = null }) {
         text('department', 'field.department', { optional: true, placeholderKey: 'staff.departmentPlaceholder', attrs: { maxlength: 100 } }))),
     formErrorSlot(),
     el('div', { class: 'form-actions' },
-      el('button', { type: 'submit', id: 'case-save', class: ['button', 'button-primary'], i18n: editing ? 'common.save' : 'intake.save' }),
+      el('button', { type: 'submit', id: 'case-save', class: ['button', 'button-primary'], attrs: { 'aria-keyshortcuts': ariaShortcut('S') }, i18n: editing ? 'common.save' : 'intake.save' }),
       editing
         ? el('button', { type: 'button', id: 'case-edit-cancel', class: 'button', dataset: { close: '' }, i18n: 'common.cancel' })
         : el('a', { href: '#/cases', class: 'button', i18n: 'common.cancel' }),

@@ -16,6 +16,7 @@ import {
 } from './case-format.js';
 import { showFigureNote } from './cases-figure.js';
 import { gradeBadge, statusBadge, deadlineBadge, channelLabel, categoryLabel, whenText, caseLink, channelOptions } from './case-ui.js';
+import { ariaShortcut } from '../lib/shortcuts.js';
 
 const SEARCH_DELAY_MS = 300;
 // Category and channel share a cell, as do grade and status (two short lines each), so the
@@ -33,7 +34,7 @@ export async function renderList(container, ctx, filters) {
   container.replaceChildren(
     pageHeader('nav.cases', {
       introKey: 'cases.intro',
-      actions: [el('a', { href: '#/cases/new', id: 'case-new', class: ['button', 'button-primary'], attrs: { 'aria-keyshortcuts': 'Control+N' }, i18n: 'cases.new' })],
+      actions: [el('a', { href: '#/cases/new', id: 'case-new', class: ['button', 'button-primary'], attrs: { 'aria-keyshortcuts': ariaShortcut('N') }, i18n: 'cases.new' })],
     }),
     view.toolbar,
     view.figureNote,

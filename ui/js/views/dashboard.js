@@ -16,6 +16,7 @@ import { gradeBadge, statusBadge, deadlineBadge, whenText } from './case-ui.js';
 import { monthFigures, monthCharts } from './dashboard-month.js';
 import { trainingTile } from './training-tile.js';
 import { preventionTile } from './prevention-dashboard.js';
+import { ariaShortcut } from '../lib/shortcuts.js';
 
 // Each figure and the list it opens.
 const FIGURES = [
@@ -44,7 +45,7 @@ export async function render(container, ctx) {
   const lang = getLanguage();
   const header = pageHeader('nav.dashboard', {
     introKey: 'dashboard.intro',
-    actions: [el('a', { href: '#/cases/new', id: 'dashboard-new-case', class: ['button', 'button-primary'], attrs: { 'aria-keyshortcuts': 'Control+N' }, i18n: 'cases.new' })],
+    actions: [el('a', { href: '#/cases/new', id: 'dashboard-new-case', class: ['button', 'button-primary'], attrs: { 'aria-keyshortcuts': ariaShortcut('N') }, i18n: 'cases.new' })],
   });
   if (!recent.total) {
     container.replaceChildren(header,

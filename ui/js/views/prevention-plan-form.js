@@ -17,6 +17,7 @@ import { ROOT_CAUSES } from './case-format.js';
 import { textareaField, namedSelectField, staffChoices } from './case-ui.js';
 import { DEFAULT_GOAL, planHash } from './prevention-format.js';
 import { preventionTabs } from './prevention-ui.js';
+import { ariaShortcut } from '../lib/shortcuts.js';
 
 /// Renders the new-plan form with `prefill` (`{title, categoryId, rootCause, parentId, goalPercent, goalDays, ownerId}`).
 export async function renderNewPlan(container, ctx, prefill = {}) {
@@ -80,7 +81,7 @@ export function buildPlanForm({ formId, values, categories, staff, parentTitle }
       field('reviewDate', 'prevention.field.reviewDate', { type: 'date', hintKey: 'prevention.field.reviewDateHint', optional: true })),
     textareaField({ formId, id: `${formId}-notes`, name: 'notes', labelKey: 'prevention.field.notes', hintKey: 'prevention.field.notesHint', value: values.notes ?? '', rows: 4, optional: true }),
     el('div', { class: 'form-actions' },
-      el('button', { type: 'submit', class: ['button', 'button-primary'], attrs: { 'aria-keyshortcuts': 'Control+S' }, i18n: 'common.save' }),
+      el('button', { type: 'submit', class: ['button', 'button-primary'], attrs: { 'aria-keyshortcuts': ariaShortcut('S') }, i18n: 'common.save' }),
       el('button', { type: 'button', class: 'button', dataset: { close: '' }, i18n: 'common.cancel' })));
   return form;
 }

@@ -83,7 +83,7 @@ export default {
   'cases.pager.next': 'Next',
   'cases.first.title': 'Record your first complaint',
   'cases.first.body': 'Log each complaint as it comes in: when, how, what the customer said and what they want. BranchDesk suggests a grade and keeps an eye on the deadlines.',
-  'cases.first.shortcut': 'Press Ctrl+N (⌘N on a Mac) on any page to record a new complaint.',
+  'cases.first.shortcut': 'Press {newCaseKeys} on any page to record a new complaint.',
   'cases.first.action': 'Record a complaint',
   'cases.noMatch.title': 'No cases match these filters',
   'cases.noMatch.body': 'Try other words, or clear the filters.',
@@ -109,7 +109,7 @@ export default {
   'intake.duplicates.title': 'This may be a duplicate or a repeat',
   'intake.duplicates.body': 'This customer (same phone or reference number) already has these complaints, still open or from the last 90 days, in any category. Check the new one is not the same issue; if it is not, save as usual.',
   'intake.save': 'Save complaint',
-  'intake.saveShortcut': 'Ctrl+S also saves',
+  'intake.saveShortcut': '{saveKeys} also saves',
   'intake.created': 'Complaint {number} recorded',
   'intake.unsaved': 'This complaint has not been saved. If you leave now, what you typed is lost. Choose Cancel to go back and save it.',
 

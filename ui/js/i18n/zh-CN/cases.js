@@ -83,7 +83,7 @@ export default {
   'cases.pager.next': '下一页',
   'cases.first.title': '登记第一单投诉',
   'cases.first.body': '接到投诉就在这里登记：什么时候、从哪个渠道、客户说了什么、想要什么。系统会建议等级，并按时限提醒您。',
-  'cases.first.shortcut': '在任何页面按 Ctrl+N（Mac 上是 ⌘N），都能马上登记新投诉。',
+  'cases.first.shortcut': '在任何页面按 {newCaseKeys}，都能马上登记新投诉。',
   'cases.first.action': '登记投诉',
   'cases.noMatch.title': '没有符合条件的投诉',
   'cases.noMatch.body': '换个关键词，或者清除筛选再看看。',
@@ -109,7 +109,7 @@ export default {
   'intake.duplicates.title': '可能是重复或再次投诉',
   'intake.duplicates.body': '这位客户（电话或房号 / 单号相同）已经有下面这些投诉：仍在处理中的，或 90 天内的，不分类别。请先确认是不是同一件事；不是的话，照常保存即可。',
   'intake.save': '保存投诉',
-  'intake.saveShortcut': '按 Ctrl+S 也可以保存',
+  'intake.saveShortcut': '按 {saveKeys} 也可以保存',
   'intake.created': '投诉 {number} 已登记',
   'intake.unsaved': '这条投诉还没有保存，现在离开，已填写的内容会丢失。点“取消”回到表单保存。',
 

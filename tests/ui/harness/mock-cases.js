@@ -119,7 +119,7 @@
     if (keepReceived) received = Date.parse(keepReceived);
     else if (input.receivedAt) {
       // The branch is on Shanghai time (UTC+8) in every mock state.
-      received = Date.parse(`${input.receivedAt}:00+08:00`);
+      received = Date.parse(`${input.receivedAt.replace(' ', 'T')}:00+08:00`);
       if (Number.isNaN(received)) fail('invalid.date', 'receivedAt');
       if (received > Date.now() + 300000) fail('invalid.range', 'receivedAt');
     }

@@ -8,6 +8,7 @@ const COMMANDS: &[&str] = &[
     "setup_branch",
     "update_branch",
     "set_language",
+    "set_theme",
     "list_timezones",
     "list_categories",
     "add_category",

@@ -78,6 +78,7 @@ export const updateBranch = ({ name, code, industry, timezone }) =>
 
 /// Stores the UI language (`zh-CN` or `en`).
 export const setLanguage = (language) => call('set_language', { language });
+export const setTheme = (theme) => call('set_theme', { theme });
 
 let timezones = null;
 /// IANA time-zone names. The list never changes while the app runs, so it is fetched once.

@@ -6,6 +6,8 @@ import * as api from './api.js';
 import { t, hasKey, setLanguage, translateTree, onLanguageChange } from './i18n/index.js';
 import { errorText, refreshErrors } from './lib/form.js';
 import { installShortcuts } from './lib/shortcuts.js';
+import { installDateFields } from './lib/date-field.js';
+import { applyTheme } from './lib/theme.js';
 import { isConfirmOpen } from './lib/confirm.js';
 import { installDatabaseWait, lockedMessage } from './lib/db-wait.js';
 import { mayLeave } from './lib/leave-guard.js';
@@ -213,6 +215,9 @@ async function revealWindow() {
 async function boot() {
   installDatabaseWait(byId('db-wait'));
   installShortcuts(activeRoot);
+  installDateFields();
+  // Follow the OS until the stored choice arrives (also on the fatal screen).
+  applyTheme('system');
   installNewCaseShortcut();
   state.refreshWorkingAs = installWorkingAs(byId('current-staff'), {
     getStatus: () => state.status,
@@ -241,6 +246,7 @@ async function boot() {
     return;
   }
   state.status = status;
+  applyTheme(status.theme);
   setLanguage(status.language);
   translateTree(document);
   if (status.startupError) {

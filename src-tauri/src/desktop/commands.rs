@@ -16,6 +16,7 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         setup_branch,
         update_branch,
         set_language,
+        set_theme,
         list_timezones,
         list_categories,
         add_category,
@@ -130,6 +131,12 @@ async fn setup_branch(state: State<'_, AppState>, input: SetupInput) -> Result<A
 #[tauri::command]
 async fn update_branch(state: State<'_, AppState>, input: BranchInput) -> Result<Branch> {
     settings::repo::update_branch(&state.pool()?, &input.parse()?).await
+}
+
+#[tauri::command]
+async fn set_theme(state: State<'_, AppState>, theme: String) -> Result<()> {
+    let theme = settings::appearance::Theme::parse("theme", &theme)?;
+    settings::appearance::set_theme(&state.pool()?, theme).await
 }
 
 #[tauri::command]

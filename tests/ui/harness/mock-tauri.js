@@ -8,6 +8,7 @@
   const SEEDS = ['delivery_delay', 'parcel_loss', 'service_attitude', 'communication', 'price', 'other'];
   const db = {
     language: params.get('lang') || 'zh-CN',
+    theme: params.get('theme') || 'system',
     branch: null,
     categories: SEEDS.map((seedKey, index) => ({ id: index + 1, seedKey, name: null, position: index, hidden: false })),
     inUse: new Set([1]),
@@ -65,6 +66,7 @@
     initialized: Boolean(db.branch),
     branch: db.branch,
     language: db.language,
+    theme: db.theme,
     dbPath: '/home/user/.local/share/com.branchdesk.app/branchdesk.db',
     osTimezone: 'Asia/Shanghai',
     schemaVersion: 1,
@@ -90,6 +92,11 @@
     set_language: ({ language }) => {
       if (!['zh-CN', 'en'].includes(language)) fail('invalid.language', 'language');
       db.language = language;
+      return null;
+    },
+    set_theme: ({ theme }) => {
+      if (!['system', 'light', 'dark'].includes(theme)) fail('invalid.choice', 'theme');
+      db.theme = theme;
       return null;
     },
     list_timezones: () => ['Asia/Shanghai', 'Asia/Hong_Kong', 'Europe/London', 'UTC'],

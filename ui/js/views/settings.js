@@ -15,6 +15,7 @@ import { buildLimits } from './settings-limits.js';
 import { buildBackups } from './settings-backups.js';
 import { importSection } from './settings-import.js';
 import { buildAbout } from './settings-about.js';
+import { appearanceSection } from './settings-appearance.js';
 
 /// Renders the Settings page.
 export async function render(container, ctx) {
@@ -28,6 +29,7 @@ export async function render(container, ctx) {
     el('div', { class: 'settings-grid' },
       branchSection(ctx),
       languageSection(),
+      appearanceSection(),
       categories.section,
       limits.section,
       dataSection(ctx.status),

@@ -116,4 +116,25 @@ describe('desktop manners in a real webview', { skip: browserSkip }, () => {
     await shot('dashboard-dark-zh');
     await clean();
   });
+
+  test('an exported file no program opens says so and points to Show in folder, in both languages', async () => {
+    for (const [lang, words] of [['zh-CN', /没有能打开这类文件的程序.*在文件夹中显示/], ['en', /No program on this computer opens this kind of file.*Show in folder/]]) {
+      await open(`state=ready&staff=demo&cases=demo&report=demo&lang=${lang}`, '#/reports');
+      await s.waitFor("return document.querySelector('#report-export-button') !== null");
+      await s.exec("window.__mockCommands.open_path = () => window.__mockHelpers.fail('open.no_program')");
+      await press('#report-export-button');
+      await s.waitFor("return document.querySelector('#report-export-done') !== null");
+      await press('#report-export-done-open');
+      await waitText('#report-export-error', words);
+      assert.doesNotMatch(await textOf('#report-export-error'), /磁盘空间|disk space/);
+      assert.equal(await s.exec('return document.activeElement.id'), 'report-export-done-reveal', 'Show in folder has the focus');
+      assert.equal(await s.exec("return document.querySelector('#report-export-done-reveal').classList.contains('is-suggested')"), true);
+      await press('#report-export-done-reveal');
+      await s.waitFor('return window.__mock.revealedPaths.length === 1');
+      assert.equal(await s.exec("return document.querySelector('#report-export-error').hidden || document.querySelector('#report-export-error').textContent === ''"), true,
+        'the message goes once the folder is shown');
+      await shot(`export-no-program-${lang}`);
+      await clean();
+    }
+  });
 });

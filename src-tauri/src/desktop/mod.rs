@@ -6,6 +6,7 @@ mod backup_commands;
 mod case_commands;
 mod commands;
 mod import_commands;
+mod open_file;
 mod prevention_commands;
 mod report_commands;
 mod startup_commands;

@@ -16,4 +16,6 @@ export default {
   'settings.theme.system': 'Same as the system',
   'settings.theme.light': 'Light',
   'settings.theme.dark': 'Dark',
+  'error.open.no_program': 'No program on this computer opens this kind of file. Use Show in folder to find it, or install a program for it (for workbooks: WPS Office, Excel or LibreOffice).',
+  'error.open.file_gone': 'The file is no longer where it was saved: it was moved or deleted.',
 };

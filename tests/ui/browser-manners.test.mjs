@@ -137,4 +137,76 @@ describe('desktop manners in a real webview', { skip: browserSkip }, () => {
       await clean();
     }
   });
+
+  test('/ and Ctrl+F reach the case search from anywhere; results mark why each case matched', async () => {
+    await open('state=ready&staff=demo&cases=demo', '#/dashboard');
+    await s.waitFor("return document.querySelector('#dashboard-figures') !== null");
+    await s.keys(['/']);
+    await s.waitFor("return location.hash === '#/cases' && document.activeElement?.id === 'case-search'");
+    await s.type('#case-search', '延误');
+    await s.waitFor("return document.querySelectorAll('#case-table mark.search-hit').length > 0");
+    assert.deepEqual(await s.exec("return [...new Set([...document.querySelectorAll('#case-table mark.search-hit')].map((m) => m.textContent))]"), ['延误']);
+    assert.match(await textOf('#case-table .case-snippet'), /^投诉内容：.*延误/);
+    assert.equal(await count('#case-table img, #case-table script'), 0, 'markup in the matched text stays text');
+
+    // In a text field / is typing; Ctrl+F still goes to the search.
+    await open('state=ready&staff=demo&cases=demo&lang=en', '#/settings');
+    await s.waitFor("return document.querySelector('#settings-name') !== null");
+    await s.exec("document.querySelector('#settings-name').focus()");
+    await s.keys(['/']);
+    assert.equal(await s.exec('return location.hash'), '#/settings', '/ typed into a field stays there');
+    assert.match(await s.exec("return document.querySelector('#settings-name').value"), /\/$/);
+    await s.keys(['\uE009', 'f']);
+    await s.waitFor("return location.hash === '#/cases' && document.activeElement?.id === 'case-search'");
+    await s.type('#case-search', 'parcel');
+    await waitText('#case-table mark.search-hit', 'Parcel');
+    assert.match(await textOf('#case-table .case-snippet'), /^Complaint: Parcel lost$|^[^:]+: Parcel lost$/);
+    await shot('search-snippet-en');
+    await clean();
+  });
+
+  // The refresh runs every 30 s and when the window comes back into view; the test brings it
+  // back rather than waiting.
+  const comeBack = () => s.exec("document.dispatchEvent(new Event('visibilitychange'))");
+  const turnOverdue = () => s.exec(`const c = window.__mock.cases.find((x) => ['new', 'acknowledged', 'investigating', 'resolving'].includes(x.status)
+      && Date.parse(x.dueAt) > Date.now() && !x.pausedSince);
+    c.dueAt = new Date(Date.now() - 60000).toISOString();
+    c.acknowledgeBy = new Date(Date.now() - 120000).toISOString();
+    return c.id;`);
+
+  test('a case turning overdue shows on the dashboard, the list and the case page without a reload', async () => {
+    await open('state=ready&staff=demo&cases=demo', '#/dashboard');
+    await s.waitFor("return document.querySelector('#dashboard-overdue') !== null");
+    const before = Number(await attr('#dashboard-overdue', 'data-count'));
+    await s.exec('window.__renders = document.querySelector(\'#view\').firstElementChild');
+    await turnOverdue();
+    await comeBack();
+    await s.waitFor(`return document.querySelector('#dashboard-overdue').dataset.count === '${before + 1}'`);
+    assert.equal(await textOf('#dashboard-overdue .figure-value'), String(before + 1));
+    assert.equal(await s.exec("return document.querySelector('#view').firstElementChild === window.__renders"), true, 'patched, not re-rendered');
+
+    await open('state=ready&staff=demo&cases=demo', '#/cases');
+    await s.waitFor("return document.querySelector('#case-table') !== null");
+    await s.type('#case-filter-from', '2020');
+    const late = await turnOverdue();
+    await comeBack();
+    await s.waitFor(`return document.querySelector('tr[data-case-id="${late}"]').classList.contains('case-overdue')`);
+    assert.equal(await attr(`tr[data-case-id="${late}"] .deadline`, 'data-state'), 'overdue');
+    assert.equal(await s.exec("return document.querySelector('#case-filter-from').value"), '2020', 'what is typed stays');
+    assert.equal(await s.exec('return document.activeElement.id'), 'case-filter-from', 'and keeps the cursor');
+
+    await open('state=ready&staff=demo&cases=demo', `#/cases/${late}`);
+    await s.waitFor("return document.querySelector('#case-entry-body') !== null");
+    await s.exec("document.querySelector('#case-entry-body').scrollIntoView()");
+    await s.type('#case-entry-body', '正在联系客户');
+    const scroll = await s.exec("return document.querySelector('#view').scrollTop");
+    // This case was already late: make it due tomorrow instead, and watch the badge change back.
+    await s.exec(`const c = window.__mock.cases.find((x) => x.id === ${late}); c.dueAt = new Date(Date.now() + 3 * 86400000).toISOString();`);
+    await comeBack();
+    await s.waitFor("return document.querySelector('#case-deadline').dataset.state === 'on_track'");
+    assert.equal(await s.exec("return document.querySelector('#case-entry-body').value"), '正在联系客户');
+    assert.equal(await s.exec('return document.activeElement.id'), 'case-entry-body');
+    assert.equal(await s.exec("return document.querySelector('#view').scrollTop"), scroll, 'the page does not jump');
+    await clean();
+  });
 });

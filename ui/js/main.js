@@ -8,6 +8,7 @@ import { errorText, refreshErrors } from './lib/form.js';
 import { installShortcuts } from './lib/shortcuts.js';
 import { installDateFields } from './lib/date-field.js';
 import { applyTheme } from './lib/theme.js';
+import { installSearchShortcut } from './lib/search-shortcut.js';
 import { isConfirmOpen } from './lib/confirm.js';
 import { installDatabaseWait, lockedMessage } from './lib/db-wait.js';
 import { mayLeave } from './lib/leave-guard.js';
@@ -219,6 +220,7 @@ async function boot() {
   // Follow the OS until the stored choice arrives (also on the fatal screen).
   applyTheme('system');
   installNewCaseShortcut();
+  installSearchShortcut(() => state.screen === 'shell' && !isConfirmOpen());
   state.refreshWorkingAs = installWorkingAs(byId('current-staff'), {
     getStatus: () => state.status,
     setStaffId(id) {

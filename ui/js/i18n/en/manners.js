@@ -18,4 +18,6 @@ export default {
   'settings.theme.dark': 'Dark',
   'error.open.no_program': 'No program on this computer opens this kind of file. Use Show in folder to find it, or install a program for it (for workbooks: WPS Office, Excel or LibreOffice).',
   'error.open.file_gone': 'The file is no longer where it was saved: it was moved or deleted.',
+  'cases.snippet.field': '{field}: ',
+  'search.shortcutHint': 'Ctrl+F or / searches cases from anywhere',
 };

@@ -18,4 +18,6 @@ export default {
   'settings.theme.dark': '深色',
   'error.open.no_program': '这台电脑上没有能打开这类文件的程序。可以点“在文件夹中显示”找到它，或安装相应的程序（工作簿可用 WPS Office、Excel 或 LibreOffice）。',
   'error.open.file_gone': '文件已不在保存的位置，可能已被移动或删除。',
+  'cases.snippet.field': '{field}：',
+  'search.shortcutHint': '在任何页面按 Ctrl+F 或 / 即可搜索投诉',
 };

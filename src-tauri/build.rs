@@ -9,6 +9,8 @@ const COMMANDS: &[&str] = &[
     "update_branch",
     "set_language",
     "set_theme",
+    "reminder_settings",
+    "set_reminder_settings",
     "list_timezones",
     "list_categories",
     "add_category",

@@ -21,6 +21,8 @@ test('each function calls its command with camelCase arguments', async () => {
       ['update_branch', { input: { name: 'A', code: 'BJ1', industry: 'hotel', timezone: 'UTC' } }]],
     [() => api.setLanguage('en'), ['set_language', { language: 'en' }]],
     [() => api.setTheme('dark'), ['set_theme', { theme: 'dark' }]],
+    [() => api.reminderSettings(), ['reminder_settings', undefined]],
+    [() => api.setReminderSettings({ off: ['summary'], summaryTime: '07:30' }), ['set_reminder_settings', { settings: { off: ['summary'], summaryTime: '07:30' } }]],
     [() => api.listCategories(), ['list_categories', undefined]],
     [() => api.addCategory(' 新分类 '), ['add_category', { name: '新分类' }]],
     [() => api.renameCategory(3, 'x'), ['rename_category', { id: 3, name: 'x' }]],

@@ -209,4 +209,46 @@ describe('desktop manners in a real webview', { skip: browserSkip }, () => {
     assert.equal(await s.exec("return document.querySelector('#view').scrollTop"), scroll, 'the page does not jump');
     await clean();
   });
+
+  test('Settings › Reminders: each kind can be turned off and the summary time is checked, in both languages', async () => {
+    await open('state=ready&staff=demo', '#/settings');
+    await s.waitFor("return document.querySelector('#reminder-crisis') !== null");
+    assert.equal(await textOf('#settings-reminders-title'), '提醒');
+    assert.equal(await count('#settings-reminders input[type="checkbox"]:checked'), 6, 'all on at first');
+    await press('#reminder-crisis');
+    await s.clearInput('#reminder-summaryTime');
+    await s.type('#reminder-summaryTime', '8点半');
+    await press('#reminders-save');
+    await waitText('.field-error[data-error-for="summaryTime"]', /^每日概况时间：/);
+    await s.clearInput('#reminder-summaryTime');
+    await s.type('#reminder-summaryTime', '07:30');
+    await press('#reminders-save');
+    await waitText('#toast', '已保存');
+    assert.deepEqual(await s.exec('return window.__mock.reminders'), { off: ['crisis'], summaryTime: '07:30' });
+    assert.equal(await textOf('.field-error[data-error-for="summaryTime"]'), '', 'the error clears once fixed');
+
+    await open('state=ready&staff=demo&lang=en', '#/settings');
+    await s.waitFor("return document.querySelector('#reminder-crisis') !== null");
+    assert.equal(await textOf('label[for="reminder-crisis"]'), 'A new crisis (grade 1) case');
+    await clean();
+  });
+
+  test('a reminder from the backend can be opened from the window; a clicked notification opens its page', async () => {
+    await open('state=ready&staff=demo&cases=demo', '#/dashboard');
+    await s.waitFor("return document.querySelector('#dashboard-figures') !== null");
+    const id = await s.exec('return window.__mock.cases[0].id');
+    await s.exec(`window.__mockEmit('reminder', { route: '#/cases/${id}', title: '<b>新的危机投诉</b>', body: 'SH01 为一级（危机）投诉' })`);
+    await waitText('#reminder-notice strong', '<b>新的危机投诉</b>');
+    assert.equal(await count('#reminder-notice b'), 0, 'text, not markup');
+    await press('#reminder-notice-open');
+    await s.waitFor(`return location.hash === '#/cases/${id}'`);
+    assert.equal(await count('#reminder-notice'), 0);
+
+    await s.exec("window.__mockEmit('reminder-open', { route: '#/training' })");
+    await s.waitFor("return location.hash === '#/training'");
+    await s.exec("window.__mockEmit('reminder-open', { route: 'https://example.com/' })");
+    await new Promise((r) => setTimeout(r, 200));
+    assert.equal(await s.exec('return location.hash'), '#/training', 'a reminder opens only the app’s own pages');
+    await clean();
+  });
 });

@@ -9,6 +9,7 @@ import { installShortcuts } from './lib/shortcuts.js';
 import { installDateFields } from './lib/date-field.js';
 import { applyTheme } from './lib/theme.js';
 import { installSearchShortcut } from './lib/search-shortcut.js';
+import { showReminderNotice, isAppRoute } from './lib/reminder-notice.js';
 import { isConfirmOpen } from './lib/confirm.js';
 import { installDatabaseWait, lockedMessage } from './lib/db-wait.js';
 import { mayLeave } from './lib/leave-guard.js';
@@ -221,6 +222,11 @@ async function boot() {
   applyTheme('system');
   installNewCaseShortcut();
   installSearchShortcut(() => state.screen === 'shell' && !isConfirmOpen());
+  const openRoute = (route) => {
+    if (state.screen === 'shell' && isAppRoute(route)) location.hash = route;
+  };
+  api.onBackendEvent('reminder', (reminder) => showReminderNotice(reminder, openRoute));
+  api.onBackendEvent('reminder-open', (reminder) => openRoute(reminder.route));
   state.refreshWorkingAs = installWorkingAs(byId('current-staff'), {
     getStatus: () => state.status,
     setStaffId(id) {

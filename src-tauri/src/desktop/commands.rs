@@ -59,6 +59,8 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         super::startup_commands::quit_app,
         super::about_commands::about,
         super::about_commands::reveal_log,
+        super::reminders::reminder_settings,
+        super::reminders::set_reminder_settings,
         super::about_commands::database_lock_holder,
         super::report_commands::monthly_report,
         super::report_commands::report_glossary,

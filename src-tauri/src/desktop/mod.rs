@@ -8,6 +8,7 @@ mod commands;
 mod import_commands;
 mod open_file;
 mod prevention_commands;
+mod reminders;
 mod report_commands;
 mod startup_commands;
 mod state;
@@ -43,10 +44,12 @@ pub fn run() {
         )
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_notification::init())
         .setup(move |app| {
             let state = tauri::async_runtime::block_on(AppState::open(db_path.clone()));
             backup_commands::spawn_daily_backup(&state);
             app.manage(state);
+            reminders::start(app.handle());
             app.manage(import_commands::ImportPicks::default());
             schedule_show_fallback(app.handle().clone());
             Ok(())

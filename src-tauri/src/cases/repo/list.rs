@@ -222,6 +222,9 @@ async fn figure_ids(
     Ok(serde_json::Value::from(ids).to_string())
 }
 
+/// A case's searched fields: id, description, name, reference, phone, number.
+type SearchedText = (i64, String, String, Option<String>, Option<String>, String);
+
 /// Sets each row's snippet: the searched fields of the page's cases (at most a page), read
 /// in one query and matched in Rust.
 async fn add_snippets(
@@ -230,7 +233,7 @@ async fn add_snippets(
     search: &str,
 ) -> Result<()> {
     let ids = serde_json::Value::from(rows.iter().map(|r| r.id).collect::<Vec<_>>()).to_string();
-    let texts: Vec<(i64, String, String, Option<String>, Option<String>, String)> = sqlx::query_as(
+    let texts: Vec<SearchedText> = sqlx::query_as(
         "SELECT id, description, complainant_name, reference, phone, number FROM cases
          WHERE id IN (SELECT value FROM json_each(?))",
     )

@@ -251,4 +251,33 @@ describe('desktop manners in a real webview', { skip: browserSkip }, () => {
     assert.equal(await s.exec('return location.hash'), '#/training', 'a reminder opens only the app’s own pages');
     await clean();
   });
+
+  test('at 1366×768 and 1024×700: a required-field error clears when filled; each page opens at its top', async () => {
+    for (const [width, height] of [[1366, 768], [1024, 700]]) {
+      await s.setWindowSize(width, height);
+      for (const [lang, required] of [['zh-CN', '姓名：不能为空'], ['en', /^Name: /]]) {
+        await open(`state=ready&staff=demo&cases=many${lang === 'en' ? '&lang=en' : ''}`, '#/staff');
+        await s.waitFor("return document.querySelector('#staff-add') !== null");
+        await press('#staff-add');
+        await press('#staff-save');
+        await waitText('.field-error[data-error-for="name"]', required);
+        await s.type('#staff-name', '李');
+        await s.waitFor("return document.querySelector('.field-error[data-error-for=\"name\"]').hidden");
+        assert.equal(await attr('#staff-name', 'aria-invalid'), null, `${lang} ${width}: the field is no longer marked`);
+        // Put the form away, so leaving does not ask about unsaved work.
+        await s.clearInput('#staff-name');
+        await s.keys(['\uE00C']);
+        await s.waitFor("return document.querySelector('#staff-form').hidden");
+
+        await open(`state=ready&staff=demo&cases=many${lang === 'en' ? '&lang=en' : ''}`, '#/cases');
+        await s.waitFor("return document.querySelectorAll('#case-table tbody tr').length > 20");
+        await s.exec("document.getElementById('view').scrollTop = 1200");
+        assert.ok(await s.exec("return document.getElementById('view').scrollTop") > 0, 'the list scrolls');
+        await s.exec("location.hash = '#/settings'");
+        await s.waitFor("return document.querySelector('#settings-branch') !== null");
+        assert.equal(await s.exec("return document.getElementById('view').scrollTop"), 0, `${lang} ${width}×${height}: Settings opens at its top`);
+      }
+    }
+    await clean();
+  });
 });

@@ -4,7 +4,7 @@
 
 import * as api from './api.js';
 import { t, hasKey, setLanguage, translateTree, onLanguageChange } from './i18n/index.js';
-import { errorText, refreshErrors } from './lib/form.js';
+import { errorText, refreshErrors, installErrorClearing } from './lib/form.js';
 import { installShortcuts } from './lib/shortcuts.js';
 import { installDateFields } from './lib/date-field.js';
 import { applyTheme } from './lib/theme.js';
@@ -140,7 +140,7 @@ function currentRoute() {
 /// Renders the view named by the hash into a fresh container. A render that is overtaken by
 /// a newer one keeps writing into its own detached container, so it can never clobber the
 /// page the user has moved on to.
-async function renderRoute() {
+async function renderRoute({ toTop = true } = {}) {
   let name = currentRoute();
   if (!name) {
     name = DEFAULT_ROUTE;
@@ -158,6 +158,8 @@ async function renderRoute() {
   const container = document.createElement('div');
   container.className = `view-root view-${name}`;
   byId('view').replaceChildren(container);
+  // A page opens at its top, not where the previous page was scrolled to.
+  if (toTop) byId('view').scrollTop = 0;
   try {
     await ROUTES[name].render(container, ctx);
   } catch (err) {
@@ -179,7 +181,7 @@ async function handleLanguageChange(lang) {
   const drafts = [...view.querySelectorAll('input[id], textarea[id]')]
     .filter((control) => !['checkbox', 'radio', 'file', 'hidden'].includes(control.type))
     .map((control) => [control.id, control.value]);
-  await renderRoute();
+  await renderRoute({ toTop: false });
   for (const [id, value] of drafts) {
     const control = byId(id);
     if (control && view.contains(control) && control.value !== value) control.value = value;
@@ -218,6 +220,7 @@ async function boot() {
   installDatabaseWait(byId('db-wait'));
   installShortcuts(activeRoot);
   installDateFields();
+  installErrorClearing();
   // Follow the OS until the stored choice arrives (also on the fatal screen).
   applyTheme('system');
   installNewCaseShortcut();

@@ -125,7 +125,9 @@ mod reminders {
             grade: Some(1),
             ..Default::default()
         };
-        create_case(pool, &input, None, at).await.expect("a crisis case")
+        create_case(pool, &input, None, at)
+            .await
+            .expect("a crisis case")
     }
 
     #[tokio::test]

@@ -228,6 +228,13 @@ pub enum Error {
     /// A workbook may not be written where asked.
     #[error("{}", .0.reason())]
     Output(crate::export::OutputProblem),
+    /// No program on this computer opens the file: the system found none for its type, or
+    /// the one it found refused it. The file itself is fine (Show in folder reaches it).
+    #[error("no program on this computer opens this kind of file")]
+    NoProgram,
+    /// A file this session wrote is no longer where it was written (moved or deleted).
+    #[error("the file is no longer there")]
+    FileGone,
 }
 
 /// The crate's result alias.
@@ -264,6 +271,8 @@ impl Error {
             Error::Xlsx(_) => "export.write",
             Error::Import(problem) => problem.code(),
             Error::Output(problem) => problem.code(),
+            Error::NoProgram => "open.no_program",
+            Error::FileGone => "open.file_gone",
         }
     }
 

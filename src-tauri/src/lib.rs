@@ -11,6 +11,7 @@ pub mod import;
 pub mod input;
 pub mod logging;
 pub mod prevention;
+pub mod reminders;
 pub mod settings;
 pub mod staff;
 pub mod stats;

@@ -20,6 +20,8 @@ pub struct AppStatus {
     pub branch: Option<Branch>,
     /// The UI language: the stored choice, else the OS locale's.
     pub language: Language,
+    /// The colour theme chosen in Settings (`system` follows the OS).
+    pub theme: settings::appearance::Theme,
     /// The database file in use.
     pub db_path: String,
     /// The operating system's time zone, the default at setup.
@@ -67,6 +69,7 @@ pub async fn status(pool: &SqlitePool, db_path: &Path) -> Result<AppStatus> {
         language: settings::repo::get_language(pool)
             .await?
             .unwrap_or_else(os_language),
+        theme: settings::appearance::get_theme(pool).await?,
         db_path: db_path.display().to_string(),
         os_timezone: os_timezone(),
         schema_version: store::schema_version(pool).await?,
@@ -82,6 +85,7 @@ pub fn failed_status(db_path: &Path, error: ErrorPayload) -> AppStatus {
         initialized: false,
         branch: None,
         language: os_language(),
+        theme: settings::appearance::Theme::System,
         db_path: db_path.display().to_string(),
         os_timezone: os_timezone(),
         schema_version: 0,

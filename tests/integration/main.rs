@@ -21,6 +21,7 @@ mod import_files;
 mod import_sources;
 mod list_counts;
 mod logging;
+mod manners;
 mod outputs;
 mod packaging;
 mod prevention;

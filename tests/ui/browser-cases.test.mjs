@@ -79,7 +79,7 @@ describe('complaint cases in a real webview', { skip: browserSkip }, () => {
     await s.waitFor("return document.querySelector('#dashboard-figures') !== null");
     await s.keys([CTRL, 'n']);
     await s.waitFor("return location.hash === '#/cases/new' && document.activeElement && document.activeElement.id === 'case-channel'");
-    assert.match(await s.exec("return document.querySelector('#case-receivedAt').value"), /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+    assert.match(await s.exec("return document.querySelector('#case-receivedAt').value"), /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/, 'the received time in 24-hour form, whatever the OS locale');
 
     await press('#case-save');
     await waitText('.field-error[data-error-for="channel"]', '投诉渠道：不能为空');

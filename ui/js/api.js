@@ -78,6 +78,17 @@ export const updateBranch = ({ name, code, industry, timezone }) =>
 
 /// Stores the UI language (`zh-CN` or `en`).
 export const setLanguage = (language) => call('set_language', { language });
+export const setTheme = (theme) => call('set_theme', { theme });
+export const reminderSettings = () => call('reminder_settings');
+export const setReminderSettings = (settings) => call('set_reminder_settings', { settings });
+
+/// Calls `callback(payload)` for each backend event `name` (`reminder`, `reminder-open`);
+/// outside the app (a plain browser) there are none.
+export function onBackendEvent(name, callback) {
+  const listen = globalThis.window?.__TAURI__?.event?.listen;
+  if (typeof listen !== 'function') return;
+  listen(name, (event) => callback(event.payload)).catch((err) => console.warn(err));
+}
 
 /// Rebuilds the native menu in the language the UI shows (`zh-CN` or `en`).
 export const setMenuLanguage = (language) => call('set_menu_language', { language });

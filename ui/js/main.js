@@ -4,10 +4,14 @@
 
 import * as api from './api.js';
 import { t, hasKey, setLanguage, translateTree, onLanguageChange, setDefaultParams } from './i18n/index.js';
-import { errorText, refreshErrors } from './lib/form.js';
+import { errorText, refreshErrors, installErrorClearing } from './lib/form.js';
 import { installShortcuts, shortcutParams } from './lib/shortcuts.js';
 import { menuTarget, needsNavigation } from './lib/menu-actions.js';
 import { toastError } from './lib/toast.js';
+import { installDateFields } from './lib/date-field.js';
+import { applyTheme } from './lib/theme.js';
+import { installSearchShortcut } from './lib/search-shortcut.js';
+import { showReminderNotice, isAppRoute } from './lib/reminder-notice.js';
 import { isConfirmOpen } from './lib/confirm.js';
 import { installDatabaseWait, lockedMessage } from './lib/db-wait.js';
 import { mayLeave } from './lib/leave-guard.js';
@@ -168,7 +172,7 @@ function currentRoute() {
 /// Renders the view named by the hash into a fresh container. A render that is overtaken by
 /// a newer one keeps writing into its own detached container, so it can never clobber the
 /// page the user has moved on to.
-async function renderRoute() {
+async function renderRoute({ toTop = true } = {}) {
   let name = currentRoute();
   if (!name) {
     name = DEFAULT_ROUTE;
@@ -188,6 +192,8 @@ async function renderRoute() {
   byId('view').replaceChildren(container);
   const focus = state.focusAfterRender;
   state.focusAfterRender = null;
+  // A page opens at its top, not where the previous page was scrolled to.
+  if (toTop) byId('view').scrollTop = 0;
   try {
     await ROUTES[name].render(container, ctx);
   } catch (err) {
@@ -211,7 +217,7 @@ async function handleLanguageChange(lang) {
   const drafts = [...view.querySelectorAll('input[id], textarea[id]')]
     .filter((control) => !['checkbox', 'radio', 'file', 'hidden'].includes(control.type))
     .map((control) => [control.id, control.value]);
-  await renderRoute();
+  await renderRoute({ toTop: false });
   for (const [id, value] of drafts) {
     const control = byId(id);
     if (control && view.contains(control) && control.value !== value) control.value = value;
@@ -252,7 +258,17 @@ async function boot() {
   await api.onMenu({ action: handleMenuAction, failed: toastError }).catch((err) => console.warn(err));
   installDatabaseWait(byId('db-wait'));
   installShortcuts(activeRoot);
+  installDateFields();
+  installErrorClearing();
+  // Follow the OS until the stored choice arrives (also on the fatal screen).
+  applyTheme('system');
   installNewCaseShortcut();
+  installSearchShortcut(() => state.screen === 'shell' && !isConfirmOpen());
+  const openRoute = (route) => {
+    if (state.screen === 'shell' && isAppRoute(route)) location.hash = route;
+  };
+  api.onBackendEvent('reminder', (reminder) => showReminderNotice(reminder, openRoute));
+  api.onBackendEvent('reminder-open', (reminder) => openRoute(reminder.route));
   state.refreshWorkingAs = installWorkingAs(byId('current-staff'), {
     getStatus: () => state.status,
     setStaffId(id) {
@@ -283,6 +299,7 @@ async function boot() {
     return;
   }
   state.status = status;
+  applyTheme(status.theme);
   setLanguage(status.language);
   syncMenuLanguage(status.language);
   translateTree(document);

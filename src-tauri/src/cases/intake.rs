@@ -96,7 +96,8 @@ pub struct ValidIntake {
     pub grade_reason: Option<String>,
 }
 
-/// Reads a local `YYYY-MM-DDTHH:MM[:SS]` in the branch's zone; not in the future (5 minutes'
+/// Reads a local `YYYY-MM-DDTHH:MM[:SS]` (or `YYYY-MM-DD HH:MM`, as the window's date field
+/// writes it) in the branch's zone; not in the future (5 minutes'
 /// grace for clock drift) and not before 2000.
 pub fn parse_local_time(
     field: &str,
@@ -107,6 +108,7 @@ pub fn parse_local_time(
     let text = value.trim();
     let naive = NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M")
         .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S"))
+        .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M"))
         .map_err(|_| Error::invalid(field, Invalid::Date))?;
     let local = tz
         .from_local_datetime(&naive)
@@ -240,6 +242,17 @@ mod tests {
     fn received_at_is_read_in_branch_time() {
         let mut case = input();
         case.received_at = Some("2026-10-31T23:30".into());
+        let valid = case.parse(shanghai(), now()).unwrap();
+        assert_eq!(
+            valid.received_at,
+            Utc.with_ymd_and_hms(2026, 10, 31, 15, 30, 0).unwrap()
+        );
+    }
+
+    #[test]
+    fn received_at_reads_the_date_fields_space_form() {
+        let mut case = input();
+        case.received_at = Some("2026-10-31 23:30".into());
         let valid = case.parse(shanghai(), now()).unwrap();
         assert_eq!(
             valid.received_at,

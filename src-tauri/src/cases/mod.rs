@@ -12,6 +12,7 @@ pub mod money;
 pub mod repo;
 pub mod resolution;
 pub mod search;
+pub mod snippet;
 pub mod status;
 pub mod text;
 pub mod vocab;

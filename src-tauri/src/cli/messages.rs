@@ -104,6 +104,12 @@ pub fn describe(error: &Error) -> String {
         Error::NotInitialized => {
             "this database has no branch yet; run `branchdesk-cli init` first".into()
         }
+        Error::NoProgram => {
+            "no program on this computer opens this kind of file; open its folder and choose a program, or install one (Excel, WPS Office or LibreOffice for workbooks)".into()
+        }
+        Error::FileGone => {
+            "the file is no longer where it was written (moved or deleted); write it again".into()
+        }
         other => other.public_message(),
     }
 }

@@ -194,8 +194,7 @@ pub async fn open_case_attachment(state: State<'_, AppState>, attachment_id: i64
         &attachments_dir(&state.db_path()),
     )
     .await?;
-    tauri_plugin_opener::open_path(&path, None::<&str>)
-        .map_err(|e| Error::Io(std::io::Error::other(e.to_string())))
+    super::open_file::open_with_system(&path)
 }
 
 /// Opens the system's print dialog for the page shown (print or save as PDF).

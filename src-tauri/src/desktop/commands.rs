@@ -16,6 +16,7 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         setup_branch,
         update_branch,
         set_language,
+        set_theme,
         list_timezones,
         list_categories,
         add_category,
@@ -59,6 +60,8 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         super::startup_commands::quit_app,
         super::about_commands::about,
         super::about_commands::reveal_log,
+        super::reminders::reminder_settings,
+        super::reminders::set_reminder_settings,
         super::about_commands::database_lock_holder,
         super::report_commands::monthly_report,
         super::report_commands::report_glossary,
@@ -131,6 +134,12 @@ async fn setup_branch(state: State<'_, AppState>, input: SetupInput) -> Result<A
 #[tauri::command]
 async fn update_branch(state: State<'_, AppState>, input: BranchInput) -> Result<Branch> {
     settings::repo::update_branch(&state.pool()?, &input.parse()?).await
+}
+
+#[tauri::command]
+async fn set_theme(state: State<'_, AppState>, theme: String) -> Result<()> {
+    let theme = settings::appearance::Theme::parse("theme", &theme)?;
+    settings::appearance::set_theme(&state.pool()?, theme).await
 }
 
 #[tauri::command]

@@ -8,7 +8,9 @@ mod commands;
 mod import_commands;
 mod menu;
 mod menu_model;
+mod open_file;
 mod prevention_commands;
+mod reminders;
 mod report_commands;
 mod startup_commands;
 mod state;
@@ -47,6 +49,7 @@ pub fn run() {
         // The OS language until the UI says which one it shows (`set_menu_language`).
         .menu(|app| menu::build(app, crate::status::os_language()))
         .on_menu_event(menu::on_event)
+        .plugin(tauri_plugin_notification::init())
         .setup(move |app| {
             app.manage(menu::MenuLanguage(std::sync::Mutex::new(
                 crate::status::os_language(),
@@ -54,6 +57,7 @@ pub fn run() {
             let state = tauri::async_runtime::block_on(AppState::open(db_path.clone()));
             backup_commands::spawn_daily_backup(&state);
             app.manage(state);
+            reminders::start(app.handle());
             app.manage(import_commands::ImportPicks::default());
             schedule_show_fallback(app.handle().clone());
             Ok(())

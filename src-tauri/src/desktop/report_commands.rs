@@ -79,9 +79,7 @@ pub async fn rollup_files(
 /// Opens a file this session wrote (an exported workbook) with the system's program for it.
 #[tauri::command]
 pub fn open_path(state: State<'_, AppState>, path: PathBuf) -> Result<()> {
-    let path = written(&state, &path)?;
-    tauri_plugin_opener::open_path(path, None::<&str>)
-        .map_err(|e| Error::Io(std::io::Error::other(e.to_string())))
+    super::open_file::open_with_system(written(&state, &path)?)
 }
 
 /// Shows a file this session wrote in the system's file manager.

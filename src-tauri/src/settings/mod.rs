@@ -1,5 +1,6 @@
 //! Branch settings: first-run setup, language, categories and time limits per grade.
 
+pub mod appearance;
 pub mod model;
 pub mod repo;
 

@@ -103,7 +103,7 @@ pub async fn update_branch(pool: &SqlitePool, branch: &ValidBranch) -> Result<Br
     get_branch(pool).await?.ok_or(Error::NotInitialized)
 }
 
-async fn put_setting<'e, E>(executor: E, key: &str, value: &str) -> Result<()>
+pub(crate) async fn put_setting<'e, E>(executor: E, key: &str, value: &str) -> Result<()>
 where
     E: sqlx::Executor<'e, Database = sqlx::Sqlite>,
 {
@@ -113,6 +113,16 @@ where
         .execute(executor)
         .await?;
     Ok(())
+}
+
+/// A stored app setting (`app_settings` row), if set.
+pub(crate) async fn get_setting(pool: &SqlitePool, key: &str) -> Result<Option<String>> {
+    Ok(
+        sqlx::query_scalar("SELECT value FROM app_settings WHERE key = ?")
+            .bind(key)
+            .fetch_optional(pool)
+            .await?,
+    )
 }
 
 /// The stored UI language, if one was chosen.

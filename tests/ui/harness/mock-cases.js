@@ -96,6 +96,23 @@
     channel: c.channel, complainantName: c.complainantName, assigneeName: staffName(c.assigneeId),
     deadline: deadline(c), acknowledgeOverdue: ackOverdue(c),
   });
+  // Like cases/snippet.rs, without the window: the first field holding the search, in parts.
+  const snippet = (c, needle) => {
+    if (!needle) return {};
+    const fields = [['description', c.description], ['complainantName', c.complainantName], ['reference', c.reference], ['phone', c.phone], ['number', c.number]];
+    const found = fields.find(([, v]) => String(v ?? '').toLowerCase().includes(needle));
+    if (!found) return {};
+    const [field, text] = found;
+    const parts = [];
+    let at = 0;
+    for (let i = text.toLowerCase().indexOf(needle); i !== -1; i = text.toLowerCase().indexOf(needle, at)) {
+      if (i > at) parts.push({ text: text.slice(at, i), hit: false });
+      parts.push({ text: text.slice(i, i + needle.length), hit: true });
+      at = i + needle.length;
+    }
+    if (at < text.length) parts.push({ text: text.slice(at), hit: false });
+    return { snippet: { field, parts } };
+  };
   const digits = (v) => String(v ?? '').replace(/\D/g, '');
   const sameCustomer = (a, b) => (digits(a.phone) && digits(a.phone) === digits(b.phone)) || (a.reference && a.reference === b.reference);
   const event = (c, kind, body = '', oldValue = null, newValue = null) => db.events.push({ caseId: c.id, at: iso(Date.now()), authorId: actor(), kind, body, oldValue, newValue });
@@ -119,7 +136,7 @@
     if (keepReceived) received = Date.parse(keepReceived);
     else if (input.receivedAt) {
       // The branch is on Shanghai time (UTC+8) in every mock state.
-      received = Date.parse(`${input.receivedAt}:00+08:00`);
+      received = Date.parse(`${input.receivedAt.replace(' ', 'T')}:00+08:00`);
       if (Number.isNaN(received)) fail('invalid.date', 'receivedAt');
       if (received > Date.now() + 300000) fail('invalid.range', 'receivedAt');
     }
@@ -259,7 +276,7 @@
       for (const c of others) counts[c.status] = (counts[c.status] ?? 0) + 1;
       const page = q.page ?? 0;
       return {
-        rows: [...matches].sort(order).slice(page * size, page * size + size).map(row),
+        rows: [...matches].sort(order).slice(page * size, page * size + size).map((c) => ({ ...row(c), ...snippet(c, needle) })),
         total: matches.length, statusCounts: Object.entries(counts), page, pageSize: size,
       };
     },

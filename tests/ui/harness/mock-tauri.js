@@ -8,6 +8,8 @@
   const SEEDS = ['delivery_delay', 'parcel_loss', 'service_attitude', 'communication', 'price', 'other'];
   const db = {
     language: params.get('lang') || 'zh-CN',
+    theme: params.get('theme') || 'system',
+    reminders: { off: [], summaryTime: '08:30' },
     branch: null,
     categories: SEEDS.map((seedKey, index) => ({ id: index + 1, seedKey, name: null, position: index, hidden: false })),
     inUse: new Set([1]),
@@ -65,6 +67,7 @@
     initialized: Boolean(db.branch),
     branch: db.branch,
     language: db.language,
+    theme: db.theme,
     dbPath: '/home/user/.local/share/com.branchdesk.app/branchdesk.db',
     osTimezone: 'Asia/Shanghai',
     schemaVersion: 1,
@@ -91,6 +94,19 @@
       if (!['zh-CN', 'en'].includes(language)) fail('invalid.language', 'language');
       db.language = language;
       return null;
+    },
+    set_theme: ({ theme }) => {
+      if (!['system', 'light', 'dark'].includes(theme)) fail('invalid.choice', 'theme');
+      db.theme = theme;
+      return null;
+    },
+    reminder_settings: () => db.reminders,
+    set_reminder_settings: ({ settings }) => {
+      const time = String(settings?.summaryTime ?? '').trim();
+      const match = /^(\d{2}):(\d{2})$/.exec(time);
+      if (!match || Number(match[1]) > 23 || Number(match[2]) > 59) fail('invalid.range', 'summaryTime');
+      db.reminders = { off: [...new Set(settings.off)], summaryTime: time };
+      return db.reminders;
     },
     list_timezones: () => ['Asia/Shanghai', 'Asia/Hong_Kong', 'Europe/London', 'UTC'],
     list_categories: () => db.categories.map((c) => ({ ...c })),
@@ -194,5 +210,14 @@
         return JSON.parse(JSON.stringify(commands[cmd](args ?? {}) ?? null));
       },
     },
+    // Backend events: tests play the backend's part with window.__mockEmit(name, payload).
+    event: {
+      async listen(name, callback) {
+        (eventListeners[name] ??= []).push(callback);
+        return () => {};
+      },
+    },
   };
+  const eventListeners = {};
+  window.__mockEmit = (name, payload) => (eventListeners[name] ?? []).forEach((callback) => callback({ event: name, payload }));
 })();

@@ -113,6 +113,27 @@ export function clearErrors(form) {
   }
 }
 
+/// Clears a field's error as soon as the user fills the field in: "Name: required" must not
+/// stay under a name that is now there. Other problems wait for the next save, which checks
+/// again.
+export function installErrorClearing(root = document) {
+  const onEdit = (event) => {
+    const control = event.target;
+    if (control?.getAttribute?.('aria-invalid') !== 'true' || !control.form) return;
+    const filled = control.type === 'checkbox' ? control.checked : String(control.value ?? '').trim() !== '';
+    if (!filled) return;
+    const slot = slotFor(control.form, control.dataset.field ?? control.name);
+    if (slot?.dataset.errorCode !== 'invalid.required') return;
+    control.removeAttribute('aria-invalid');
+    slot.textContent = '';
+    slot.hidden = true;
+    delete slot.dataset.errorCode;
+    delete slot.dataset.errorField;
+  };
+  root.addEventListener('input', onEdit);
+  root.addEventListener('change', onEdit);
+}
+
 /// Re-translates every visible error under `root` (after a language switch).
 export function refreshErrors(root) {
   for (const slot of root.querySelectorAll('.field-error[data-error-code], .form-error[data-error-code]')) {

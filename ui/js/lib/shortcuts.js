@@ -25,7 +25,7 @@ export function ariaShortcut(key, mac = isMac()) {
 /// The dictionary parameters that name shortcuts (`{newCaseKeys}`, `{saveKeys}`), for
 /// `setDefaultParams`.
 export function shortcutParams(mac = isMac()) {
-  return { newCaseKeys: shortcutLabel('N', mac), saveKeys: shortcutLabel('S', mac) };
+  return { newCaseKeys: shortcutLabel('N', mac), saveKeys: shortcutLabel('S', mac), searchKeys: shortcutLabel('F', mac) };
 }
 
 /// Installs the global shortcuts. `activeRoot()` returns the element holding the current

@@ -19,6 +19,7 @@ import { buildGuidance } from './case-guidance.js';
 import { buildCasePlans } from './prevention-case-plans.js';
 import { buildFields, buildOutcome } from './case-fields.js';
 import { guardUnsavedForm } from '../lib/unsaved-form.js';
+import { keepLive, swapIfChanged } from '../lib/live.js';
 
 /// Renders case `id`.
 export async function renderCasePage(container, ctx, id) {
@@ -30,6 +31,13 @@ export async function renderCasePage(container, ctx, id) {
   page.redraw = (options) => draw(page, options);
   page.run = (work, options) => run(page, work, options);
   draw(page);
+  // The countdown moves with the clock: patch just the badge, never the forms being typed in.
+  keepLive(container, async () => {
+    const fresh = await api.getCase(id);
+    if (!container.isConnected) return;
+    page.detail = { ...page.detail, deadline: fresh.deadline, acknowledgeOverdue: fresh.acknowledgeOverdue };
+    swapIfChanged(container.querySelector('#case-deadline'), deadlineBadge(fresh.deadline, fresh.acknowledgeOverdue, 'case-deadline'));
+  });
 }
 
 /// Runs an action that resolves to the updated case, redraws, and confirms with a toast.

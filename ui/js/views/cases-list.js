@@ -17,6 +17,8 @@ import {
 import { showFigureNote } from './cases-figure.js';
 import { gradeBadge, statusBadge, deadlineBadge, channelLabel, categoryLabel, whenText, caseLink, channelOptions } from './case-ui.js';
 import { ariaShortcut } from '../lib/shortcuts.js';
+import { snippetNode } from '../lib/snippet.js';
+import { keepLive, swapIfChanged } from '../lib/live.js';
 
 const SEARCH_DELAY_MS = 300;
 // Category and channel share a cell, as do grade and status (two short lines each), so the
@@ -53,6 +55,36 @@ export async function renderList(container, ctx, filters) {
   });
   container.addEventListener('click', (event) => onClick(view, event));
   await load(view);
+  keepLive(view.results, () => refreshRows(view));
+}
+
+/// Asks again for the page shown and patches each row's countdown, status and lateness in
+/// place; rows that came or went wait for the next search or page, so nothing jumps under
+/// the pointer.
+async function refreshRows(view) {
+  const seq = view.seq;
+  const page = await api.listCases(queryForFilters(view.filters, PAGE_SIZE));
+  if (seq !== view.seq) return; // the user changed the filters meanwhile
+  for (const row of page.rows) {
+    const tr = view.results.querySelector(`tr[data-case-id="${Number(row.id)}"]`);
+    if (!tr) continue;
+    tr.className = rowClass(row).filter(Boolean).join(' ');
+    swapIfChanged(tr.querySelector('.case-status .status-badge'), statusBadge(row.status));
+    const cell = tr.querySelector('.case-deadline');
+    const fresh = deadlineCell(row);
+    const changed = cell.textContent !== fresh.textContent || cell.firstElementChild?.className !== fresh.firstElementChild?.className;
+    if (changed) cell.replaceChildren(...fresh.childNodes);
+  }
+}
+
+function rowClass(row) {
+  const state = row.deadline?.state;
+  const overdue = state === 'overdue' || row.acknowledgeOverdue;
+  return ['case-row', overdue && 'case-overdue', !overdue && state === 'due_today' && 'case-due-today'];
+}
+
+function deadlineCell(row) {
+  return el('td', { class: 'case-deadline' }, row.deadline || row.acknowledgeOverdue ? deadlineBadge(row.deadline, row.acknowledgeOverdue) : t('common.none'));
 }
 
 function control(id, labelKey, node) {
@@ -69,7 +101,7 @@ function buildToolbar(view) {
     el('div', { class: 'filter-row' },
       el('div', { class: 'filter filter-search' },
         el('label', { htmlFor: 'case-search', class: 'visually-hidden', i18n: 'cases.search.label' }),
-        el('input', { type: 'search', id: 'case-search', name: 'search', class: 'input', value: f.search, i18nPlaceholder: 'cases.search.placeholder', attrs: { autocomplete: 'off', maxlength: 200 } })),
+        el('input', { type: 'search', id: 'case-search', name: 'search', class: 'input', value: f.search, i18nPlaceholder: 'cases.search.placeholder', i18nTitle: 'search.shortcutHint', attrs: { autocomplete: 'off', maxlength: 200, 'aria-keyshortcuts': `${ariaShortcut('F')} /` } })),
       control('case-filter-status', 'cases.filter.status', select('case-filter-status', 'status', [], f.status)),
       control('case-sort', 'cases.sort.label', select('case-sort', 'sort', SORTS.map((s) => option(s, `cases.sort.${s}`)), f.sort))),
     el('div', { class: 'filter-row filter-row-wrap' },
@@ -218,10 +250,8 @@ function renderResults(view) {
 }
 
 function caseRow(view, row) {
-  const state = row.deadline?.state;
-  const overdue = state === 'overdue' || row.acknowledgeOverdue;
   return el('tr', {
-    class: ['case-row', overdue && 'case-overdue', !overdue && state === 'due_today' && 'case-due-today'],
+    class: rowClass(row),
     dataset: { caseId: String(row.id) },
   },
   el('td', { class: 'case-number' }, caseLink(row)),
@@ -229,10 +259,10 @@ function caseRow(view, row) {
   el('td', { class: 'case-category' },
     el('span', { class: 'case-category-name' }, categoryLabel(view.categories, row.categoryId)),
     el('span', { class: 'case-channel' }, channelLabel(row.channel))),
-  el('td', { class: 'case-complainant' }, row.complainantName || t('case.anonymous')),
+  el('td', { class: 'case-complainant' }, row.complainantName || t('case.anonymous'), snippetNode(row.snippet)),
   el('td', { class: 'case-state' },
     el('span', { class: 'case-grade' }, gradeBadge(row.grade)),
     el('span', { class: 'case-status' }, statusBadge(row.status))),
   el('td', { class: 'case-assignee' }, row.assigneeName || t('case.unassigned')),
-  el('td', { class: 'case-deadline' }, row.deadline || row.acknowledgeOverdue ? deadlineBadge(row.deadline, row.acknowledgeOverdue) : t('common.none')));
+  deadlineCell(row));
 }

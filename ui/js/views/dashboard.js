@@ -17,6 +17,7 @@ import { monthFigures, monthCharts } from './dashboard-month.js';
 import { trainingTile } from './training-tile.js';
 import { preventionTile } from './prevention-dashboard.js';
 import { ariaShortcut } from '../lib/shortcuts.js';
+import { keepLive, swapIfChanged } from '../lib/live.js';
 
 // Each figure and the list it opens.
 const FIGURES = [
@@ -79,6 +80,35 @@ export async function render(container, ctx) {
         el('span', { class: 'recent-badges' }, gradeBadge(row.grade), statusBadge(row.status),
           row.deadline ? deadlineBadge(row.deadline, row.acknowledgeOverdue) : null))))),
     areaTiles());
+  keepLive(container, () => refreshFigures(container));
+}
+
+/// Asks again for the four figures and the recent cases' countdowns and patches them in place.
+async function refreshFigures(container) {
+  const [counts, recent] = await Promise.all([
+    api.caseCounts(),
+    api.listCases({ sort: 'newest', page: 0, pageSize: RECENT }),
+  ]);
+  const lang = getLanguage();
+  for (const figure of FIGURES) {
+    const link = container.querySelector(`#dashboard-${figure.key}`);
+    if (!link) continue;
+    const value = counts[figure.key] ?? 0;
+    link.dataset.count = String(value);
+    link.classList.toggle('is-alert', value > 0 && figure.key !== 'open');
+    const shown = link.querySelector('.figure-value');
+    if (shown.textContent !== formatNumber(value, lang)) shown.textContent = formatNumber(value, lang);
+  }
+  for (const row of recent.rows) {
+    const badges = container.querySelector(`#dashboard-recent li[data-case-id="${Number(row.id)}"] .recent-badges`);
+    if (!badges) continue;
+    swapIfChanged(badges.querySelector('.status-badge'), statusBadge(row.status));
+    const old = badges.querySelector('.deadline');
+    const fresh = row.deadline ? deadlineBadge(row.deadline, row.acknowledgeOverdue) : null;
+    if (old && fresh) swapIfChanged(old, fresh);
+    else if (old) old.remove();
+    else if (fresh) badges.append(fresh);
+  }
 }
 
 /// The training and prevention tiles, side by side.

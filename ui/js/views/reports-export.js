@@ -38,19 +38,26 @@ export async function withProgress(button, busyKey, work) {
 export function fileResult({ id, messageKey, messageParams, path, errorSlot, extra = null }) {
   const open = (action) => async () => {
     setError(errorSlot, '');
+    reveal.classList.remove('is-suggested');
     try {
       await action(path);
     } catch (err) {
       setError(errorSlot, errorMessage(err));
+      // Nothing opens this file here: the folder is the way on, so point to it.
+      if (err?.code === 'open.no_program') {
+        reveal.classList.add('is-suggested');
+        reveal.focus();
+      }
     }
   };
+  const reveal = el('button', { type: 'button', id: `${id}-reveal`, class: ['button', 'button-small'], i18n: 'reports.file.reveal', on: { click: open(api.revealPath) } });
   return el('div', { id, class: 'file-result', attrs: { role: 'status' } },
     el('p', { class: 'file-result-message' }, t(messageKey, messageParams)),
     el('code', { class: ['path', 'file-result-path'] }, path),
     extra,
     el('div', { class: 'file-result-actions' },
       el('button', { type: 'button', id: `${id}-open`, class: ['button', 'button-small'], i18n: 'reports.file.open', on: { click: open(api.openPath) } }),
-      el('button', { type: 'button', id: `${id}-reveal`, class: ['button', 'button-small'], i18n: 'reports.file.reveal', on: { click: open(api.revealPath) } })));
+      reveal));
 }
 
 /// The export card for the month `view.month` (kept current through `setMonth`).

@@ -15,6 +15,8 @@ import { buildLimits } from './settings-limits.js';
 import { buildBackups } from './settings-backups.js';
 import { importSection } from './settings-import.js';
 import { buildAbout } from './settings-about.js';
+import { appearanceSection } from './settings-appearance.js';
+import { buildReminders } from './settings-reminders.js';
 
 /// Renders the Settings page.
 export async function render(container, ctx) {
@@ -23,18 +25,21 @@ export async function render(container, ctx) {
   // A restore swaps every record: start the app afresh on the restored data.
   const backups = buildBackups({ onRestored: () => window.location.reload() });
   const about = buildAbout();
+  const reminders = buildReminders();
   container.replaceChildren(
     pageHeader('nav.settings', { introKey: 'settings.intro' }),
     el('div', { class: 'settings-grid' },
       branchSection(ctx),
       languageSection(),
+      appearanceSection(),
+      reminders.section,
       categories.section,
       limits.section,
       dataSection(ctx.status),
       backups.section,
       importSection(),
       about.section));
-  await Promise.all([categories.load(), limits.load(), backups.load(), about.load()]);
+  await Promise.all([categories.load(), limits.load(), backups.load(), about.load(), reminders.load()]);
 }
 
 function section(id, titleKey, ...children) {

@@ -11,6 +11,7 @@ use sqlx::SqlitePool;
 
 use super::parse_stamp;
 use crate::cases::deadlines::{Countdown, Pause, countdown};
+use crate::cases::snippet::{Snippet, snippet};
 use crate::cases::{Channel, Grade, Status};
 use crate::error::{Error, Invalid, Result};
 use crate::stats::Month;
@@ -101,6 +102,9 @@ pub struct CaseRow {
     pub deadline: Option<Countdown>,
     /// An open case not acknowledged in time.
     pub acknowledge_overdue: bool,
+    /// When the list is searched: where the words were found, to show why the case matched.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub snippet: Option<Snippet>,
 }
 
 /// A page of the list with the counts behind it.
@@ -179,6 +183,7 @@ pub(super) fn to_row(raw: RawRow, now: DateTime<Utc>, tz: Tz) -> Result<CaseRow>
         assignee_name,
         deadline,
         acknowledge_overdue: status == Status::New && parse_stamp(&acknowledge_by)? <= now,
+        snippet: None,
     })
 }
 
@@ -217,6 +222,39 @@ async fn figure_ids(
     Ok(serde_json::Value::from(ids).to_string())
 }
 
+/// A case's searched fields: id, description, name, reference, phone, number.
+type SearchedText = (i64, String, String, Option<String>, Option<String>, String);
+
+/// Sets each row's snippet: the searched fields of the page's cases (at most a page), read
+/// in one query and matched in Rust.
+async fn add_snippets(
+    conn: &mut sqlx::SqliteConnection,
+    rows: &mut [CaseRow],
+    search: &str,
+) -> Result<()> {
+    let ids = serde_json::Value::from(rows.iter().map(|r| r.id).collect::<Vec<_>>()).to_string();
+    let texts: Vec<SearchedText> = sqlx::query_as(
+        "SELECT id, description, complainant_name, reference, phone, number FROM cases
+         WHERE id IN (SELECT value FROM json_each(?))",
+    )
+    .bind(ids)
+    .fetch_all(&mut *conn)
+    .await?;
+    for (id, description, name, reference, phone, number) in texts {
+        let fields = [
+            ("description", description.as_str()),
+            ("complainantName", name.as_str()),
+            ("reference", reference.as_deref().unwrap_or_default()),
+            ("phone", phone.as_deref().unwrap_or_default()),
+            ("number", number.as_str()),
+        ];
+        if let Some(row) = rows.iter_mut().find(|r| r.id == id) {
+            row.snippet = snippet(search, &fields);
+        }
+    }
+    Ok(())
+}
+
 /// One page of cases matching `query`, the total, and counts per status.
 pub async fn list_cases(
     pool: &SqlitePool,
@@ -246,10 +284,13 @@ pub async fn list_cases(
     let raw: Vec<RawRow> = sqlx::query_as_with(sqlx::AssertSqlSafe(sql), filter.args)
         .fetch_all(&mut *conn)
         .await?;
-    let rows = raw
+    let mut rows = raw
         .into_iter()
         .map(|r| to_row(r, now, tz))
         .collect::<Result<Vec<_>>>()?;
+    if let Some(search) = query.search.as_deref().filter(|q| !q.trim().is_empty()) {
+        add_snippets(&mut conn, &mut rows, search).await?;
+    }
 
     let filter = build_filter(query, now, tz, members.as_deref(), false)?;
     let sql = if filter.tallied {

@@ -13,6 +13,7 @@ use serde::Serialize;
 use tauri::State;
 
 use super::AppState;
+use crate::access::Permission;
 use crate::error::{Error, Result};
 use crate::export::{self, Destination, Existing, ExportOptions, RollupSummary};
 use crate::settings::Language;
@@ -29,12 +30,14 @@ pub struct Exported {
 
 #[tauri::command]
 pub async fn monthly_report(state: State<'_, AppState>, month: String) -> Result<MonthlyReport> {
+    state.authorize(Permission::ReadCases)?;
     stats::monthly_report(&state.pool()?, Month::parse("month", &month)?, Utc::now()).await
 }
 
 #[tauri::command]
-pub fn report_glossary(lang: Language) -> Vec<GlossaryEntry> {
-    glossary(lang)
+pub fn report_glossary(state: State<'_, AppState>, lang: Language) -> Result<Vec<GlossaryEntry>> {
+    state.authorize(Permission::ReadCases)?;
+    Ok(glossary(lang))
 }
 
 #[tauri::command]
@@ -46,6 +49,7 @@ pub async fn export_month(
     mask_descriptions: Option<bool>,
     path: PathBuf,
 ) -> Result<Exported> {
+    state.authorize(Permission::ExportMasked)?;
     let options = ExportOptions {
         lang,
         include_personal_data,
@@ -65,6 +69,7 @@ pub async fn rollup_files(
     out: PathBuf,
     lang: Language,
 ) -> Result<RollupSummary> {
+    state.authorize(Permission::ExportMasked)?;
     let destination = Destination::check(&out, &state.db_path(), Existing::Replace)?;
     // Reading and writing many workbooks is blocking work: keep it off the async runtime.
     let summary = tauri::async_runtime::spawn_blocking(move || {
@@ -79,6 +84,7 @@ pub async fn rollup_files(
 /// Opens a file this session wrote (an exported workbook) with the system's program for it.
 #[tauri::command]
 pub fn open_path(state: State<'_, AppState>, path: PathBuf) -> Result<()> {
+    state.authorize(Permission::SignedIn)?;
     let path = written(&state, &path)?;
     tauri_plugin_opener::open_path(path, None::<&str>)
         .map_err(|e| Error::Io(std::io::Error::other(e.to_string())))
@@ -87,6 +93,7 @@ pub fn open_path(state: State<'_, AppState>, path: PathBuf) -> Result<()> {
 /// Shows a file this session wrote in the system's file manager.
 #[tauri::command]
 pub fn reveal_path(state: State<'_, AppState>, path: PathBuf) -> Result<()> {
+    state.authorize(Permission::SignedIn)?;
     let path = written(&state, &path)?;
     tauri_plugin_opener::reveal_item_in_dir(path)
         .map_err(|e| Error::Io(std::io::Error::other(e.to_string())))

@@ -5,11 +5,13 @@ use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 
 use super::AppState;
+use crate::access::Permission;
 use crate::error::Result;
 
 /// Opens the database file again, e.g. after the program that locked it has let go.
 #[tauri::command]
 pub async fn retry_open(state: State<'_, AppState>) -> Result<()> {
+    state.authorize(Permission::Public)?;
     state.reopen().await
 }
 
@@ -20,6 +22,12 @@ pub async fn open_other_database<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
 ) -> Result<bool> {
+    // At start-up (no database open) nobody can be signed in, and the file may be
+    // unreadable: opening another is the way out. With a database open, it is a manager's
+    // choice like a restore.
+    if state.pool().is_ok() {
+        state.authorize(Permission::Restore)?;
+    }
     let (sender, receiver) = tokio::sync::oneshot::channel();
     let mut dialog = app
         .dialog()
@@ -44,6 +52,8 @@ pub async fn open_other_database<R: Runtime>(
 
 /// Closes the app.
 #[tauri::command]
-pub fn quit_app<R: Runtime>(app: AppHandle<R>) {
+pub fn quit_app<R: Runtime>(state: State<'_, AppState>, app: AppHandle<R>) -> Result<()> {
+    state.authorize(Permission::Public)?;
     app.exit(0);
+    Ok(())
 }

@@ -32,6 +32,8 @@ mod read_only;
 mod restore_checks;
 mod rollup;
 mod settings;
+mod sign_in;
+mod sign_in_cli;
 mod staff;
 mod startup;
 mod stats;

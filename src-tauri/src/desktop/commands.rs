@@ -127,7 +127,14 @@ mod command_table_tests;
 async fn app_status(state: State<'_, AppState>) -> Result<AppStatus> {
     state.authorize(Permission::Public)?;
     match state.pool() {
-        Ok(pool) => status::status(&pool, &state.db_path()).await,
+        Ok(pool) => {
+            let mut status = status::status(&pool, &state.db_path()).await?;
+            status.current_staff_id = state
+                .session()
+                .filter(|s| !s.locked)
+                .map(|s| s.account.staff_id);
+            Ok(status)
+        }
         Err(_) => Ok(status::failed_status(
             &state.db_path(),
             state.startup_error().unwrap_or_else(|| {

@@ -25,7 +25,7 @@ pub const COMMAND_PERMISSIONS: &[(&str, Permission)] = &[
     // Settings.
     ("update_branch", Settings),
     ("set_language", SignedIn),
-    ("list_timezones", SignedIn),
+    ("list_timezones", Public),
     ("list_categories", ReadCases),
     ("add_category", Settings),
     ("rename_category", Settings),

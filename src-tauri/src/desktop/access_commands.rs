@@ -47,13 +47,23 @@ pub struct SessionStatus {
     pub settings: SignInSettings,
     /// Whether the signed-in role sees complainants' names and phones in full.
     pub sees_personal_data: bool,
+    /// Before any sign-in exists only: the active staff, so the manager of a database from
+    /// before sign-ins can take their own record (and its history) for the first sign-in.
+    pub first_run_staff: Vec<crate::staff::Staff>,
 }
 
 async fn status(state: &AppState) -> Result<SessionStatus> {
     let pool = state.pool()?;
     let session = state.session();
+    let has_sign_ins = repo::has_sign_ins(&pool).await?;
+    let first_run_staff = if has_sign_ins {
+        Vec::new()
+    } else {
+        crate::staff::repo::list_staff(&pool, false).await?
+    };
     Ok(SessionStatus {
-        has_sign_ins: repo::has_sign_ins(&pool).await?,
+        has_sign_ins,
+        first_run_staff,
         locked: session.as_ref().is_none_or(|s| s.locked),
         sees_personal_data: session
             .as_ref()

@@ -166,7 +166,7 @@ async fn set_language(state: State<'_, AppState>, language: String) -> Result<()
 
 #[tauri::command]
 fn list_timezones(state: State<'_, AppState>) -> Result<Vec<&'static str>> {
-    state.authorize(Permission::SignedIn)?;
+    state.authorize(Permission::Public)?;
     Ok(chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name()).collect())
 }
 

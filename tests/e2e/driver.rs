@@ -83,8 +83,16 @@ pub struct App {
 }
 
 impl App {
-    /// Starts tauri-driver and opens the app on `db`.
+    /// Starts tauri-driver and opens the app on `db`, signed in as the fixtures' manager when
+    /// the sign-in screen asks (see `session.rs`).
     pub async fn launch(tauri_driver: &Path, db: &Path) -> App {
+        let app = App::launch_signed_out(tauri_driver, db).await;
+        app.sign_in_if_asked().await;
+        app
+    }
+
+    /// Starts tauri-driver and opens the app on `db`, on whatever screen it starts with.
+    pub async fn launch_signed_out(tauri_driver: &Path, db: &Path) -> App {
         let port = free_port();
         let native_port = free_port();
         let driver = Command::new(tauri_driver)
@@ -139,7 +147,7 @@ impl App {
     /// hidden until the UI's first paint, and WebDriver cannot interact before that.
     async fn wait_until_shown(&self) {
         let script = "return document.visibilityState === 'visible' &&
-            document.querySelector('#welcome:not([hidden]), #app-shell:not([hidden]), #fatal:not([hidden])') !== null;";
+            document.querySelector('#welcome:not([hidden]), #app-shell:not([hidden]), #fatal:not([hidden]), #signin:not([hidden])') !== null;";
         let started = Instant::now();
         while started.elapsed() < PATIENCE {
             if let Ok(serde_json::Value::Bool(true)) = self.client.execute(script, vec![]).await {

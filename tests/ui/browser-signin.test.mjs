@@ -82,4 +82,43 @@ describe('sign-in and lock in a real webview', { skip: browserSkip }, () => {
     await s.click('#recovery-code-done');
     await s.waitFor("return document.querySelector('#signed-in-as').textContent === '张伟 · Manager'");
   });
+
+  test('staff page: a manager gives a sign-in, resets a password, and cannot demote the last manager', async () => {
+    await open('state=ready&lang=en&staff=demo', '#/staff');
+    await s.waitFor("return document.querySelector('#signin-table') !== null");
+    assert.equal(await count('#signin-table tbody tr'), 2);
+    await s.exec("const sel = document.querySelector('#new-signin-staff'); sel.value = '1';");
+    await s.type('#new-signin-username', 'zhangwei');
+    await s.type('#new-signin-secret', 'Zhang-2026-pass');
+    await s.click('#new-signin-save');
+    await s.waitFor("return document.querySelectorAll('#signin-table tbody tr').length === 3");
+    assert.equal(await s.exec("return window.__mock.signIns.find((x) => x.username === 'zhangwei').role"), 'staff');
+
+    await s.click('#signin-table tr[data-staff-id="91"] .signin-reset-open');
+    await s.type('#signin-table tr[data-staff-id="91"] input[name=secret]', 'short');
+    await s.click('#signin-table tr[data-staff-id="91"] .signin-reset button[type=submit]');
+    await waitText('#signin-table tr[data-staff-id="91"] .form-error', /8 to 128 characters/);
+    await s.clearInput('#signin-table tr[data-staff-id="91"] input[name=secret]');
+    await s.type('#signin-table tr[data-staff-id="91"] input[name=secret]', 'a-new-password');
+    await s.click('#signin-table tr[data-staff-id="91"] .signin-reset button[type=submit]');
+    await s.waitFor("return window.__mock.signIns.find((x) => x.staffId === 91).secret === 'a-new-password'");
+
+    await s.exec("const sel = document.querySelector('#signin-table tr[data-staff-id=\"90\"] .signin-role'); sel.value = 'viewer'; sel.dispatchEvent(new Event('change', {bubbles: true}));");
+    await waitText('#toast', /only manager must stay an active manager/);
+    assert.equal(await s.exec("return document.querySelector('#signin-table tr[data-staff-id=\"90\"] .signin-role').value"), 'manager');
+    await noCsp();
+  });
+
+  test('staff page: the sign-ins section is the manager’s; a staff member does not get it', async () => {
+    await open('state=ready&lang=en&staff=demo', '#/staff');
+    await s.waitFor("return document.querySelector('#signin-table') !== null");
+    await s.exec("window.__signInAs(1, 'staff')");
+    await s.exec("location.hash = '#/dashboard'");
+    await s.waitFor("return document.querySelector('#staff-table') === null");
+    await s.exec("location.hash = '#/staff'");
+    await s.waitFor("return document.querySelector('#staff-table') !== null");
+    await s.waitFor("return window.__mock.calls.filter((c) => c === 'list_sign_ins').length === 2");
+    assert.equal(await count('#signin-table'), 0);
+    assert.equal(await visible('#staff-sign-ins'), false);
+  });
 });

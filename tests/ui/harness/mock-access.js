@@ -63,6 +63,31 @@
     sign_out: () => { db.session = null; return null; },
     get_sign_in_settings: () => ({ ...db.signInSettings }),
     list_sign_ins: () => db.signIns.map(account),
+    create_sign_in: ({ input }) => {
+      if (db.signIns.some((s) => s.username.toLowerCase() === String(input.username).toLowerCase())) fail('duplicate', 'username');
+      const person = db.staff.find((s) => s.id === input.staffId) ?? fail('not_found');
+      const created = { staffId: person.id, name: person.name, username: input.username, role: input.role, active: true, secret: input.secret };
+      db.signIns.push(created);
+      return account(created);
+    },
+    reset_sign_in: ({ staffId, secret }) => {
+      const found = db.signIns.find((s) => s.staffId === staffId) ?? fail('not_found');
+      if (String(secret).length < 8) fail('invalid.password', 'secret');
+      found.secret = secret;
+      return null;
+    },
+    set_sign_in_role: ({ staffId, role }) => {
+      const found = db.signIns.find((s) => s.staffId === staffId) ?? fail('not_found');
+      const managers = db.signIns.filter((s) => s.role === 'manager' && s.staffId !== staffId);
+      if (found.role === 'manager' && role !== 'manager' && !managers.length) fail('access.last_manager');
+      found.role = role;
+      return account(found);
+    },
+    update_sign_in_settings: ({ settings }) => {
+      if (!(settings.idleMinutes >= 1 && settings.idleMinutes <= 240)) fail('invalid.range', 'idleMinutes');
+      db.signInSettings = { ...settings };
+      return { ...settings };
+    },
   });
 
   // The one gate, as in Rust: every data command checks the session first.

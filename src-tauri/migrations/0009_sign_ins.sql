@@ -24,5 +24,10 @@ CREATE TABLE sign_in_failures (
     PRIMARY KEY (username_key, machine)
 );
 
+-- Who recorded a sign-off or a drill's scores (the signed-in person), apart from the trainer
+-- or observer chosen on the form. Rows from before sign-ins have none.
+ALTER TABLE training_signoffs ADD COLUMN recorded_by INTEGER REFERENCES staff (id);
+ALTER TABLE drills ADD COLUMN recorded_by INTEGER REFERENCES staff (id);
+
 -- The "working as" choice goes: the signed-in person is the author from now on.
 DELETE FROM app_settings WHERE key = 'current_staff_id';

@@ -320,3 +320,36 @@ async fn a_database_from_before_sign_ins_keeps_its_history_and_asks_for_a_manage
         .unwrap();
     assert_eq!(staff, 1, "a refused first manager adds nobody");
 }
+
+#[tokio::test]
+async fn a_sign_off_records_who_entered_it_beside_the_trainer() {
+    use branchdesk::training::input::SignOffInput;
+    use branchdesk::training::repo::curriculum::list_modules;
+    use branchdesk::training::repo::signoffs::sign_off_by;
+
+    let db = TempDb::new();
+    let pool = set_up_branch(&db).await;
+    let trainer = add_person(&pool, "王培训").await;
+    let clerk = add_person(&pool, "李娜").await;
+    let recorder = add_person(&pool, "赵店长").await;
+    let module = list_modules(&pool, false).await.unwrap()[0].clone();
+    let now = Utc::now();
+    let input = SignOffInput {
+        staff_id: clerk,
+        item_ids: vec![module.items[0].id],
+        signed_on: now
+            .with_timezone(&chrono_tz::Asia::Shanghai)
+            .date_naive()
+            .to_string(),
+        trainer_id: Some(trainer),
+    };
+    sign_off_by(&pool, &input, Some(recorder), now)
+        .await
+        .unwrap();
+    let row: (i64, Option<i64>) =
+        sqlx::query_as("SELECT trainer_id, recorded_by FROM training_signoffs")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert_eq!(row, (trainer, Some(recorder)));
+}

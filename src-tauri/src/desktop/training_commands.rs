@@ -86,8 +86,8 @@ pub async fn sign_off_training(
     state: State<'_, AppState>,
     input: SignOffInput,
 ) -> Result<PersonTraining> {
-    state.authorize(Permission::ManageTraining)?;
-    signoffs::sign_off(&state.pool()?, &input, Utc::now()).await
+    let actor = state.authorize(Permission::ManageTraining)?.staff_id;
+    signoffs::sign_off_by(&state.pool()?, &input, actor, Utc::now()).await
 }
 
 #[tauri::command]
@@ -144,8 +144,8 @@ pub async fn set_drill_scenario_retired(
 
 #[tauri::command]
 pub async fn save_drill(state: State<'_, AppState>, input: DrillInput) -> Result<DrillSummary> {
-    state.authorize(Permission::ManageTraining)?;
-    drills::save_drill(&state.pool()?, &input.parse()?, Utc::now()).await
+    let actor = state.authorize(Permission::ManageTraining)?.staff_id;
+    drills::save_drill_by(&state.pool()?, &input.parse()?, actor, Utc::now()).await
 }
 
 #[tauri::command]

@@ -10,12 +10,27 @@ use super::driver::App;
 pub const MANAGER: (&str, &str) = ("boss", "E2e-manager-2026");
 
 impl App {
-    /// Signs in as the fixtures' manager if the window starts on the sign-in screen.
+    /// Signs in as the fixtures' manager if the window starts on the sign-in screen; on a
+    /// database nobody can sign in to yet (one set up without the fixtures), creates them first.
     pub async fn sign_in_if_asked(&self) {
         if self.count("#signin:not([hidden]) #signin-form").await > 0 {
             self.sign_in(MANAGER.0, MANAGER.1).await;
             self.wait_for("#app-shell:not([hidden])").await;
+        } else if self
+            .count("#signin:not([hidden]) #first-manager-form")
+            .await
+            > 0
+        {
+            self.create_first_manager().await;
         }
+    }
+
+    /// Once the window shows the sign-in screen again (after a restore or a retry reloads
+    /// it), signs in as the fixtures' manager.
+    pub async fn sign_in_again(&self) {
+        self.wait_for("#signin:not([hidden]) #signin-form").await;
+        self.sign_in(MANAGER.0, MANAGER.1).await;
+        self.wait_for("#app-shell:not([hidden])").await;
     }
 
     /// Types a user name and password into the sign-in screen and submits.

@@ -42,13 +42,13 @@ async fn sign_in_act_lock_switch_user_and_a_staff_member_refused() {
     branchdesk::store::close(pool).await;
 
     let app = App::launch_signed_out(&tauri_driver, &db).await;
-    app.wait_text("#signin-title", &text("en", "signin.title"))
+    app.wait_text("#signin-title", &text("en/access", "signin.title"))
         .await;
     assert_eq!(app.count("#app-shell:not([hidden])").await, 0);
     app.sign_in(MANAGER.0, "not-the-password").await;
     app.wait_text(
         "#signin-form .form-error",
-        &text("en", "error.access.wrong_sign_in"),
+        &text("en/access", "error.access.wrong_sign_in"),
     )
     .await;
 
@@ -64,7 +64,7 @@ async fn sign_in_act_lock_switch_user_and_a_staff_member_refused() {
 
     // Ctrl+L: the sign-in screen, no view left in the page, and Rust refuses data commands.
     app.press_lock_shortcut().await;
-    app.wait_text("#signin-title", &text("en", "signin.lockedTitle"))
+    app.wait_text("#signin-title", &text("en/access", "signin.lockedTitle"))
         .await;
     assert_eq!(
         app.count("#view *").await,
@@ -99,7 +99,7 @@ async fn sign_in_act_lock_switch_user_and_a_staff_member_refused() {
     app.click("#staff-save").await;
     app.wait_text(
         "#staff-form .form-error",
-        &text("en", "error.access.denied"),
+        &text("en/access", "error.access.denied"),
     )
     .await;
     app.quit().await;

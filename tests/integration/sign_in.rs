@@ -353,3 +353,47 @@ async fn a_sign_off_records_who_entered_it_beside_the_trainer() {
             .unwrap();
     assert_eq!(row, (trainer, Some(recorder)));
 }
+
+#[tokio::test]
+async fn names_and_phones_are_masked_on_what_the_commands_return_to_roles_that_may_not_see_them() {
+    use branchdesk::access::{Permission, mask};
+    use branchdesk::cases::repo::{detail::get_case, list::list_cases};
+
+    let db = TempDb::new();
+    let pool = set_up_branch(&db).await;
+    let category: i64 = sqlx::query_scalar("SELECT id FROM categories LIMIT 1")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    let input = branchdesk::cases::intake::CaseInput {
+        channel: "phone".into(),
+        customer_type: "talker".into(),
+        category_id: category,
+        complainant_name: Some("张三丰".into()),
+        phone: Some("138 0013 8000".into()),
+        description: "张三丰说快递丢了，请回电 13800138000".into(),
+        ..Default::default()
+    };
+    let id = branchdesk::cases::repo::create::create_case(&pool, &input, None, Utc::now())
+        .await
+        .unwrap();
+    assert!(!Role::Viewer.allows(Permission::SeePersonalData));
+    assert!(!Role::Trainer.allows(Permission::SeePersonalData));
+
+    let mut page = get_case(&pool, id, Utc::now()).await.unwrap();
+    mask::case_detail(&mut page);
+    let shown = serde_json::to_string(&page).unwrap();
+    assert!(!shown.contains("张三丰"), "{shown}");
+    assert!(
+        !shown.contains("13800138000") && !shown.contains("0013 8000"),
+        "{shown}"
+    );
+    assert_eq!(page.fields["complainantName"], "张**");
+    assert_eq!(page.fields["phone"], "138****8000");
+
+    let mut list = list_cases(&pool, &Default::default(), Utc::now())
+        .await
+        .unwrap();
+    mask::case_page(&mut list);
+    assert_eq!(list.rows[0].complainant_name, "张**");
+}

@@ -145,3 +145,36 @@ fn before_any_sign_in_exists_writes_run_as_system() {
     let demo = db.cli(&["demo-data", "--cases", "3", "--months", "1"]);
     assert_eq!(demo.status.code(), Some(0), "{}", text(&demo.stderr));
 }
+
+#[test]
+fn personal_data_leaves_in_a_workbook_only_by_a_managers_hand() {
+    let db = TempDb::new();
+    init_with_manager(&db);
+    let out = db.dir.path().join("month.xlsx");
+    let out = out.to_str().unwrap();
+    let masked = db.cli(&["export", "--month", "2026-01", "--out", out]);
+    assert_eq!(masked.status.code(), Some(0), "{}", text(&masked.stderr));
+    for flag in ["--include-personal-data", "--keep-descriptions"] {
+        let refused = db.cli(&[
+            "export", "--month", "2026-01", "--out", out, "--force", flag,
+        ]);
+        assert_eq!(refused.status.code(), Some(1), "{flag}");
+        assert!(text(&refused.stderr).contains("--user NAME"), "{flag}");
+    }
+    let signed = db.cli_with_stdin(
+        &[
+            "export",
+            "--month",
+            "2026-01",
+            "--out",
+            out,
+            "--force",
+            "--include-personal-data",
+            "--user",
+            "boss",
+            "--password-stdin",
+        ],
+        &format!("{PASSWORD}\n"),
+    );
+    assert_eq!(signed.status.code(), Some(0), "{}", text(&signed.stderr));
+}

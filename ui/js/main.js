@@ -79,7 +79,7 @@ function showScreen(name) {
 async function showSignIn({ upgraded = false } = {}) {
   byId('view').replaceChildren();
   byId('signed-in-as').textContent = '';
-  showScreen('signin');
+  byId('app-shell').hidden = true;
   document.title = t('app.name');
   let session = state.session;
   try {
@@ -88,6 +88,8 @@ async function showSignIn({ upgraded = false } = {}) {
     console.error(err);
   }
   state.session = session;
+  // Shown with its form in the same task, so the screen never appears empty.
+  showScreen('signin');
   const container = byId('signin');
   if (session && !session.hasSignIns) {
     renderFirstManager(container, { session, upgraded, onSignedIn: signedIn });

@@ -377,7 +377,7 @@ async fn run_command(cli: Cli, opened: &mut Opened) -> Result<()> {
                     .then_some(mask_descriptions),
             };
             let pool = opened.existing(&db_path).await?;
-            if include_personal_data {
+            if include_personal_data || keep_descriptions {
                 identity::acting(&pool, &credentials, Permission::ExportPersonalData).await?;
             }
             workbooks::export(&pool, month, &out, lang, privacy).await?

@@ -49,7 +49,11 @@ pub async fn export_month(
     mask_descriptions: Option<bool>,
     path: PathBuf,
 ) -> Result<Exported> {
-    state.authorize(Permission::ExportMasked)?;
+    let actor = state.authorize(Permission::ExportMasked)?;
+    // Names, phones or unmasked descriptions leave the branch only by a manager's hand.
+    if include_personal_data || mask_descriptions == Some(false) {
+        actor.require(Permission::ExportPersonalData)?;
+    }
     let options = ExportOptions {
         lang,
         include_personal_data,

@@ -22,12 +22,7 @@ pub async fn open_other_database<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
 ) -> Result<bool> {
-    // At start-up (no database open) nobody can be signed in, and the file may be
-    // unreadable: opening another is the way out. With a database open, it is a manager's
-    // choice like a restore.
-    if state.pool().is_ok() {
-        state.authorize(Permission::Restore)?;
-    }
+    state.authorize_unless_start_up_fault(Permission::Restore)?;
     let (sender, receiver) = tokio::sync::oneshot::channel();
     let mut dialog = app
         .dialog()

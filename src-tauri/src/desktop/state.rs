@@ -131,6 +131,17 @@ impl AppState {
         }
     }
 
+    /// [`AppState::authorize`], except while the database could not be opened at start-up:
+    /// then nobody can sign in, and the fault screen's ways out (listing and restoring
+    /// backups, opening another file) are open to whoever has the computer's account, which
+    /// could replace the file anyway.
+    pub fn authorize_unless_start_up_fault(&self, permission: Permission) -> Result<()> {
+        if self.startup_error().is_some() {
+            return Ok(());
+        }
+        self.authorize(permission).map(|_| ())
+    }
+
     /// A copy of the session, if someone is signed in.
     pub fn session(&self) -> Option<Session> {
         self.session

@@ -14,9 +14,11 @@ function secretAttrs(settings, autocomplete) {
   const pin = settings?.secretKind === 'pin';
   return {
     type: 'password',
-    attrs: pin
-      ? { inputmode: 'numeric', maxlength: 6, autocomplete, pattern: '[0-9]{6}' }
-      : { autocomplete, maxlength: 128 },
+    // No length limit when signing in: a password set before the branch chose PINs still
+    // works until a manager resets it.
+    attrs: pin && autocomplete === 'new-password'
+      ? { inputmode: 'numeric', maxlength: 6, autocomplete }
+      : { autocomplete, maxlength: 128, inputmode: pin ? 'numeric' : null },
     labelKey: pin ? 'signin.pin' : 'signin.password',
   };
 }

@@ -16,7 +16,10 @@ const PASSWORD: &str = "Plum-blossom-2026";
 const MACHINE: &str = "front-desk-pc";
 
 fn at(seconds: i64) -> chrono::DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0).unwrap() + Duration::seconds(seconds)
+    Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0)
+        .single()
+        .expect("a real instant")
+        + Duration::seconds(seconds)
 }
 
 fn manager() -> FirstManager {
@@ -33,9 +36,9 @@ async fn add_person(pool: &sqlx::SqlitePool, name: &str) -> i64 {
         name: name.into(),
         ..Default::default()
     };
-    staff_repo::add_staff(pool, &input.parse().unwrap())
+    staff_repo::add_staff(pool, &input.parse().expect("a valid person"))
         .await
-        .unwrap()
+        .expect("add a person")
         .id
 }
 

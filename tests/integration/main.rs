@@ -34,6 +34,7 @@ mod rollup;
 mod settings;
 mod sign_in;
 mod sign_in_cli;
+mod sign_in_rules;
 mod staff;
 mod startup;
 mod stats;

@@ -1,6 +1,7 @@
 //! Sign-in and roles: who may open the app, what each role may do, and the session that
 //! names the author of every change.
 
+pub mod attempts;
 pub mod backoff;
 pub mod commands;
 pub mod mask;

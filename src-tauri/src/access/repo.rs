@@ -1,11 +1,9 @@
 //! SQL for sign-ins: creating them, checking a sign-in with back-off, resets, roles, the
 //! branch's sign-in settings and the recovery code.
 
-use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use sqlx::SqlitePool;
 
-use super::backoff;
 use super::role::Role;
 use super::secret::{self, SecretKind};
 use crate::error::{AccessRefusal, Error, Invalid, Result};
@@ -13,9 +11,7 @@ use crate::input::{MAX_NAME_CHARS, required_line};
 
 const SECRET_KIND_KEY: &str = "sign_in_secret_kind";
 const IDLE_MINUTES_KEY: &str = "idle_lock_minutes";
-const RECOVERY_KEY: &str = "recovery_code_hash";
-/// The user name the recovery code's back-off is kept under (no user name has a space).
-const RECOVERY_BACKOFF_KEY: &str = "recovery code";
+pub(super) const RECOVERY_KEY: &str = "recovery_code_hash";
 /// Minutes of no use before the window locks, unless the branch chose otherwise.
 pub const DEFAULT_IDLE_MINUTES: u32 = 10;
 
@@ -156,7 +152,7 @@ pub async fn set_settings(pool: &SqlitePool, settings: SignInSettings) -> Result
     Ok(settings)
 }
 
-async fn read_setting(pool: &SqlitePool, key: &str) -> Result<Option<String>> {
+pub(super) async fn read_setting(pool: &SqlitePool, key: &str) -> Result<Option<String>> {
     Ok(
         sqlx::query_scalar("SELECT value FROM app_settings WHERE key = ?")
             .bind(key)
@@ -165,7 +161,7 @@ async fn read_setting(pool: &SqlitePool, key: &str) -> Result<Option<String>> {
     )
 }
 
-async fn write_setting(pool: &SqlitePool, key: &str, value: &str) -> Result<()> {
+pub(super) async fn write_setting(pool: &SqlitePool, key: &str, value: &str) -> Result<()> {
     sqlx::query(
         "INSERT INTO app_settings (key, value) VALUES (?, ?)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -327,136 +323,6 @@ pub async fn ensure_not_last_manager(pool: &SqlitePool, staff_id: i64) -> Result
         return Err(Error::Access(AccessRefusal::LastManager));
     }
     Ok(())
-}
-
-/// Checks a sign-in. Wrong password, unknown user name and former staff get the same answer
-/// (`access.wrong_sign_in`) after the same work (an argon2 verification); after a few wrong
-/// tries in a row for a name on this `machine`, tries are refused (`access.wait`) until the
-/// growing delay has passed.
-pub async fn sign_in(
-    pool: &SqlitePool,
-    username: &str,
-    secret: &str,
-    machine: &str,
-    now: DateTime<Utc>,
-) -> Result<Account> {
-    let key = username_key(username);
-    wait_if_needed(pool, &key, machine, now).await?;
-    let row: Option<(i64, String, bool)> = sqlx::query_as(
-        "SELECT s.staff_id, s.secret_hash, st.active FROM sign_ins s
-         JOIN staff st ON st.id = s.staff_id WHERE s.username_key = ?",
-    )
-    .bind(&key)
-    .fetch_optional(pool)
-    .await?;
-    let verified = match &row {
-        Some((staff_id, hash, active)) => {
-            let matches = secret::verify(secret, hash);
-            (matches && *active).then_some(*staff_id)
-        }
-        None => {
-            secret::verify_dummy(secret);
-            None
-        }
-    };
-    match verified {
-        Some(staff_id) => {
-            clear_failures(pool, &key, machine).await?;
-            get_sign_in(pool, staff_id).await
-        }
-        None => {
-            record_failure(pool, &key, machine, now).await?;
-            Err(Error::Access(AccessRefusal::WrongSignIn))
-        }
-    }
-}
-
-async fn wait_if_needed(
-    pool: &SqlitePool,
-    key: &str,
-    machine: &str,
-    now: DateTime<Utc>,
-) -> Result<()> {
-    let row: Option<(u32, String)> = sqlx::query_as(
-        "SELECT failures, last_failed_at FROM sign_in_failures WHERE username_key = ? AND machine = ?",
-    )
-    .bind(key)
-    .bind(machine)
-    .fetch_optional(pool)
-    .await?;
-    if let Some((failures, last)) = row {
-        let last = DateTime::parse_from_rfc3339(&last).map_or(0, |t| t.timestamp());
-        if backoff::remaining(failures, last, now.timestamp()) > 0 {
-            return Err(Error::Access(AccessRefusal::Wait));
-        }
-    }
-    Ok(())
-}
-
-async fn record_failure(
-    pool: &SqlitePool,
-    key: &str,
-    machine: &str,
-    now: DateTime<Utc>,
-) -> Result<()> {
-    sqlx::query(
-        "INSERT INTO sign_in_failures (username_key, machine, failures, last_failed_at)
-         VALUES (?, ?, 1, ?)
-         ON CONFLICT (username_key, machine) DO UPDATE
-         SET failures = failures + 1, last_failed_at = excluded.last_failed_at",
-    )
-    .bind(key)
-    .bind(machine)
-    .bind(now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
-    .execute(pool)
-    .await?;
-    Ok(())
-}
-
-async fn clear_failures(pool: &SqlitePool, key: &str, machine: &str) -> Result<()> {
-    sqlx::query("DELETE FROM sign_in_failures WHERE username_key = ? AND machine = ?")
-        .bind(key)
-        .bind(machine)
-        .execute(pool)
-        .await?;
-    Ok(())
-}
-
-/// The forgotten-password path of a manager: the recovery code shown at set-up resets the
-/// password of the manager `username`. The code is used up; a new one is returned, to be kept
-/// in its place. Wrong codes are slowed down like wrong passwords.
-pub async fn recover(
-    pool: &SqlitePool,
-    code: &str,
-    username: &str,
-    new_secret: &str,
-    machine: &str,
-    now: DateTime<Utc>,
-) -> Result<String> {
-    wait_if_needed(pool, RECOVERY_BACKOFF_KEY, machine, now).await?;
-    let stored = read_setting(pool, RECOVERY_KEY).await?;
-    let code_ok = stored.is_some_and(|phc| secret::verify(&secret::fold_recovery_code(code), &phc));
-    let manager: Option<i64> = sqlx::query_scalar(
-        "SELECT staff_id FROM sign_ins WHERE username_key = ? AND role = 'manager'",
-    )
-    .bind(username_key(username))
-    .fetch_optional(pool)
-    .await?;
-    let Some(staff_id) = manager.filter(|_| code_ok) else {
-        record_failure(pool, RECOVERY_BACKOFF_KEY, machine, now).await?;
-        return Err(Error::Access(AccessRefusal::WrongSignIn));
-    };
-    reset_secret(pool, staff_id, new_secret).await?;
-    let code = secret::new_recovery_code();
-    write_setting(
-        pool,
-        RECOVERY_KEY,
-        &secret::hash(&secret::fold_recovery_code(&code))?,
-    )
-    .await?;
-    clear_failures(pool, RECOVERY_BACKOFF_KEY, machine).await?;
-    clear_failures(pool, &username_key(username), machine).await?;
-    Ok(code)
 }
 
 /// Whether staff member `staff_id` took case `case_id` or is assigned to it.

@@ -8,7 +8,7 @@ use std::io::{BufRead, IsTerminal};
 
 use sqlx::SqlitePool;
 
-use crate::access::{self, Actor, Permission, repo};
+use crate::access::{self, Actor, Permission, attempts, repo};
 use crate::error::{AccessRefusal, Error, Result};
 
 /// The `--user` and `--password-stdin` flags.
@@ -49,7 +49,7 @@ pub async fn acting(
         return Err(Error::Access(AccessRefusal::SignedOut));
     };
     let secret = read_secret(credentials.password_stdin, "Password: ")?;
-    let account = repo::sign_in(
+    let account = attempts::sign_in(
         pool,
         user,
         &secret,

@@ -302,7 +302,7 @@ async fn run_command(cli: Cli, opened: &mut Opened) -> Result<()> {
             let pool = opened.existing(&db_path).await?;
             let code = identity::read_secret(credentials.password_stdin, "Recovery code: ")?;
             let secret = identity::read_secret(credentials.password_stdin, "New password: ")?;
-            let next = crate::access::repo::recover(
+            let next = crate::access::attempts::recover(
                 &pool,
                 &code,
                 &manager,

@@ -8,7 +8,7 @@ use tauri::State;
 
 use super::AppState;
 use crate::access::{self, Account, Actor, FirstManager, NewSignIn, Permission, Role, Session};
-use crate::access::{SignInSettings, repo};
+use crate::access::{SignInSettings, attempts, repo};
 use crate::error::{AccessRefusal, Error, Result};
 
 /// Checks the role for a change to case `case_id`: staff may change only cases they took or
@@ -93,7 +93,7 @@ pub async fn sign_in(
 ) -> Result<SessionStatus> {
     state.authorize(Permission::Public)?;
     let pool = state.pool()?;
-    let account = repo::sign_in(
+    let account = attempts::sign_in(
         &pool,
         &username,
         &secret,
@@ -142,7 +142,7 @@ pub struct Recovery {
 #[tauri::command]
 pub async fn recover_sign_in(state: State<'_, AppState>, input: Recovery) -> Result<String> {
     state.authorize(Permission::Public)?;
-    repo::recover(
+    attempts::recover(
         &state.pool()?,
         &input.code,
         &input.username,

@@ -36,6 +36,12 @@ pub enum Invalid {
     Money,
     /// A case number that is not written like `SH01-202410-0001`.
     CaseNumber,
+    /// A password shorter than 8 or longer than 128 characters.
+    Password,
+    /// A PIN that is not exactly six digits.
+    Pin,
+    /// A user name with spaces in it.
+    Username,
 }
 
 impl Invalid {
@@ -56,6 +62,9 @@ impl Invalid {
             Invalid::ReasonRequired => "invalid.reason_required",
             Invalid::Money => "invalid.money",
             Invalid::CaseNumber => "invalid.case_number",
+            Invalid::Password => "invalid.password",
+            Invalid::Pin => "invalid.pin",
+            Invalid::Username => "invalid.username",
         }
     }
 }
@@ -139,6 +148,58 @@ impl PlanRefusal {
     }
 }
 
+/// Why a sign-in or a command was refused for who is (or is not) signed in. Each maps to one
+/// stable code (`access.<kind>`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AccessRefusal {
+    /// Nobody is signed in at this window (or, in the CLI, no `--user` was given).
+    SignedOut,
+    /// The window is locked: sign in again.
+    Locked,
+    /// The signed-in person's role does not allow it.
+    Denied,
+    /// A staff member may change only the cases they took or are assigned.
+    NotYours,
+    /// The user name or password is wrong (which of the two is never said).
+    WrongSignIn,
+    /// Too many wrong tries in a row: wait before the next.
+    Wait,
+    /// The branch's only manager cannot lose the role or be deactivated.
+    LastManager,
+}
+
+impl AccessRefusal {
+    /// The stable code the UI translates.
+    pub fn code(self) -> &'static str {
+        match self {
+            AccessRefusal::SignedOut => "access.signed_out",
+            AccessRefusal::Locked => "access.locked",
+            AccessRefusal::Denied => "access.denied",
+            AccessRefusal::NotYours => "access.not_yours",
+            AccessRefusal::WrongSignIn => "access.wrong_sign_in",
+            AccessRefusal::Wait => "access.wait",
+            AccessRefusal::LastManager => "access.last_manager",
+        }
+    }
+
+    /// What is wrong and what to do, in plain English.
+    fn reason(self) -> &'static str {
+        match self {
+            AccessRefusal::SignedOut => "nobody is signed in; sign in first",
+            AccessRefusal::Locked => "the window is locked; sign in again",
+            AccessRefusal::Denied => "your role does not allow this; ask a manager",
+            AccessRefusal::NotYours => {
+                "this case is neither taken by you nor assigned to you; ask a manager"
+            }
+            AccessRefusal::WrongSignIn => "the user name or password is wrong",
+            AccessRefusal::Wait => "too many wrong tries; wait a little and try again",
+            AccessRefusal::LastManager => {
+                "the branch's only manager must stay an active manager; make another manager first"
+            }
+        }
+    }
+}
+
 /// Everything that can go wrong in BranchDesk's domain and store.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -174,6 +235,9 @@ pub enum Error {
         /// The status or phase the plan is in.
         at: &'static str,
     },
+    /// Refused for who is (or is not) signed in.
+    #[error("{}", .0.reason())]
+    Access(AccessRefusal),
     /// The record asked for does not exist.
     #[error("not found")]
     NotFound,
@@ -256,6 +320,7 @@ impl Error {
             Error::Transition { .. } => "invalid_transition",
             Error::CrisisSteps { .. } => "crisis.steps_unticked",
             Error::Plan { refusal, .. } => refusal.code(),
+            Error::Access(refusal) => refusal.code(),
             Error::NotFound => "not_found",
             Error::InUse => "in_use",
             Error::Duplicate { .. } => "duplicate",

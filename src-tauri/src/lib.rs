@@ -3,6 +3,7 @@
 //! The domain and the store compile without a display; `desktop` (a cargo feature, on by
 //! default) adds the Tauri window, which is the only module that knows about Tauri.
 
+pub mod access;
 pub mod cases;
 pub mod cli;
 pub mod error;

@@ -18,6 +18,7 @@ async fn set_up(app: &App) {
     app.set_value("#welcome-form [name=timezone]", "Asia/Shanghai")
         .await;
     app.click("#welcome-submit").await;
+    app.create_first_manager().await;
     app.wait_text("#branch-name", "滨江快递服务点").await;
 }
 

@@ -83,13 +83,30 @@ pub struct App {
 }
 
 impl App {
-    /// Starts tauri-driver and opens the app on `db`.
+    /// Starts tauri-driver and opens the app on `db`, signed in as the fixtures' manager when
+    /// the sign-in screen asks (see `session.rs`).
     pub async fn launch(tauri_driver: &Path, db: &Path) -> App {
         Self::launch_with_env(tauri_driver, db, &[]).await
     }
 
     /// Like [`App::launch`], with extra environment variables for the app.
     pub async fn launch_with_env(tauri_driver: &Path, db: &Path, env: &[(&str, &str)]) -> App {
+        let app = App::launch_signed_out_with_env(tauri_driver, db, env).await;
+        app.sign_in_if_asked().await;
+        app
+    }
+
+    /// Starts tauri-driver and opens the app on `db`, on whatever screen it starts with.
+    pub async fn launch_signed_out(tauri_driver: &Path, db: &Path) -> App {
+        Self::launch_signed_out_with_env(tauri_driver, db, &[]).await
+    }
+
+    /// Like [`App::launch_signed_out`], with extra environment variables for the app.
+    pub async fn launch_signed_out_with_env(
+        tauri_driver: &Path,
+        db: &Path,
+        env: &[(&str, &str)],
+    ) -> App {
         let port = free_port();
         let native_port = free_port();
         let driver = Command::new(tauri_driver)
@@ -145,7 +162,7 @@ impl App {
     /// hidden until the UI's first paint, and WebDriver cannot interact before that.
     async fn wait_until_shown(&self) {
         let script = "return document.visibilityState === 'visible' &&
-            document.querySelector('#welcome:not([hidden]), #app-shell:not([hidden]), #fatal:not([hidden])') !== null;";
+            document.querySelector('#welcome:not([hidden]), #app-shell:not([hidden]), #fatal:not([hidden]), #signin:not([hidden])') !== null;";
         let started = Instant::now();
         while started.elapsed() < PATIENCE {
             if let Ok(serde_json::Value::Bool(true)) = self.client.execute(script, vec![]).await {

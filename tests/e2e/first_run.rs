@@ -22,6 +22,7 @@ async fn first_run_language_switch_hostile_staff_and_restart() {
     app.type_into("#welcome-form [name=code]", "xh01").await;
     app.select("#welcome-form [name=industry]", "postal").await;
     app.click("#welcome-submit").await;
+    app.create_first_manager().await;
     app.wait_text("#branch-name", "徐汇快递服务点").await;
     app.wait_text("a[data-nav=staff]", &text("zh-CN", "nav.staff"))
         .await;

@@ -8,6 +8,8 @@ use branchdesk::status::{self, SetupInput};
 use branchdesk::store;
 use sqlx::SqlitePool;
 
+pub use super::session::MANAGER;
+
 /// Opens (creating) the database at `db` and sets up a branch in the Asia/Shanghai zone:
 /// `(name, code, industry)` as the welcome screen would take them, in `language`.
 pub async fn set_up_branch(
@@ -28,5 +30,14 @@ pub async fn set_up_branch(
     status::setup(&pool, &input)
         .await
         .expect("set up the branch");
+    let manager = branchdesk::access::FirstManager {
+        staff_id: None,
+        name: "E2E Manager".into(),
+        username: MANAGER.0.into(),
+        secret: MANAGER.1.into(),
+    };
+    branchdesk::access::repo::create_first_manager(&pool, &manager)
+        .await
+        .expect("the manager's sign-in");
     pool
 }

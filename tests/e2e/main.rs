@@ -13,6 +13,8 @@ mod prevention;
 #[path = "../common/read_only.rs"]
 mod read_only;
 mod reports;
+mod session;
+mod sign_in;
 mod single_instance;
 mod startup;
 mod startup_write;

@@ -32,6 +32,7 @@ async fn a_damaged_data_file_is_explained_and_a_backup_restores_it() {
     app.click("#fatal-backups .backup-row button").await;
     app.wait_for("#confirm-dialog[open]").await;
     app.click("#confirm-ok").await;
+    app.sign_in_again().await;
     app.wait_text("#branch-name", "静安酒店").await;
     app.wait_text("a[data-nav=settings]", &text("en", "nav.settings"))
         .await;
@@ -70,6 +71,7 @@ async fn a_database_from_a_newer_app_is_replaced_by_a_backup_from_the_fault_scre
     app.click("#fatal-backups .backup-row button").await;
     app.wait_for("#confirm-dialog[open]").await;
     app.click("#confirm-ok").await;
+    app.sign_in_again().await;
     app.wait_text("#branch-name", "徐汇酒店").await;
     app.quit().await;
 

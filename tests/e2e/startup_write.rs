@@ -56,6 +56,7 @@ async fn a_locked_data_file_is_explained_at_start_up_and_opens_once_released() {
     let _ = shell.kill();
     let _ = shell.wait();
     app.click("#fatal-retry").await;
+    app.sign_in_again().await;
     app.wait_text("#branch-name", "静安酒店").await;
 
     // Settings › About shows this run's log, which kept the cause of the refused start.

@@ -49,6 +49,29 @@ impl TempDb {
     }
 }
 
+impl TempDb {
+    /// Like [`TempDb::cli`], with `input` on stdin (a password for `--password-stdin`).
+    pub fn cli_with_stdin(&self, args: &[&str], input: &str) -> Output {
+        use std::io::Write;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_branchdesk-cli"))
+            .arg("--db")
+            .arg(&self.path)
+            .args(args)
+            .env_remove("BRANCHDESK_DB")
+            .env(branchdesk::logging::LOG_DIR_ENV, self.log_dir())
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("run branchdesk-cli");
+        let mut stdin = child.stdin.take().expect("stdin");
+        // A command that refuses before reading closes its end: that is not this test's fault.
+        let _ = stdin.write_all(input.as_bytes());
+        drop(stdin);
+        child.wait_with_output().expect("wait for branchdesk-cli")
+    }
+}
+
 /// `branchdesk-cli init` for a postal branch PD01 in Shanghai, in English.
 pub const INIT_POSTAL: [&str; 11] = [
     "init",

@@ -114,8 +114,12 @@ test('the time-zone list is fetched once, but a failure is not cached', async ()
 
 test('cases: each function calls its command with camelCase arguments', async () => {
   const expectations = [
-    [() => api.setCurrentStaff('3'), ['set_current_staff', { staffId: 3 }]],
-    [() => api.setCurrentStaff(''), ['set_current_staff', { staffId: null }]],
+    [() => api.signIn(' lina ', ' pin 1 '), ['sign_in', { username: 'lina', secret: ' pin 1 ' }]],
+    [() => api.createSignIn({ staffId: '3', username: ' lina ', role: 'staff', secret: '123456' }),
+      ['create_sign_in', { input: { staffId: 3, username: 'lina', role: 'staff', secret: '123456' } }]],
+    [() => api.resetSignIn('3', '654321'), ['reset_sign_in', { staffId: 3, secret: '654321' }]],
+    [() => api.setSignInRole('3', 'viewer'), ['set_sign_in_role', { staffId: 3, role: 'viewer' }]],
+    [() => api.lockSession(), ['lock_session', undefined]],
     [() => api.listCases({ status: 'open', page: 0, pageSize: 50 }), ['list_cases', { query: { status: 'open', page: 0, pageSize: 50 } }]],
     [() => api.caseCounts(), ['case_counts', undefined]],
     [() => api.getCase(7), ['get_case', { id: 7 }]],

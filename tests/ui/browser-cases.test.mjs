@@ -176,13 +176,10 @@ describe('complaint cases in a real webview', { skip: browserSkip }, () => {
     await clean();
   });
 
-  test('case page: workflow, pause, notes, resolution and follow-up forms, audit, working as', async () => {
+  test('case page: workflow, pause, notes, resolution and follow-up forms, audit in the signed-in name', async () => {
     await open('state=ready&staff=demo&cases=demo', '#/cases/101');
     await s.waitFor("return document.querySelector('#case-status') !== null");
-    assert.equal(await visible('.working-as-hint'), true);
-    await choose('#current-staff', '1');
-    await s.waitFor('return window.__mock.currentStaffId === 1');
-    assert.equal(await visible('.working-as-hint'), false);
+    await s.exec('window.__signInAs(1)');
 
     for (const [to, label] of [['acknowledged', '新建 → 已受理'], ['investigating', '已受理 → 核实中'], ['resolving', '核实中 → 处理中']]) {
       await press(`button[data-transition="${to}"]`);
@@ -248,8 +245,7 @@ describe('complaint cases in a real webview', { skip: browserSkip }, () => {
   test('case page: crisis checklist, grade below the suggestion, attachments, print', async () => {
     await open('state=ready&staff=demo&cases=demo', '#/cases/102');
     await s.waitFor("return document.querySelector('#case-crisis') !== null");
-    await choose('#current-staff', '2');
-    await s.waitFor('return window.__mock.currentStaffId === 2');
+    await s.exec('window.__signInAs(2)');
     await press('input[data-escalation="report_head_office"]');
     await s.waitFor("return document.querySelector('input[data-escalation=\"report_head_office\"]').disabled");
     assert.equal(await s.exec("return document.querySelector('input[data-escalation=\"report_head_office\"]').checked"), true);

@@ -36,7 +36,21 @@ describe('the UI in a real webview', { skip: browserSkip }, () => {
     assert.equal(await s.exec("return document.querySelector('#welcome-code').value"), 'HK01');
     await s.exec("const sel = document.querySelector('#welcome-industry'); sel.value = 'hotel';");
     await s.click('#welcome-submit');
+    // The branch is set up; its manager's sign-in comes next, then the recovery code once.
+    await waitText('#first-manager-title', 'Create the manager’s sign-in');
+    assert.equal(await visible('nav'), false, 'no nav before the manager signs in');
+    await s.type('#first-manager-name', 'Mei Chen');
+    await s.type('#first-manager-username', 'mei');
+    await s.type('#first-manager-secret', 'short');
+    await s.click('#first-manager-submit');
+    await waitText('.field-error[data-error-for="secret"]', /8 to 128 characters/);
+    await s.clearInput('#first-manager-secret');
+    await s.type('#first-manager-secret', 'Harbour-2026-pass');
+    await s.click('#first-manager-submit');
+    await waitText('#recovery-code-value', 'K7Q2M-ABCDE-FGHJK-MNPQR');
+    await s.click('#recovery-code-done');
     await s.waitFor("return location.hash === '#/dashboard' && document.querySelector('.empty-state') !== null");
+    assert.equal(await textOf('#signed-in-as'), 'Mei Chen · Manager');
     assert.equal(await textOf('#branch-name'), 'Harbour Hotel');
     assert.equal(await s.exec("return document.querySelector('[data-nav=dashboard]').getAttribute('aria-current')"), 'page');
     assert.equal(await visible('#welcome'), false);

@@ -42,8 +42,18 @@ async function call(command, args) {
     } catch (raw) {
       err = toApiError(raw);
     }
-    if (!(await sendAgain(err))) throw err;
+    if (!(await sendAgain(err))) {
+      // Locked (by hand, or idle in Rust's eyes) or signed out: the shell shows the sign-in.
+      if (err.code === 'access.locked' || err.code === 'access.signed_out') accessLost?.(err.code);
+      throw err;
+    }
   }
+}
+
+let accessLost = null;
+/// Sets what runs when a call is refused because the window is locked or nobody is signed in.
+export function onAccessLost(handler) {
+  accessLost = handler;
 }
 
 const emptyToNull = (value) => {
@@ -152,7 +162,26 @@ export const setStaffActive = (id, active) => call('set_staff_active', { id, act
 
 /// Records who is working at this computer (`null` for nobody); changes to cases are
 /// recorded in that person's name.
-export const setCurrentStaff = (staffId) => call('set_current_staff', { staffId: toId(staffId) });
+
+// ---- sign-in and roles ----
+export const sessionStatus = () => call('session_status');
+export const signIn = (username, secret) => call('sign_in', { username: trimmed(username), secret: String(secret ?? '') });
+export const createFirstManager = (input) => call('create_first_manager', {
+  input: { staffId: toId(input.staffId), name: trimmed(input.name), username: trimmed(input.username), secret: String(input.secret ?? '') },
+});
+export const recoverSignIn = (input) => call('recover_sign_in', {
+  input: { code: trimmed(input.code), username: trimmed(input.username), secret: String(input.secret ?? '') },
+});
+export const lockSession = () => call('lock_session');
+export const signOut = () => call('sign_out');
+export const getSignInSettings = () => call('get_sign_in_settings');
+export const updateSignInSettings = (settings) => call('update_sign_in_settings', { settings });
+export const listSignIns = () => call('list_sign_ins');
+export const createSignIn = (input) => call('create_sign_in', {
+  input: { staffId: toId(input.staffId), username: trimmed(input.username), role: input.role, secret: String(input.secret ?? '') },
+});
+export const resetSignIn = (staffId, secret) => call('reset_sign_in', { staffId: toId(staffId), secret: String(secret ?? '') });
+export const setSignInRole = (staffId, role) => call('set_sign_in_role', { staffId: toId(staffId), role });
 
 // ---------- Complaint cases ----------
 

@@ -1,6 +1,7 @@
-// Boot and routing. Asks the backend for the app's state, then shows one of three screens:
-// the fatal screen (the database could not be opened), the first-run welcome, or the shell
-// (header, nav, and the current view chosen by the URL hash, e.g. #/staff).
+// Boot and routing. Asks the backend for the app's state, then shows one of four screens:
+// the fatal screen (the database could not be opened), the first-run welcome, the sign-in
+// (also the locked screen: the view's DOM is emptied first), or the shell (header, nav, and
+// the current view chosen by the URL hash, e.g. #/staff).
 
 import * as api from './api.js';
 import { t, hasKey, setLanguage, translateTree, onLanguageChange, setDefaultParams } from './i18n/index.js';
@@ -25,7 +26,8 @@ import * as reports from './views/reports.js';
 import * as staff from './views/staff.js';
 import * as settings from './views/settings.js';
 import * as importer from './views/import.js';
-import { installWorkingAs } from './views/case-working-as.js';
+import { renderSignIn, renderFirstManager, whoLabel } from './views/signin.js';
+import { installSessionKeys } from './lib/session-keys.js';
 import { renderFatalActions, nextStepKey } from './views/fatal-actions.js';
 
 const ROUTES = { dashboard, cases, training, prevention, reports, staff, settings, import: importer };
@@ -36,10 +38,10 @@ const FIRST_VIEW_WAIT_MS = 1500;
 const byId = (id) => document.getElementById(id);
 
 const state = {
-  screen: null, // 'fatal' | 'welcome' | 'shell'
+  screen: null, // 'fatal' | 'welcome' | 'signin' | 'shell'
   status: null,
+  session: null, // the SessionStatus Rust last reported
   fatal: null, // {error, dbPath} while the fatal screen shows
-  refreshWorkingAs: null, // refills the header's "working as" picker
   focusAfterRender: null, // the id a menu item asked to bring into view once its page is up
 };
 
@@ -105,6 +107,59 @@ function showScreen(name) {
   byId('app-shell').hidden = name !== 'shell';
   byId('welcome').hidden = name !== 'welcome';
   byId('fatal').hidden = name !== 'fatal';
+  byId('signin').hidden = name !== 'signin';
+}
+
+/// Shows the sign-in (or, before any sign-in exists, the first manager's) screen. The views'
+/// DOM is emptied first, so a locked window holds nothing of the data.
+async function showSignIn({ upgraded = false } = {}) {
+  byId('view').replaceChildren();
+  byId('signed-in-as').textContent = '';
+  byId('app-shell').hidden = true;
+  document.title = t('app.name');
+  let session = state.session;
+  try {
+    session = await api.sessionStatus();
+  } catch (err) {
+    console.error(err);
+  }
+  state.session = session;
+  // Shown with its form in the same task, so the screen never appears empty.
+  showScreen('signin');
+  const container = byId('signin');
+  if (session && !session.hasSignIns) {
+    renderFirstManager(container, { session, upgraded, onSignedIn: signedIn });
+  } else {
+    renderSignIn(container, { session, onSignedIn: signedIn });
+  }
+}
+
+async function signedIn(session) {
+  state.session = session;
+  byId('signin').replaceChildren();
+  state.status = await api.appStatus();
+  setLanguage(state.status.language);
+  await showShell();
+  byId('view').focus({ preventScroll: true });
+}
+
+/// Locks the window: Rust refuses data commands from now on, and the screen shows nothing.
+async function lockNow() {
+  if (state.screen !== 'shell') return;
+  try {
+    await api.lockSession();
+  } finally {
+    await showSignIn();
+  }
+}
+
+async function switchUser() {
+  try {
+    await api.signOut();
+  } finally {
+    state.session = null;
+    await showSignIn();
+  }
 }
 
 function showFatal(error, dbPath) {
@@ -142,8 +197,10 @@ async function showWelcome() {
     async onDone(status) {
       state.status = status;
       setLanguage(status.language);
-      await showShell(DEFAULT_ROUTE);
-      byId('view').focus({ preventScroll: true });
+      history.replaceState(null, '', `#/${DEFAULT_ROUTE}`);
+      // The branch is set up; its manager's sign-in comes next.
+      byId('welcome').replaceChildren();
+      await showSignIn();
     },
   });
 }
@@ -162,6 +219,7 @@ function fillHeader() {
   byId('branch-name').textContent = branch?.name ?? '';
   byId('branch-code').textContent = branch?.code ?? '';
   byId('branch-code').hidden = !branch?.code;
+  byId('signed-in-as').textContent = whoLabel(state.session?.account);
 }
 
 function currentRoute() {
@@ -183,8 +241,6 @@ async function renderRoute({ toTop = true } = {}) {
     else link.removeAttribute('aria-current');
   }
   document.title = t('app.titleWithView', { view: t(`nav.${name}`) });
-  // Staff may have been added or marked as former since: keep the picker current.
-  state.refreshWorkingAs?.();
   // A full-window view (the drill runner) hides the header and nav only while it shows.
   byId('app-shell').classList.remove('is-full-window');
   const container = document.createElement('div');
@@ -210,7 +266,8 @@ async function handleLanguageChange(lang) {
   syncMenuLanguage(lang);
   if (state.status) state.status = { ...state.status, language: lang };
   if (state.screen === 'fatal') fillFatal();
-  if (state.screen === 'welcome') document.title = t('app.name');
+  if (state.screen === 'welcome' || state.screen === 'signin') document.title = t('app.name');
+  if (state.screen === 'shell') fillHeader();
   if (state.screen !== 'shell') return;
   const view = byId('view');
   const focusedId = view.contains(document.activeElement) ? document.activeElement.id : '';
@@ -267,13 +324,20 @@ async function boot() {
   const openRoute = (route) => {
     if (state.screen === 'shell' && isAppRoute(route)) location.hash = route;
   };
-  api.onBackendEvent('reminder', (reminder) => showReminderNotice(reminder, openRoute));
+  // Nothing of a reminder shows on the sign-in or locked screen.
+  api.onBackendEvent('reminder', (reminder) => {
+    if (state.screen === 'shell') showReminderNotice(reminder, openRoute);
+  });
   api.onBackendEvent('reminder-open', (reminder) => openRoute(reminder.route));
-  state.refreshWorkingAs = installWorkingAs(byId('current-staff'), {
-    getStatus: () => state.status,
-    setStaffId(id) {
-      state.status = { ...state.status, currentStaffId: id };
-    },
+  installSessionKeys({
+    lock: lockNow,
+    idleMinutes: () => state.session?.settings?.idleMinutes ?? 10,
+    active: () => state.screen === 'shell',
+  });
+  byId('lock-now').addEventListener('click', lockNow);
+  byId('switch-user').addEventListener('click', switchUser);
+  api.onAccessLost(() => {
+    if (state.screen === 'shell') showSignIn();
   });
   onLanguageChange(handleLanguageChange);
   window.addEventListener('hashchange', async () => {
@@ -308,8 +372,14 @@ async function boot() {
   } else if (!status.initialized) {
     await showWelcome();
   } else {
-    const wait = new Promise((resolve) => setTimeout(resolve, FIRST_VIEW_WAIT_MS));
-    await Promise.race([showShell(), wait]);
+    state.session = await api.sessionStatus();
+    if (state.session.account && !state.session.locked) {
+      const wait = new Promise((resolve) => setTimeout(resolve, FIRST_VIEW_WAIT_MS));
+      await Promise.race([showShell(), wait]);
+    } else {
+      // A database from before sign-ins asks its manager for one; history stays as it was.
+      await showSignIn({ upgraded: !state.session.hasSignIns });
+    }
   }
 }
 

@@ -5,7 +5,6 @@
 use super::output::say;
 use std::path::{Path, PathBuf};
 
-use crate::cases::repo::current_actor;
 use crate::error::{Error, Result};
 use crate::import::{self, ImportOptions, ImportProblem, ImportReport, Mapping};
 use sqlx::SqlitePool;
@@ -63,7 +62,8 @@ fn print_report(report: &ImportReport) {
 }
 
 /// Runs the import on the database `pool`.
-pub async fn run(pool: &SqlitePool, args: ImportArgs) -> Result<()> {
+/// `actor` is the staff member the imported cases are recorded under (none: "system").
+pub async fn run(pool: &SqlitePool, args: ImportArgs, actor: Option<i64>) -> Result<()> {
     let opened = import::open(pool, &args.file, args.options.sheet.as_deref()).await?;
     let mapping = match &args.mapping {
         Some(path) => read_mapping(path)?,
@@ -94,7 +94,6 @@ pub async fn run(pool: &SqlitePool, args: ImportArgs) -> Result<()> {
         );
         return Ok(());
     }
-    let actor = current_actor(pool).await?;
     let outcome =
         import::import_file(pool, &args.file, &mapping, &args.options, actor, now).await?;
     if outcome.report.bad_rows > 0 {

@@ -1,6 +1,6 @@
 //! One-line English messages for the command line, naming the flag that was wrong.
 
-use crate::error::{Error, Invalid};
+use crate::error::{AccessRefusal, Error, Invalid};
 use crate::export::OutputProblem;
 use crate::import::ImportProblem;
 use crate::store::backup::BackupProblem;
@@ -65,6 +65,9 @@ pub fn describe(error: &Error) -> String {
                 Invalid::ReasonRequired => "needs a reason",
                 Invalid::Money => "must be an amount in yuan such as 120 or 120.50",
                 Invalid::CaseNumber => "must be a case number such as SH01-202410-0001",
+                Invalid::Password => "must be a password of 8 to 128 characters",
+                Invalid::Pin => "must be a PIN of exactly six digits",
+                Invalid::Username => "must be a user name without spaces",
             };
             format!("{} {hint}", flag(field))
         }
@@ -110,7 +113,30 @@ pub fn describe(error: &Error) -> String {
         Error::FileGone => {
             "the file is no longer where it was written (moved or deleted); write it again".into()
         }
+        Error::Access(refusal) => access_hint(*refusal).into(),
         other => other.public_message(),
+    }
+}
+
+/// Why the CLI refused for who it acts as, and what to do.
+fn access_hint(refusal: AccessRefusal) -> &'static str {
+    match refusal {
+        AccessRefusal::SignedOut | AccessRefusal::Locked => {
+            "this database has sign-ins: name yourself with --user NAME (the password is asked for, or read from stdin with --password-stdin)"
+        }
+        AccessRefusal::Denied => "your role does not allow this command; ask a manager to run it",
+        AccessRefusal::NotYours => {
+            "that case is neither taken by you nor assigned to you; ask a manager"
+        }
+        AccessRefusal::WrongSignIn => {
+            "the user name or password is wrong; check --user and the password"
+        }
+        AccessRefusal::Wait => {
+            "too many wrong passwords in a row; wait a few minutes before trying again"
+        }
+        AccessRefusal::LastManager => {
+            "the branch's only manager must stay an active manager; make someone else manager first"
+        }
     }
 }
 

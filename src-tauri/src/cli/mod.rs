@@ -1,6 +1,7 @@
 //! The headless command-line tool. It builds without the `desktop` feature (no WebKit).
 
 mod bench;
+mod identity;
 mod import;
 mod messages;
 mod output;
@@ -13,6 +14,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+use crate::access::Permission;
 use crate::cases::demo::{self, DemoOptions};
 use crate::error::Result;
 use crate::settings::{BranchInput, Language};
@@ -29,6 +31,12 @@ struct Cli {
     /// The database file (default: $BRANCHDESK_DB, else the app-data folder).
     #[arg(long, global = true, value_name = "PATH")]
     db: Option<PathBuf>,
+    /// Act as this signed-in person (needed for writes once the branch has sign-ins).
+    #[arg(long, global = true, value_name = "NAME")]
+    user: Option<String>,
+    /// Read the password (or PIN) from the first line of stdin instead of asking for it.
+    #[arg(long, global = true)]
+    password_stdin: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -52,6 +60,17 @@ enum Command {
         /// Language: zh-CN or en (default: the system's).
         #[arg(long = "lang", value_name = "LANG")]
         language: Option<String>,
+        /// Create the manager's sign-in with this user name (the password is asked for, or
+        /// read with --password-stdin); the recovery code is printed once.
+        #[arg(long, value_name = "NAME")]
+        manager: Option<String>,
+    },
+    /// Reset a manager's forgotten password with the recovery code printed at set-up: reads
+    /// the code, then the new password, one per line from stdin (or asks for them).
+    Recover {
+        /// The manager's user name.
+        #[arg(long, value_name = "NAME")]
+        manager: String,
     },
     /// Show the branch, schema version, SQLite version and row counts.
     Info,
@@ -226,6 +245,10 @@ async fn run(cli: Cli) -> Result<()> {
 
 async fn run_command(cli: Cli, opened: &mut Opened) -> Result<()> {
     let db_path = location::resolve_db_path(cli.db);
+    let credentials = identity::Credentials {
+        user: cli.user,
+        password_stdin: cli.password_stdin,
+    };
     match cli.command {
         Command::Init {
             name,
@@ -233,6 +256,7 @@ async fn run_command(cli: Cli, opened: &mut Opened) -> Result<()> {
             industry,
             timezone,
             language,
+            manager,
         } => {
             // Check the answers before creating any file, so bad input leaves nothing behind.
             let input = SetupInput {
@@ -246,6 +270,13 @@ async fn run_command(cli: Cli, opened: &mut Opened) -> Result<()> {
             };
             input.branch.parse()?;
             crate::settings::repo::parse_language(&input.language)?;
+            let secret = match &manager {
+                Some(_) => Some(identity::read_secret(
+                    credentials.password_stdin,
+                    "Manager's password: ",
+                )?),
+                None => None,
+            };
             let pool = opened.creating(&db_path).await?;
             let branch = status::setup(&pool, &input).await?;
             say!(
@@ -254,6 +285,34 @@ async fn run_command(cli: Cli, opened: &mut Opened) -> Result<()> {
                 branch.code,
                 db_path.display()
             );
+            if let (Some(username), Some(secret)) = (manager, secret) {
+                let first = crate::access::FirstManager {
+                    staff_id: None,
+                    name: username.clone(),
+                    username,
+                    secret,
+                };
+                let (account, code) =
+                    crate::access::repo::create_first_manager(&pool, &first).await?;
+                say!("Created the sign-in of manager {}", account.username);
+                say!("Recovery code (shown once; keep it somewhere safe): {code}");
+            }
+        }
+        Command::Recover { manager } => {
+            let pool = opened.existing(&db_path).await?;
+            let code = identity::read_secret(credentials.password_stdin, "Recovery code: ")?;
+            let secret = identity::read_secret(credentials.password_stdin, "New password: ")?;
+            let next = crate::access::attempts::recover(
+                &pool,
+                &code,
+                &manager,
+                &secret,
+                &crate::access::machine_name(),
+                chrono::Utc::now(),
+            )
+            .await?;
+            say!("The password of {manager} is reset");
+            say!("New recovery code (the old one no longer works): {next}");
         }
         Command::Info => {
             let pool = opened.existing(&db_path).await?;
@@ -283,6 +342,7 @@ async fn run_command(cli: Cli, opened: &mut Opened) -> Result<()> {
             seed,
         } => {
             let pool = opened.existing(&db_path).await?;
+            identity::acting(&pool, &credentials, Permission::Import).await?;
             let options = DemoOptions {
                 cases,
                 months,
@@ -317,6 +377,9 @@ async fn run_command(cli: Cli, opened: &mut Opened) -> Result<()> {
                     .then_some(mask_descriptions),
             };
             let pool = opened.existing(&db_path).await?;
+            if include_personal_data || keep_descriptions {
+                identity::acting(&pool, &credentials, Permission::ExportPersonalData).await?;
+            }
             workbooks::export(&pool, month, &out, lang, privacy).await?
         }
         Command::TrainingExport { out, lang, force } => {
@@ -361,6 +424,9 @@ async fn run_command(cli: Cli, opened: &mut Opened) -> Result<()> {
             if matches!(db_path.try_exists(), Ok(false)) {
                 return Err(crate::error::Error::NoDatabase);
             }
+            // The person restoring must be a manager of the database being replaced, when it
+            // opens; a damaged one cannot say who may, and needs the computer's account anyway.
+            identity::may_restore(&db_path, &credentials).await?;
             let staged = backup::stage_restore(&db_path, &file).await?;
             let kept = staged.finish(chrono::Utc::now()).await?;
             // Opened once now, so a backup from an older version is upgraded (and backed up
@@ -392,7 +458,13 @@ async fn run_command(cli: Cli, opened: &mut Opened) -> Result<()> {
                 dry_run,
                 options,
             };
-            import::run(&opened.existing(&db_path).await?, args).await?;
+            let pool = opened.existing(&db_path).await?;
+            let actor = if dry_run {
+                crate::access::Actor::system()
+            } else {
+                identity::acting(&pool, &credentials, Permission::Import).await?
+            };
+            import::run(&pool, args, actor.staff_id).await?;
         }
     }
     Ok(())

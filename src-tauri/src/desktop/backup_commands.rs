@@ -8,6 +8,7 @@ use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 
 use super::AppState;
+use crate::access::Permission;
 use crate::error::{Error, Result};
 use crate::store::backup::{self, BackupInfo, BackupKind, BackupProblem};
 
@@ -25,6 +26,7 @@ pub struct BackupOverview {
 
 #[tauri::command]
 pub async fn backup_overview(state: State<'_, AppState>) -> Result<BackupOverview> {
+    state.authorize_unless_start_up_fault(Permission::Backup)?;
     Ok(BackupOverview {
         backups: backup::list_backups(&state.db_path())?,
         // The start-up screen lists backups while the database itself cannot be opened.
@@ -38,6 +40,7 @@ pub async fn backup_overview(state: State<'_, AppState>) -> Result<BackupOvervie
 
 #[tauri::command]
 pub async fn back_up_now(state: State<'_, AppState>) -> Result<BackupInfo> {
+    state.authorize(Permission::Backup)?;
     backup::back_up(
         &state.pool()?,
         &state.db_path(),
@@ -49,6 +52,7 @@ pub async fn back_up_now(state: State<'_, AppState>) -> Result<BackupInfo> {
 
 #[tauri::command]
 pub async fn set_backup_keep(state: State<'_, AppState>, keep: u32) -> Result<u32> {
+    state.authorize(Permission::Backup)?;
     backup::set_keep_count(&state.pool()?, &state.db_path(), keep).await
 }
 
@@ -56,6 +60,7 @@ pub async fn set_backup_keep(state: State<'_, AppState>, keep: u32) -> Result<u3
 /// Only files in the backups folder are accepted here: other files come through the dialog.
 #[tauri::command]
 pub async fn restore_backup(state: State<'_, AppState>, path: PathBuf) -> Result<bool> {
+    state.authorize_unless_start_up_fault(Permission::Restore)?;
     let listed = backup::list_backups(&state.db_path())?;
     if !listed.iter().any(|b| b.path == path) {
         return Err(Error::Backup(BackupProblem::Missing));
@@ -69,6 +74,7 @@ pub async fn restore_backup_from_file<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
 ) -> Result<bool> {
+    state.authorize_unless_start_up_fault(Permission::Restore)?;
     let (sender, receiver) = tokio::sync::oneshot::channel();
     app.dialog()
         .file()
@@ -104,6 +110,7 @@ async fn restore_from(state: &AppState, path: &Path) -> Result<bool> {
 
 #[tauri::command]
 pub fn reveal_backups(state: State<'_, AppState>) -> Result<()> {
+    state.authorize_unless_start_up_fault(Permission::Backup)?;
     let folder = backup::backups_dir(&state.db_path());
     std::fs::create_dir_all(&folder)?;
     tauri_plugin_opener::reveal_item_in_dir(&folder)

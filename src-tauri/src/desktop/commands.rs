@@ -4,6 +4,7 @@
 use tauri::{AppHandle, Runtime, State};
 
 use super::AppState;
+use crate::access::Permission;
 use crate::error::{Error, Result};
 use crate::settings::{self, Branch, BranchInput, Category, TimeLimit};
 use crate::staff::{self, Staff, StaffInput};
@@ -33,7 +34,6 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         reveal_database,
         show_window,
         super::menu::set_menu_language,
-        super::case_commands::set_current_staff,
         super::case_commands::check_case_intake,
         super::case_commands::create_case,
         super::case_commands::list_cases,
@@ -108,13 +108,37 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         super::prevention_commands::list_emergency_plans,
         super::prevention_commands::save_emergency_plan,
         super::prevention_commands::log_emergency_drill,
+        super::access_commands::session_status,
+        super::access_commands::sign_in,
+        super::access_commands::create_first_manager,
+        super::access_commands::recover_sign_in,
+        super::access_commands::lock_session,
+        super::access_commands::sign_out,
+        super::access_commands::get_sign_in_settings,
+        super::access_commands::update_sign_in_settings,
+        super::access_commands::list_sign_ins,
+        super::access_commands::create_sign_in,
+        super::access_commands::reset_sign_in,
+        super::access_commands::set_sign_in_role,
     ]
 }
 
+#[cfg(test)]
+#[path = "command_table_tests.rs"]
+mod command_table_tests;
+
 #[tauri::command]
 async fn app_status(state: State<'_, AppState>) -> Result<AppStatus> {
+    state.authorize(Permission::Public)?;
     match state.pool() {
-        Ok(pool) => status::status(&pool, &state.db_path()).await,
+        Ok(pool) => {
+            let mut status = status::status(&pool, &state.db_path()).await?;
+            status.current_staff_id = state
+                .session()
+                .filter(|s| !s.locked)
+                .map(|s| s.account.staff_id);
+            Ok(status)
+        }
         Err(_) => Ok(status::failed_status(
             &state.db_path(),
             state.startup_error().unwrap_or_else(|| {
@@ -126,6 +150,7 @@ async fn app_status(state: State<'_, AppState>) -> Result<AppStatus> {
 
 #[tauri::command]
 async fn setup_branch(state: State<'_, AppState>, input: SetupInput) -> Result<AppStatus> {
+    state.authorize(Permission::Public)?;
     let pool = state.pool()?;
     status::setup(&pool, &input).await?;
     status::status(&pool, &state.db_path()).await
@@ -133,42 +158,50 @@ async fn setup_branch(state: State<'_, AppState>, input: SetupInput) -> Result<A
 
 #[tauri::command]
 async fn update_branch(state: State<'_, AppState>, input: BranchInput) -> Result<Branch> {
+    state.authorize(Permission::Settings)?;
     settings::repo::update_branch(&state.pool()?, &input.parse()?).await
 }
 
 #[tauri::command]
 async fn set_theme(state: State<'_, AppState>, theme: String) -> Result<()> {
+    state.authorize(Permission::SignedIn)?;
     let theme = settings::appearance::Theme::parse("theme", &theme)?;
     settings::appearance::set_theme(&state.pool()?, theme).await
 }
 
 #[tauri::command]
 async fn set_language(state: State<'_, AppState>, language: String) -> Result<()> {
+    state.authorize(Permission::SignedIn)?;
     settings::repo::set_language(&state.pool()?, settings::repo::parse_language(&language)?).await
 }
 
 #[tauri::command]
-fn list_timezones() -> Vec<&'static str> {
-    chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name()).collect()
+fn list_timezones(state: State<'_, AppState>) -> Result<Vec<&'static str>> {
+    state.authorize(Permission::Public)?;
+    Ok(chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name()).collect())
 }
 
 #[tauri::command]
 async fn list_categories(state: State<'_, AppState>) -> Result<Vec<Category>> {
+    state.authorize(Permission::ReadCases)?;
     settings::repo::list_categories(&state.pool()?).await
 }
 
 #[tauri::command]
 async fn add_category(state: State<'_, AppState>, name: String) -> Result<Category> {
+    state.authorize(Permission::Settings)?;
     settings::repo::add_category(&state.pool()?, &name).await
 }
 
 #[tauri::command]
 async fn rename_category(state: State<'_, AppState>, id: i64, name: String) -> Result<Category> {
+    state.authorize(Permission::Settings)?;
     settings::repo::rename_category(&state.pool()?, id, &name).await
 }
 
 #[tauri::command]
 async fn move_category(state: State<'_, AppState>, id: i64, offset: i32) -> Result<Vec<Category>> {
+    state.authorize(Permission::Settings)?;
     settings::repo::move_category(&state.pool()?, id, offset).await
 }
 
@@ -178,16 +211,19 @@ async fn set_category_hidden(
     id: i64,
     hidden: bool,
 ) -> Result<Category> {
+    state.authorize(Permission::Settings)?;
     settings::repo::set_category_hidden(&state.pool()?, id, hidden).await
 }
 
 #[tauri::command]
 async fn delete_category(state: State<'_, AppState>, id: i64) -> Result<()> {
+    state.authorize(Permission::Settings)?;
     settings::repo::delete_category(&state.pool()?, id).await
 }
 
 #[tauri::command]
 async fn get_time_limits(state: State<'_, AppState>) -> Result<Vec<TimeLimit>> {
+    state.authorize(Permission::ReadCases)?;
     settings::repo::get_time_limits(&state.pool()?).await
 }
 
@@ -196,37 +232,49 @@ async fn update_time_limits(
     state: State<'_, AppState>,
     limits: Vec<TimeLimit>,
 ) -> Result<Vec<TimeLimit>> {
+    state.authorize(Permission::Settings)?;
     settings::repo::update_time_limits(&state.pool()?, &limits).await
 }
 
 #[tauri::command]
 async fn list_staff(state: State<'_, AppState>, include_inactive: bool) -> Result<Vec<Staff>> {
+    state.authorize(Permission::ReadCases)?;
     staff::repo::list_staff(&state.pool()?, include_inactive).await
 }
 
 #[tauri::command]
 async fn add_staff(state: State<'_, AppState>, input: StaffInput) -> Result<Staff> {
+    state.authorize(Permission::ManageStaff)?;
     staff::repo::add_staff(&state.pool()?, &input.parse()?).await
 }
 
 #[tauri::command]
 async fn update_staff(state: State<'_, AppState>, id: i64, input: StaffInput) -> Result<Staff> {
+    state.authorize(Permission::ManageStaff)?;
     staff::repo::update_staff(&state.pool()?, id, &input.parse()?).await
 }
 
 #[tauri::command]
 async fn set_staff_active(state: State<'_, AppState>, id: i64, active: bool) -> Result<Staff> {
-    staff::repo::set_staff_active(&state.pool()?, id, active).await
+    state.authorize(Permission::ManageStaff)?;
+    let pool = state.pool()?;
+    if !active {
+        crate::access::repo::ensure_not_last_manager(&pool, id).await?;
+    }
+    staff::repo::set_staff_active(&pool, id, active).await
 }
 
 #[tauri::command]
 fn reveal_database(state: State<'_, AppState>) -> Result<()> {
+    state.authorize(Permission::Settings)?;
     tauri_plugin_opener::reveal_item_in_dir(state.db_path())
         .map_err(|e| Error::Io(std::io::Error::other(e.to_string())))
 }
 
 #[tauri::command]
-fn show_window<R: Runtime>(app: AppHandle<R>) {
+fn show_window<R: Runtime>(state: State<'_, AppState>, app: AppHandle<R>) -> Result<()> {
+    state.authorize(Permission::Public)?;
     super::reveal_main_window(&app);
     super::menu::run_test_action(&app);
+    Ok(())
 }

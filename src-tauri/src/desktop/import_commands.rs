@@ -12,7 +12,7 @@ use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 
 use super::AppState;
-use crate::cases::repo::current_actor;
+use crate::access::Permission;
 use crate::error::{Error, Result};
 use crate::import::{self, ImportOptions, ImportReport, Imported, Mapping, Opened};
 
@@ -52,6 +52,7 @@ pub async fn import_pick_file<R: Runtime>(
     state: State<'_, AppState>,
     picks: State<'_, ImportPicks>,
 ) -> Result<Option<PickedFile>> {
+    state.authorize(Permission::Import)?;
     let (sender, receiver) = tokio::sync::oneshot::channel();
     app.dialog()
         .file()
@@ -85,6 +86,7 @@ pub async fn import_preview(
     token: u64,
     sheet: Option<String>,
 ) -> Result<PickedFile> {
+    state.authorize(Permission::Import)?;
     let path = picks.path(token)?;
     let opened = import::open(&state.pool()?, &path, sheet.as_deref()).await?;
     Ok(PickedFile { token, opened })
@@ -99,6 +101,7 @@ pub async fn import_dry_run(
     mapping: Mapping,
     options: ImportOptions,
 ) -> Result<ImportReport> {
+    state.authorize(Permission::Import)?;
     let path = picks.path(token)?;
     import::dry_run(&state.pool()?, &path, &mapping, &options, Utc::now()).await
 }
@@ -112,8 +115,8 @@ pub async fn import_run(
     mapping: Mapping,
     options: ImportOptions,
 ) -> Result<Imported> {
+    let actor = state.authorize(Permission::Import)?.staff_id;
     let path = picks.path(token)?;
     let pool = state.pool()?;
-    let actor = current_actor(&pool).await?;
     import::import_file(&pool, &path, &mapping, &options, actor, Utc::now()).await
 }

@@ -6,9 +6,10 @@
 use std::path::{Path, PathBuf};
 
 use tauri::menu::{Menu, MenuBuilder, MenuEvent, MenuItemBuilder, MenuItemKind, SubmenuBuilder};
-use tauri::{AppHandle, Emitter, Manager, Runtime};
+use tauri::{AppHandle, Emitter, Manager, Runtime, State};
 
-use super::MAIN_WINDOW;
+use super::{AppState, MAIN_WINDOW};
+use crate::access::Permission;
 use super::menu_model::{self, Action, Handler, Item, Native, Os};
 use crate::error::{Error, ErrorPayload, Result};
 use crate::settings::{Language, repo::parse_language};
@@ -162,7 +163,12 @@ fn current_language<R: Runtime>(app: &AppHandle<R>) -> Language {
 /// language (the welcome page's choice is not stored until set-up, so the UI says it). The
 /// items are relabelled in place: replacing the menu would churn its keyboard shortcuts.
 #[tauri::command]
-pub fn set_menu_language<R: Runtime>(app: AppHandle<R>, language: String) -> Result<()> {
+pub fn set_menu_language<R: Runtime>(
+    state: State<'_, AppState>,
+    app: AppHandle<R>,
+    language: String,
+) -> Result<()> {
+    state.authorize(Permission::Public)?;
     let lang = parse_language(&language)?;
     if let Some(state) = app.try_state::<MenuLanguage>()
         && let Ok(mut current) = state.0.lock()

@@ -2,6 +2,7 @@
 //! the plugins and exposes the commands in `commands.rs`.
 
 mod about_commands;
+mod access_commands;
 mod backup_commands;
 mod case_commands;
 mod commands;

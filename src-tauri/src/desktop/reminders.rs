@@ -15,6 +15,7 @@ use tauri::{AppHandle, Emitter, Manager, Runtime, State};
 use tauri_plugin_notification::NotificationExt;
 
 use super::AppState;
+use crate::access::Permission;
 use crate::error::Result;
 use crate::reminders::{ReminderSettings, repo, texts};
 
@@ -121,6 +122,7 @@ fn open_reminder<R: Runtime>(app: &AppHandle<R>, id: i64) {
 /// The reminder settings.
 #[tauri::command]
 pub async fn reminder_settings(state: State<'_, AppState>) -> Result<ReminderSettings> {
+    state.authorize(Permission::SignedIn)?;
     repo::get_settings(&state.pool()?).await
 }
 
@@ -130,5 +132,6 @@ pub async fn set_reminder_settings(
     state: State<'_, AppState>,
     settings: ReminderSettings,
 ) -> Result<ReminderSettings> {
+    state.authorize(Permission::Settings)?;
     repo::set_settings(&state.pool()?, &settings).await
 }

@@ -13,6 +13,7 @@ use serde::Serialize;
 use tauri::State;
 
 use super::AppState;
+use crate::access::Permission;
 use crate::error::{Error, Result};
 use crate::export::{self, Destination, Existing, ExportOptions, RollupSummary};
 use crate::settings::Language;
@@ -29,12 +30,14 @@ pub struct Exported {
 
 #[tauri::command]
 pub async fn monthly_report(state: State<'_, AppState>, month: String) -> Result<MonthlyReport> {
+    state.authorize(Permission::ReadCases)?;
     stats::monthly_report(&state.pool()?, Month::parse("month", &month)?, Utc::now()).await
 }
 
 #[tauri::command]
-pub fn report_glossary(lang: Language) -> Vec<GlossaryEntry> {
-    glossary(lang)
+pub fn report_glossary(state: State<'_, AppState>, lang: Language) -> Result<Vec<GlossaryEntry>> {
+    state.authorize(Permission::ReadCases)?;
+    Ok(glossary(lang))
 }
 
 #[tauri::command]
@@ -46,6 +49,11 @@ pub async fn export_month(
     mask_descriptions: Option<bool>,
     path: PathBuf,
 ) -> Result<Exported> {
+    let actor = state.authorize(Permission::ExportMasked)?;
+    // Names, phones or unmasked descriptions leave the branch only by a manager's hand.
+    if include_personal_data || mask_descriptions == Some(false) {
+        actor.require(Permission::ExportPersonalData)?;
+    }
     let options = ExportOptions {
         lang,
         include_personal_data,
@@ -65,6 +73,7 @@ pub async fn rollup_files(
     out: PathBuf,
     lang: Language,
 ) -> Result<RollupSummary> {
+    state.authorize(Permission::ExportMasked)?;
     let destination = Destination::check(&out, &state.db_path(), Existing::Replace)?;
     // Reading and writing many workbooks is blocking work: keep it off the async runtime.
     let summary = tauri::async_runtime::spawn_blocking(move || {
@@ -79,12 +88,14 @@ pub async fn rollup_files(
 /// Opens a file this session wrote (an exported workbook) with the system's program for it.
 #[tauri::command]
 pub fn open_path(state: State<'_, AppState>, path: PathBuf) -> Result<()> {
+    state.authorize(Permission::SignedIn)?;
     super::open_file::open_with_system(written(&state, &path)?)
 }
 
 /// Shows a file this session wrote in the system's file manager.
 #[tauri::command]
 pub fn reveal_path(state: State<'_, AppState>, path: PathBuf) -> Result<()> {
+    state.authorize(Permission::SignedIn)?;
     let path = written(&state, &path)?;
     tauri_plugin_opener::reveal_item_in_dir(path)
         .map_err(|e| Error::Io(std::io::Error::other(e.to_string())))

@@ -5,11 +5,13 @@ use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 
 use super::AppState;
+use crate::access::Permission;
 use crate::error::Result;
 
 /// Opens the database file again, e.g. after the program that locked it has let go.
 #[tauri::command]
 pub async fn retry_open(state: State<'_, AppState>) -> Result<()> {
+    state.authorize(Permission::Public)?;
     state.reopen().await
 }
 
@@ -20,6 +22,7 @@ pub async fn open_other_database<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
 ) -> Result<bool> {
+    state.authorize_unless_start_up_fault(Permission::Restore)?;
     let (sender, receiver) = tokio::sync::oneshot::channel();
     let mut dialog = app
         .dialog()
@@ -44,6 +47,8 @@ pub async fn open_other_database<R: Runtime>(
 
 /// Closes the app.
 #[tauri::command]
-pub fn quit_app<R: Runtime>(app: AppHandle<R>) {
+pub fn quit_app<R: Runtime>(state: State<'_, AppState>, app: AppHandle<R>) -> Result<()> {
+    state.authorize(Permission::Public)?;
     app.exit(0);
+    Ok(())
 }

@@ -7,7 +7,8 @@ use std::sync::{Mutex, RwLock};
 
 use sqlx::SqlitePool;
 
-use crate::error::{Error, ErrorPayload, Result};
+use crate::access::{Actor, Permission, Session};
+use crate::error::{AccessRefusal, Error, ErrorPayload, Result};
 use crate::store::startup;
 
 /// The app's shared state, managed by Tauri.
@@ -16,6 +17,8 @@ pub struct AppState {
     pool: RwLock<std::result::Result<SqlitePool, ErrorPayload>>,
     /// Files this session wrote (exports), the only ones the window may ask to open or reveal.
     written: Mutex<HashSet<PathBuf>>,
+    /// Who is signed in at this window (Rust's state only; the webview cannot set it).
+    session: Mutex<Option<Session>>,
 }
 
 /// Opens the database; a failure is kept so the UI can explain it instead of crashing.
@@ -34,6 +37,7 @@ impl AppState {
             db_path: RwLock::new(db_path),
             pool,
             written: Mutex::default(),
+            session: Mutex::default(),
         }
     }
 
@@ -81,8 +85,10 @@ impl AppState {
     }
 
     /// Opens the database file again (after a restore replaced it, or to retry after a
-    /// start-up fault) and uses the new pool.
+    /// start-up fault) and uses the new pool. Whoever was signed in is signed out: the file's
+    /// sign-ins may not be the ones they signed in with.
     pub async fn reopen(&self) -> Result<()> {
+        self.set_session(None);
         let reopened = open_pool(&self.db_path()).await;
         let failed = reopened.is_err();
         *self
@@ -109,5 +115,56 @@ impl AppState {
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
             .contains(path)
+    }
+
+    /// The one gate of every command: checks that someone is signed in, the window is not
+    /// locked (nor idle past the branch's minutes, which locks it) and their role allows
+    /// `permission`, and returns them as the author of what follows. `Public` needs nobody.
+    pub fn authorize(&self, permission: Permission) -> Result<Actor> {
+        if permission == Permission::Public {
+            return Ok(Actor::system());
+        }
+        let mut session = self.session.lock().unwrap_or_else(|p| p.into_inner());
+        match session.as_mut() {
+            Some(session) => session.authorize(permission, std::time::Instant::now()),
+            None => Err(Error::Access(AccessRefusal::SignedOut)),
+        }
+    }
+
+    /// [`AppState::authorize`], except while the database could not be opened at start-up:
+    /// then nobody can sign in, and the fault screen's ways out (listing and restoring
+    /// backups, opening another file) are open to whoever has the computer's account, which
+    /// could replace the file anyway.
+    pub fn authorize_unless_start_up_fault(&self, permission: Permission) -> Result<()> {
+        if self.startup_error().is_some() {
+            return Ok(());
+        }
+        self.authorize(permission).map(|_| ())
+    }
+
+    /// A copy of the session, if someone is signed in.
+    pub fn session(&self) -> Option<Session> {
+        self.session
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+
+    /// Signs someone in (replacing whoever was), or everyone out with `None`.
+    pub fn set_session(&self, session: Option<Session>) {
+        *self.session.lock().unwrap_or_else(|p| p.into_inner()) = session;
+    }
+
+    /// Locks the window: the session stays, but every data command is refused until someone
+    /// signs in again.
+    pub fn lock(&self) {
+        if let Some(session) = self
+            .session
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .as_mut()
+        {
+            session.locked = true;
+        }
     }
 }

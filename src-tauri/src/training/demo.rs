@@ -89,7 +89,7 @@ pub async fn add_demo_training(
                 signed_on: (today - TimeDelta::days(days_ago)).to_string(),
                 trainer_id: Some(trainer_of(*person)),
             };
-            sign_off_in(&mut tx, &ticks, now).await?;
+            sign_off_in(&mut tx, &ticks, None, now).await?;
             added.sign_offs += signed;
         }
     }
@@ -107,7 +107,7 @@ pub async fn add_demo_training(
             ..Default::default()
         };
         let held = now - TimeDelta::days(7 * n + 1);
-        save_drill_in(&mut tx, &drill.parse()?, held).await?;
+        save_drill_in(&mut tx, &drill.parse()?, None, held).await?;
         added.drills += 1;
     }
     tx.commit().await?;

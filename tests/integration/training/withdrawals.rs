@@ -6,7 +6,6 @@ use chrono::{TimeDelta, Utc};
 
 use super::{assign_since_new_year, completion_parts, january_and_technique, person, utc};
 use crate::support::{TempDb, set_up_branch};
-use branchdesk::cases::repo::set_current_actor;
 use branchdesk::error::Error;
 use branchdesk::training::input::{Assignee, SignOffInput};
 use branchdesk::training::model::CellStatus;
@@ -65,9 +64,6 @@ async fn a_withdrawn_sign_off_no_longer_completes_the_module_but_stays_in_the_hi
         field_error(withdraw_sign_off(&pool, wrong, &"x".repeat(2001), None, later).await),
         ("invalid.too_long".into(), "reason".into())
     );
-    set_current_actor(&pool, Some(trainer))
-        .await
-        .expect("actor");
     let page = withdraw_sign_off(&pool, wrong, HOSTILE, Some(trainer), later)
         .await
         .expect("withdraw");

@@ -213,11 +213,6 @@
   };
 
   Object.assign(commands, {
-    set_current_staff: ({ staffId }) => {
-      if (staffId != null && !db.staff.some((s) => s.id === staffId)) fail('not_found');
-      db.currentStaffId = staffId;
-      return null;
-    },
     check_case_intake: ({ input }) => {
       const c = parseInput(input);
       const likelyDuplicates = db.cases.filter((o) => o.status !== 'invalid' && sameCustomer(o, c)

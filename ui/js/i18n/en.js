@@ -5,6 +5,7 @@ import importTexts from './en/import.js';
 import training from './en/training.js';
 import prevention from './en/prevention.js';
 import manners from './en/manners.js';
+import access from './en/access.js';
 export default {
   'app.name': 'BranchDesk',
   'app.titleWithView': '{view} · BranchDesk',
@@ -218,12 +219,6 @@ export default {
   'common.listSeparator': ', ',
 
   // ---- working as ----
-  'workingAs.label': 'Working as',
-  'workingAs.title': 'Changes are recorded in this person’s name',
-  'workingAs.nobody': '— (nobody)',
-  'workingAs.hint': 'Nobody is chosen under “Working as” at the top, so changes made here will not show who made them.',
-  'workingAs.set': 'Now working as {name}',
-  'workingAs.cleared': 'Nobody is chosen as working now',
 
   // ---- staff (cases) ----
   'staff.formerNamed': '{name} (former)',
@@ -412,4 +407,5 @@ export default {
   ...training,
   ...prevention,
   ...manners,
+  ...access,
 };

@@ -5,6 +5,7 @@ import importTexts from './zh-CN/import.js';
 import training from './zh-CN/training.js';
 import prevention from './zh-CN/prevention.js';
 import manners from './zh-CN/manners.js';
+import access from './zh-CN/access.js';
 export default {
   'app.name': 'BranchDesk',
   'app.titleWithView': '{view} · BranchDesk',
@@ -218,12 +219,6 @@ export default {
   'common.listSeparator': '、',
 
   // ---- working as ----
-  'workingAs.label': '当前操作人',
-  'workingAs.title': '修改会记在这个人名下',
-  'workingAs.nobody': '—（未选择）',
-  'workingAs.hint': '右上角还没有选择“当前操作人”，这里的修改不会记下是谁做的。',
-  'workingAs.set': '现在以 {name} 的身份操作',
-  'workingAs.cleared': '已清除当前操作人',
 
   // ---- staff (cases) ----
   'staff.formerNamed': '{name}（已离职）',
@@ -412,4 +407,5 @@ export default {
   ...training,
   ...prevention,
   ...manners,
+  ...access,
 };

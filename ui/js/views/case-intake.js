@@ -11,7 +11,7 @@ import { pageHeader } from '../lib/states.js';
 import { toast } from '../lib/toast.js';
 import { guardUnsavedForm } from '../lib/unsaved-form.js';
 import { buildCaseForm, validateCase } from './case-form.js';
-import { gradeBadge, statusBadge, workingAsHint, firedRules } from './case-ui.js';
+import { gradeBadge, statusBadge, firedRules } from './case-ui.js';
 import { duplicateReason } from './case-format.js';
 
 // How long typing must pause before the suggestion is asked for again.
@@ -35,7 +35,7 @@ export async function renderIntake(container, ctx) {
   };
   form.querySelector('#case-suggestion-slot').replaceWith(view.panel);
   form.querySelector('#case-duplicate-slot').replaceWith(view.duplicates);
-  container.replaceChildren(pageHeader('intake.title', { introKey: 'intake.intro' }), workingAsHint(ctx), form);
+  container.replaceChildren(pageHeader('intake.title', { introKey: 'intake.intro' }), form);
 
   if (parkedDraft) {
     restoreDraft(form, parkedDraft);

@@ -8,7 +8,7 @@ import { t, getLanguage } from '../i18n/index.js';
 import { showError, whileBusy, readForm, clearErrors, showErrors } from '../lib/form.js';
 import { toast, toastError } from '../lib/toast.js';
 import { formatDateTime } from '../lib/format.js';
-import { gradeBadge, statusBadge, deadlineBadge, channelLabel, workingAsHint } from './case-ui.js';
+import { gradeBadge, statusBadge, deadlineBadge, channelLabel } from './case-ui.js';
 import { buildCaseForm, validateCase } from './case-form.js';
 import { buildWorkflow } from './case-actions.js';
 import { buildGradeCard } from './case-grade.js';
@@ -72,7 +72,6 @@ function draw(page, { keepComposer = true } = {}) {
   // replaceChildren() would print a skipped (null) section as the text "null".
   const sections = [
     header(page),
-    workingAsHint(page.ctx),
     buildCrisis(page),
     buildWorkflow(page),
     el('div', { class: 'case-layout' },

@@ -109,14 +109,6 @@ export function staffChoices(staff, keepId) {
     .map((member) => [member.id, member.active ? member.name : t('staff.formerNamed', { name: member.name })]);
 }
 
-/// The gentle note shown on case screens while nobody is chosen in "working as".
-export function workingAsHint(ctx) {
-  return el('p', {
-    class: ['note', 'working-as-hint'], hidden: ctx.status?.currentStaffId != null,
-    i18n: 'workingAs.hint',
-  });
-}
-
 /// The rules behind a grade suggestion, translated; "general" when none fired.
 export function firedRules(suggestion) {
   const codes = suggestion.fired?.length ? suggestion.fired : ['general'];

@@ -12,6 +12,7 @@ import { toastSaved, toastError } from '../lib/toast.js';
 import { confirmDialog } from '../lib/confirm.js';
 import { guardUnsavedForm } from '../lib/unsaved-form.js';
 import { buildStaffForm, fillStaffForm } from './staff-form.js';
+import { renderSignIns } from './staff-sign-ins.js';
 
 // Kept for the session, so a language switch or a trip to another page does not reset it.
 let showInactive = false;
@@ -20,7 +21,10 @@ const COLUMNS = ['field.staffName', 'field.position', 'field.department', 'field
 
 /// Renders the Staff page.
 export async function render(container) {
-  const view = { container, staff: [], form: buildStaffForm(), list: el('div', { class: 'staff-list' }) };
+  const view = {
+    container, staff: [], form: buildStaffForm(), list: el('div', { class: 'staff-list' }),
+    signIns: el('section', { id: 'staff-sign-ins', class: 'staff-sign-ins', hidden: true }),
+  };
   const toggle = el('input', { type: 'checkbox', id: 'staff-show-inactive', checked: showInactive });
   container.replaceChildren(
     pageHeader('nav.staff', {
@@ -30,7 +34,8 @@ export async function render(container) {
     el('div', { class: 'toolbar' },
       el('label', { class: 'checkbox', htmlFor: 'staff-show-inactive' }, toggle, el('span', { i18n: 'staff.showInactive' }))),
     view.form,
-    view.list);
+    view.list,
+    view.signIns);
 
   toggle.addEventListener('change', () => {
     showInactive = toggle.checked;
@@ -53,6 +58,8 @@ async function load(view, focusId) {
     return;
   }
   renderList(view);
+  // Managers only (Rust says who): who can sign in, with which role.
+  renderSignIns(view.signIns, view.staff);
   if (focusId != null) {
     view.list.querySelector(`tr[data-staff-id="${Number(focusId)}"] .staff-edit`)?.focus();
   }

@@ -1,47 +1,9 @@
 //! The timeline and the audit trail: every change to a case leaves a line in both places that
 //! concern it, in the same transaction as the change.
 
-use sqlx::{SqliteConnection, SqlitePool};
+use sqlx::SqliteConnection;
 
 use crate::error::Result;
-
-const CURRENT_STAFF_KEY: &str = "current_staff_id";
-
-/// The staff member working at this computer, in whose name changes are recorded.
-pub async fn current_actor(pool: &SqlitePool) -> Result<Option<i64>> {
-    let value: Option<String> = sqlx::query_scalar(
-        "SELECT s.value FROM app_settings s JOIN staff ON staff.id = CAST(s.value AS INTEGER)
-         WHERE s.key = ? AND staff.active = 1",
-    )
-    .bind(CURRENT_STAFF_KEY)
-    .fetch_optional(pool)
-    .await?;
-    Ok(value.and_then(|v| v.parse().ok()))
-}
-
-/// Records who is working at this computer (`None` clears it).
-pub async fn set_current_actor(pool: &SqlitePool, staff_id: Option<i64>) -> Result<()> {
-    match staff_id {
-        Some(id) => {
-            crate::staff::repo::get_staff(pool, id).await?;
-            sqlx::query(
-                "INSERT INTO app_settings (key, value) VALUES (?, ?)
-                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            )
-            .bind(CURRENT_STAFF_KEY)
-            .bind(id.to_string())
-            .execute(pool)
-            .await?;
-        }
-        None => {
-            sqlx::query("DELETE FROM app_settings WHERE key = ?")
-                .bind(CURRENT_STAFF_KEY)
-                .execute(pool)
-                .await?;
-        }
-    }
-    Ok(())
-}
 
 /// One timeline entry.
 pub struct Event<'a> {

@@ -20,8 +20,6 @@ use crate::error::{Error, Result};
 use crate::settings::TimeLimit;
 use crate::settings::model::parse_timezone;
 
-pub use journal::{current_actor, set_current_actor};
-
 /// What every case operation needs to know about the branch.
 #[derive(Debug, Clone)]
 pub struct BranchContext {

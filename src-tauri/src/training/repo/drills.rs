@@ -61,8 +61,19 @@ pub async fn save_drill(
     drill: &ValidDrill,
     now: DateTime<Utc>,
 ) -> Result<DrillSummary> {
+    save_drill_by(pool, drill, None, now).await
+}
+
+/// [`save_drill`] recorded by `recorded_by`, the signed-in person (who may not be the
+/// observer).
+pub async fn save_drill_by(
+    pool: &SqlitePool,
+    drill: &ValidDrill,
+    recorded_by: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<DrillSummary> {
     let mut tx = crate::store::begin_write(pool).await?;
-    let id = save_drill_in(&mut tx, drill, now).await?;
+    let id = save_drill_in(&mut tx, drill, recorded_by, now).await?;
     let saved = summaries(&mut tx, Some(id), None, None).await?;
     tx.commit().await?;
     saved
@@ -71,10 +82,12 @@ pub async fn save_drill(
         .ok_or(crate::error::Error::NotFound)
 }
 
-/// [`save_drill`] on the caller's connection (inside its transaction); returns the drill's id.
+/// [`save_drill_by`] on the caller's connection (inside its transaction); returns the drill's
+/// id.
 pub async fn save_drill_in(
     conn: &mut SqliteConnection,
     drill: &ValidDrill,
+    recorded_by: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<i64> {
     get_scenario(conn, drill.scenario_id).await?;
@@ -91,7 +104,7 @@ pub async fn save_drill_in(
     let held_at = now - TimeDelta::seconds(i64::from(drill.duration_seconds));
     let id = sqlx::query(
         "INSERT INTO drills (scenario_id, held_at, duration_seconds, observer_id, actor_id, total,
-             max_total, comments, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             max_total, comments, created_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(drill.scenario_id)
     .bind(stamp(held_at))
@@ -102,6 +115,7 @@ pub async fn save_drill_in(
     .bind(sum.max)
     .bind(&drill.comments)
     .bind(stamp(now))
+    .bind(recorded_by)
     .execute(&mut *conn)
     .await?
     .last_insert_rowid();

@@ -25,16 +25,28 @@ pub async fn sign_off(
     input: &SignOffInput,
     now: DateTime<Utc>,
 ) -> Result<PersonTraining> {
+    sign_off_by(pool, input, None, now).await
+}
+
+/// [`sign_off`] recorded by `recorded_by`, the signed-in person (who may not be the trainer).
+pub async fn sign_off_by(
+    pool: &SqlitePool,
+    input: &SignOffInput,
+    recorded_by: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<PersonTraining> {
     let mut tx = crate::store::begin_write(pool).await?;
-    let staff_id = sign_off_in(&mut tx, input, now).await?;
+    let staff_id = sign_off_in(&mut tx, input, recorded_by, now).await?;
     tx.commit().await?;
     person_training(pool, staff_id, now).await
 }
 
-/// [`sign_off`] on the caller's connection (inside its transaction); returns whose page it is.
+/// [`sign_off_by`] on the caller's connection (inside its transaction); returns whose page it
+/// is.
 pub async fn sign_off_in(
     conn: &mut SqliteConnection,
     input: &SignOffInput,
+    recorded_by: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<i64> {
     let today = local_day(now, branch_tz(conn).await?);
@@ -54,14 +66,15 @@ pub async fn sign_off_in(
             return Err(Error::invalid("itemIds", Invalid::Choice));
         }
         sqlx::query(
-            "INSERT INTO training_signoffs (staff_id, item_id, signed_on, trainer_id, recorded_at)
-             VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO training_signoffs (staff_id, item_id, signed_on, trainer_id, recorded_at,
+                 recorded_by) VALUES (?, ?, ?, ?, ?, ?)",
         )
         .bind(valid.staff_id)
         .bind(item)
         .bind(valid.signed_on.to_string())
         .bind(valid.trainer_id)
         .bind(stamp(now))
+        .bind(recorded_by)
         .execute(&mut *conn)
         .await?;
     }

@@ -18,6 +18,8 @@ const SOURCES: &[(&str, &str)] = &[
     ("report_commands.rs", include_str!("report_commands.rs")),
     ("startup_commands.rs", include_str!("startup_commands.rs")),
     ("training_commands.rs", include_str!("training_commands.rs")),
+    ("menu.rs", include_str!("menu.rs")),
+    ("reminders.rs", include_str!("reminders.rs")),
 ];
 
 /// The command names in `generate_handler![…]`.

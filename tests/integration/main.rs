@@ -38,4 +38,5 @@ mod stats;
 mod store;
 mod support;
 mod training;
+mod windows_paths;
 mod write_faults;

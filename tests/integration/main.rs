@@ -27,6 +27,8 @@ mod prevention_figures;
 mod prevention_history;
 mod prevention_support;
 mod prevention_training;
+// Read-only files and folders are made with Unix modes, `chattr` and bind mounts.
+#[cfg(unix)]
 #[path = "../common/read_only.rs"]
 mod read_only;
 mod restore_checks;

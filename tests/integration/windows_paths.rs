@@ -50,7 +50,12 @@ fn names_in(folder: &Path) -> Vec<String> {
         |_| Vec::new(),
         |entries| {
             entries
-                .map(|e| e.expect("read folder").file_name().to_string_lossy().into_owned())
+                .map(|e| {
+                    e.expect("read folder")
+                        .file_name()
+                        .to_string_lossy()
+                        .into_owned()
+                })
                 .collect()
         },
     )
@@ -88,7 +93,8 @@ async fn a_database_in_chinese_folders_with_spaces_imports_exports_backs_up_and_
     assert!(left.is_empty(), "the restore left {left:?} behind");
     let kept = names_in(&folder.join("backups"));
     assert!(
-        kept.iter().any(|name| name.ends_with("_pre-restore.sqlite")),
+        kept.iter()
+            .any(|name| name.ends_with("_pre-restore.sqlite")),
         "{kept:?}"
     );
 }

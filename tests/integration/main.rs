@@ -29,6 +29,8 @@ mod prevention_figures;
 mod prevention_history;
 mod prevention_support;
 mod prevention_training;
+// Read-only files and folders are made with Unix modes, `chattr` and bind mounts.
+#[cfg(unix)]
 #[path = "../common/read_only.rs"]
 mod read_only;
 mod release_workflow;
@@ -44,4 +46,5 @@ mod stats;
 mod store;
 mod support;
 mod training;
+mod windows_paths;
 mod write_faults;

@@ -6,16 +6,16 @@
 //! (`tests/common/read_only.rs`); each is undone when the test ends, even on failure.
 
 use std::path::Path;
-use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use branchdesk::store::{self, lock_holder, startup};
-use branchdesk::{Error, settings};
+use branchdesk::Error;
+use branchdesk::store::{self, startup};
 use sqlx::Connection;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteConnection};
 
+#[cfg(unix)]
 use super::read_only::{ReadOnlyFile, ReadOnlyFolder, have, skip_unless_ci};
-use super::support::{TempDb, set_up_branch, text};
+use super::support::{TempDb, set_up_branch};
 
 /// A branch database with everything in the file itself (no log beside it).
 async fn closed_branch() -> TempDb {
@@ -24,6 +24,7 @@ async fn closed_branch() -> TempDb {
     db
 }
 
+#[cfg(unix)]
 async fn open_code(path: &Path) -> String {
     startup::open_for_writing(path)
         .await
@@ -39,6 +40,8 @@ async fn other_program(path: &Path) -> SqliteConnection {
         .expect("connect")
 }
 
+// Unix only: the file or folder is made read-only with Unix modes, `chattr +i` or a bind mount.
+#[cfg(unix)]
 #[tokio::test]
 async fn a_read_only_data_file_is_caught_at_start_up_and_a_write_says_why() {
     let db = closed_branch().await;
@@ -52,7 +55,7 @@ async fn a_read_only_data_file_is_caught_at_start_up_and_a_write_says_why() {
     // Opened without the check (as the CLI does for reading), the file reads fine, and a save
     // says the file is read-only instead of the generic database failure.
     let pool = store::open(&db.path).await.expect("reading still works");
-    let refused = settings::repo::add_category(&pool, "新分类")
+    let refused = branchdesk::settings::repo::add_category(&pool, "新分类")
         .await
         .expect_err("cannot write");
     assert_eq!(refused.code(), "write.read_only");
@@ -61,6 +64,8 @@ async fn a_read_only_data_file_is_caught_at_start_up_and_a_write_says_why() {
     assert_eq!(std::fs::read(&db.path).unwrap(), before, "untouched");
 }
 
+// Unix only: the file or folder is made read-only with Unix modes, `chattr +i` or a bind mount.
+#[cfg(unix)]
 #[tokio::test]
 async fn a_read_only_folder_is_caught_at_start_up() {
     let db = closed_branch().await;
@@ -146,6 +151,8 @@ async fn a_save_that_waited_out_a_lock_or_ran_out_of_space_says_which() {
     assert_eq!(Error::from(full).code(), "write.disk_full");
 }
 
+// Unix only: the file or folder is made read-only with Unix modes, `chattr +i` or a bind mount.
+#[cfg(unix)]
 #[tokio::test]
 async fn the_cli_says_the_data_file_is_read_only() {
     let db = closed_branch().await;
@@ -154,19 +161,22 @@ async fn the_cli_says_the_data_file_is_read_only() {
     };
     let out = db.cli(&["demo-data", "--cases", "3", "--months", "1"]);
     assert_eq!(out.status.code(), Some(1));
-    let err = text(&out.stderr);
+    let err = super::support::text(&out.stderr);
     assert!(
         err.starts_with("error: the data file or its folder is read-only"),
         "{err}"
     );
 }
 
+// Linux only: the holder is read from /proc/locks, and the test runs the sqlite3 shell.
+#[cfg(target_os = "linux")]
 #[tokio::test]
 async fn the_program_holding_the_lock_is_named() {
     if !have("sqlite3") {
         return skip_unless_ci("the sqlite3 command-line shell is not installed");
     }
     let db = closed_branch().await;
+    use std::process::{Command, Stdio};
     let mut sqlite = Command::new("sqlite3")
         .arg(&db.path)
         .stdin(Stdio::piped())
@@ -182,7 +192,7 @@ async fn the_program_holding_the_lock_is_named() {
     // Wait (at most ten seconds) for the shell to take the lock.
     let mut named = None;
     for _ in 0..100 {
-        named = lock_holder::lock_holder(&db.path);
+        named = store::lock_holder::lock_holder(&db.path);
         if named.is_some() {
             break;
         }

@@ -183,7 +183,17 @@ async fn write_copy(conn: &mut SqliteConnection, db_path: &Path, partial: &Path)
         .execute(&mut *conn)
         .await?;
     attachments::pack(partial, &attachments_dir(db_path)).await?;
-    std::fs::File::open(partial)?.sync_all()?;
+    sync_file(partial)
+}
+
+/// Makes what was written to the file at `path` durable. It is opened for writing although
+/// nothing is written: Windows flushes a file only through a handle that may write to it, and
+/// refuses a read-only one ("access denied").
+fn sync_file(path: &Path) -> Result<()> {
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(path)?
+        .sync_all()?;
     Ok(())
 }
 

@@ -89,8 +89,18 @@ async fn open_and_migrate(path: &Path, create: bool) -> Result<SqlitePool> {
         .max_connections(4)
         .connect_with(options)
         .await?;
-    backup::back_up_before_migrating(&pool, path, chrono::Utc::now()).await?;
-    MIGRATOR.run(&pool).await?;
+    let prepared = async {
+        backup::back_up_before_migrating(&pool, path, chrono::Utc::now()).await?;
+        MIGRATOR.run(&pool).await?;
+        Ok::<(), Error>(())
+    }
+    .await;
+    if let Err(error) = prepared {
+        // Closed now rather than whenever the dropped pool gets to it: on Windows a file that is
+        // still open cannot be replaced, and after "newer" or "damaged" a restore comes next.
+        pool.close().await;
+        return Err(error);
+    }
     Ok(pool)
 }
 

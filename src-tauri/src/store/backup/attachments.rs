@@ -156,7 +156,7 @@ fn write_back(target: &Path, content: &[u8]) -> Result<()> {
     let mut temporary = target.as_os_str().to_owned();
     temporary.push(".restoring");
     std::fs::write(&temporary, content)?;
-    std::fs::File::open(&temporary)?.sync_all()?;
+    super::sync_file(Path::new(&temporary))?;
     std::fs::rename(&temporary, target)?;
     Ok(())
 }

@@ -159,7 +159,7 @@ pub async fn stage_restore(db_path: &Path, from: &Path) -> Result<StagedRestore>
     std::fs::copy(from, &staged.staging)?;
     check_backup(&staged.staging).await?;
     attachments::unpack(&staged.staging, &attachments_dir(db_path)).await?;
-    std::fs::File::open(&staged.staging)?.sync_all()?;
+    super::sync_file(&staged.staging)?;
     Ok(staged)
 }
 

@@ -50,10 +50,11 @@ x86_64-w64-mingw32-gcc -O2 -static-libgcc -o "$work/download/MicrosoftEdgeWebVie
 
 echo "== silent install"
 run "$work/download/setup.exe" /S
-for file in branchdesk.exe branchdesk-cli.exe WebView2Loader.dll uninstall.exe; do
+for file in branchdesk.exe branchdesk-cli.exe WebView2Loader.dll uninstall.exe \
+  guide/user-guide.en.md guide/user-guide.zh-CN.md; do
   [[ -f "$program/$file" ]] || fail "$program/$file was not installed"
 done
-pass "program, CLI, WebView2Loader.dll and uninstaller in %LOCALAPPDATA%\\Programs\\BranchDesk"
+pass "program, CLI, WebView2Loader.dll, user guide and uninstaller in %LOCALAPPDATA%\\Programs\\BranchDesk"
 [[ -f "$start_menu" ]] || fail "no Start-menu shortcut at $start_menu"
 [[ -f "$desktop" ]] || fail "no desktop shortcut at $desktop"
 pass "Start-menu and desktop shortcuts"

@@ -19,6 +19,8 @@ tree="$out/deb"
 rm -rf "$tree"
 mkdir -p "$tree/DEBIAN" "$tree/usr/bin" "$tree/usr/share/applications"
 install -m 0755 "$target_dir/release/branchdesk" "$target_dir/release/branchdesk-cli" "$tree/usr/bin/"
+# Help › User guide: Tauri's resource folder for a program in /usr/bin is /usr/lib/<productName>.
+install -D -m 0644 -t "$tree/usr/lib/BranchDesk/guide" docs/user-guide.*.md
 install -m 0644 "$here/branchdesk.desktop" "$tree/usr/share/applications/branchdesk.desktop"
 for size in 32x32 128x128; do
   install -D -m 0644 "icons/$size.png" "$tree/usr/share/icons/hicolor/$size/apps/branchdesk.png"

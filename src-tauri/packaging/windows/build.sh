@@ -36,6 +36,9 @@ stage="$out/stage"
 rm -rf "$stage"
 mkdir -p "$stage"
 cp "$release/branchdesk.exe" "$release/branchdesk-cli.exe" "$loader" "$stage/"
+# Help › User guide looks for guide/ beside the exe (Tauri's resource folder on Windows).
+mkdir -p "$stage/guide"
+cp "$root"/docs/user-guide.*.md "$stage/guide/"
 
 setup="$out/BranchDesk_${version}_x64-setup.exe"
 makensis -V2 -DVERSION="$version" -DSTAGE="$stage" -DICON="$root/icons/icon.ico" \
@@ -45,7 +48,7 @@ portable_name="BranchDesk_${version}_x64-portable"
 portable="$out/$portable_name"
 rm -rf "$portable" "$portable.zip"
 mkdir -p "$portable"
-cp "$stage/branchdesk.exe" "$stage/WebView2Loader.dll" "$portable/"
+cp -r "$stage/branchdesk.exe" "$stage/WebView2Loader.dll" "$stage/guide" "$portable/"
 # Windows line ends, so Notepad on older Windows shows the lines.
 sed "s/@VERSION@/$version/; s/\$/\r/" "$here/portable-README.txt" >"$portable/README.txt"
 (cd "$out" && zip -q -9 -X -r "$portable_name.zip" "$portable_name")

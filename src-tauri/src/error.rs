@@ -228,6 +228,9 @@ pub enum Error {
     /// A workbook may not be written where asked.
     #[error("{}", .0.reason())]
     Output(crate::export::OutputProblem),
+    /// Group mode (head office's PostgreSQL) could not do what was asked.
+    #[error("{}", .0.code())]
+    Group(crate::group::GroupProblem),
 }
 
 /// The crate's result alias.
@@ -264,6 +267,7 @@ impl Error {
             Error::Xlsx(_) => "export.write",
             Error::Import(problem) => problem.code(),
             Error::Output(problem) => problem.code(),
+            Error::Group(problem) => problem.code(),
         }
     }
 

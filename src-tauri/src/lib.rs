@@ -7,6 +7,7 @@ pub mod cases;
 pub mod cli;
 pub mod error;
 pub mod export;
+pub mod group;
 pub mod import;
 pub mod input;
 pub mod logging;

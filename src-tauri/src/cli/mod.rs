@@ -1,6 +1,7 @@
 //! The headless command-line tool. It builds without the `desktop` feature (no WebKit).
 
 mod bench;
+mod group;
 mod import;
 mod messages;
 mod output;
@@ -148,6 +149,52 @@ enum Command {
         /// The backup to restore.
         #[arg(value_name = "FILE")]
         file: PathBuf,
+    },
+    /// Create or migrate group mode's schema, roles and policies on head office's PostgreSQL;
+    /// optionally add a branch's or head office's login role (password from
+    /// $BRANCHDESK_ROLE_PASSWORD).
+    GroupSchema {
+        /// The server, e.g. postgres://admin@db.example/branchdesk?sslmode=require (password
+        /// from $PGPASSWORD or the password file, never stored).
+        #[arg(long, value_name = "URL")]
+        server: String,
+        /// Add (or reset the password of) the login role --role for this branch code.
+        #[arg(long, value_name = "CODE", requires = "role")]
+        add_branch: Option<String>,
+        /// The branch's login role name (lower-case letters, digits, _).
+        #[arg(long, value_name = "ROLE")]
+        role: Option<String>,
+        /// Add (or reset the password of) a head-office login role that reads every branch.
+        #[arg(long, value_name = "ROLE")]
+        add_office: Option<String>,
+    },
+    /// Send this branch's pending changes to head office's server and take what it published.
+    Sync {
+        /// The server (default: the one the last sync used); its password is never stored.
+        #[arg(long, value_name = "URL")]
+        server: Option<String>,
+        /// Outbox entries per server transaction.
+        #[arg(long, value_name = "N", default_value_t = 5_000, hide = true)]
+        batch_rows: u32,
+    },
+    /// Write the group workbook of a month straight from head office's server (the same
+    /// workbook `rollup` makes from the branches' files).
+    GroupReport {
+        /// The server, with a head-office role.
+        #[arg(long, value_name = "URL")]
+        server: String,
+        /// The month, e.g. 2026-10.
+        #[arg(long, value_name = "YYYY-MM", value_parser = workbooks::parse_month)]
+        month: Month,
+        /// The group workbook to write.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Replace the file at --out if there is one.
+        #[arg(long)]
+        force: bool,
+        /// Language: zh-CN or en (default: the system's).
+        #[arg(long, value_name = "LANG", value_parser = workbooks::parse_lang)]
+        lang: Option<Language>,
     },
     /// Import complaints from a spreadsheet (.csv in UTF-8 or GBK, .xlsx, .xls, .ods): every
     /// row is checked first, and nothing is imported unless every row is fine.
@@ -374,6 +421,32 @@ async fn run_command(cli: Cli, opened: &mut Opened) -> Result<()> {
                 db_path.display(),
                 file.display(),
             );
+        }
+        Command::GroupSchema {
+            server,
+            add_branch,
+            role,
+            add_office,
+        } => {
+            let roles = group::RoleArgs {
+                add_branch,
+                add_office,
+                role,
+            };
+            group::group_schema(&server, roles).await?
+        }
+        Command::Sync { server, batch_rows } => {
+            group::sync(&opened.existing(&db_path).await?, server, batch_rows).await?
+        }
+        Command::GroupReport {
+            server,
+            month,
+            out,
+            force,
+            lang,
+        } => {
+            let out = workbooks::destination(&out, &db_path, force)?;
+            group::group_report(&server, month, &out, lang).await?
         }
         Command::Import {
             file,

@@ -3,6 +3,7 @@
 
 mod outbox;
 mod postgres;
+mod publications;
 mod report;
 mod rls;
 mod sync;

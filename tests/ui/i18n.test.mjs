@@ -8,6 +8,8 @@ import zhCases from '../../ui/js/i18n/zh-CN/cases.js';
 import enCases from '../../ui/js/i18n/en/cases.js';
 import zhPrevention from '../../ui/js/i18n/zh-CN/prevention.js';
 import enPrevention from '../../ui/js/i18n/en/prevention.js';
+import zhGroup from '../../ui/js/i18n/zh-CN/group.js';
+import enGroup from '../../ui/js/i18n/en/group.js';
 import { readFileSync } from 'node:fs';
 import {
   t, setLanguage, getLanguage, onLanguageChange, translateTree, normalizeLanguage, hasKey, LANGUAGES,
@@ -25,7 +27,7 @@ test('both dictionaries have exactly the same keys', () => {
 });
 
 test('dictionary parts: same keys in both languages, merged in, never redefining a key of the main file', () => {
-  for (const [name, zhPart, enPart] of [['reports', zhReports, enReports], ['cases', zhCases, enCases], ['prevention', zhPrevention, enPrevention]]) {
+  for (const [name, zhPart, enPart] of [['reports', zhReports, enReports], ['cases', zhCases, enCases], ['prevention', zhPrevention, enPrevention], ['group', zhGroup, enGroup]]) {
     assert.deepEqual(Object.keys(zhPart).sort(), Object.keys(enPart).sort(), `${name} parts`);
     for (const [lang, part, merged] of [['zh-CN', zhPart, zh], ['en', enPart, en]]) {
       const main = readFileSync(new URL(`../../ui/js/i18n/${lang}.js`, import.meta.url), 'utf8');
@@ -72,7 +74,9 @@ test('the dictionaries cover every code and name the backend sends', () => {
       'no_database', 'startup.not_branchdesk', 'backup.unfinished', 'backup.altered',
       'output.not_xlsx', 'output.database', 'output.backup', 'output.not_a_file', 'output.exists',
       'plan.not_open', 'plan.no_further_phase', 'plan.cannot_move', 'plan.not_evaluating',
-      'write.read_only', 'write.locked', 'write.disk_full', 'write.io']
+      'write.read_only', 'write.locked', 'write.disk_full', 'write.io',
+      'group.no_server', 'group.bad_address', 'group.unreachable', 'group.auth', 'group.wrong_role', 'group.no_schema',
+      'group.schema_newer', 'group.password_file_open', 'group.server', 'group.busy', 'group.no_branches', 'group.interrupted']
       .map((code) => `error.${code}`),
     ...['name', 'code', 'industry', 'timezone', 'language', 'position', 'department', 'phone', 'startDate',
       'acknowledgeHours', 'resolveDays'].map((field) => `field.${field}`),

@@ -105,18 +105,36 @@ fn print_outcome(url: &str, outcome: &SyncOutcome) {
             say!("Removed on the server (deleted here): {}", sent.removed);
         }
     }
-    if outcome.taken.categories > 0 {
+    let taken = &outcome.taken;
+    if taken.categories + taken.modules + taken.scenarios > 0 {
         say!(
-            "Took from head office: {} categories",
-            outcome.taken.categories
+            "Took from head office: {} categories, {} curriculum modules, {} drill scenarios",
+            taken.categories,
+            taken.modules,
+            taken.scenarios
         );
     }
-    if outcome.taken.skipped > 0 {
+    if taken.refused > 0 {
         say!(
-            "Left on the server: {} curriculum or drill publications (this version takes categories only)",
-            outcome.taken.skipped
+            "Could not take {} publications: their content breaks this branch's rules (see the log)",
+            taken.refused
         );
     }
+}
+
+/// Publishes the JSON in `file` as the next version of (`kind`, `key`).
+pub async fn publish(url: &str, kind: &str, key: &str, file: &std::path::Path) -> Result<()> {
+    let data = std::fs::read_to_string(file)?;
+    let pg = server::connect(url).await?;
+    let result = async {
+        schema::check_version(&pg).await?;
+        crate::group::publications::publish(&pg, kind, key, &data).await
+    }
+    .await;
+    pg.close().await;
+    let version = result?;
+    say!("Published {kind} {key} as version {version}; branches take it at their next sync");
+    Ok(())
 }
 
 /// Writes the group workbook of `month` from the server.

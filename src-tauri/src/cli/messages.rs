@@ -166,6 +166,7 @@ fn group_hint(problem: GroupProblem) -> &'static str {
         GroupProblem::Server => {
             "the group server could not complete the sync (see the log); nothing was lost: try again"
         }
+        GroupProblem::Busy => "a sync is already running; wait for it to finish",
         GroupProblem::NoBranches => "no branch has sent its records to the group server yet",
         GroupProblem::Interrupted => {
             "the sync was stopped part-way; what was sent is kept, run sync again to send the rest"

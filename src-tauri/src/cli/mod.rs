@@ -177,6 +177,24 @@ enum Command {
         #[arg(long, value_name = "N", default_value_t = 5_000, hide = true)]
         batch_rows: u32,
     },
+    /// Publish a category, curriculum module or drill scenario from head office to every
+    /// branch, as the next version of its key (branches take it at their next sync).
+    GroupPublish {
+        /// The server, with a head-office role.
+        #[arg(long, value_name = "URL")]
+        server: String,
+        /// category, module or scenario.
+        #[arg(long, value_name = "KIND")]
+        kind: String,
+        /// A stable name for it, e.g. noise-at-night (letters, digits, - _ .).
+        #[arg(long, value_name = "KEY")]
+        key: String,
+        /// A JSON file: {"name"} for a category; {"title", "refresherMonths", "items":
+        /// [{"text"}]} for a module; {"industry", "customerType", "title", "who", "happened",
+        /// "wants", "angrier", "calmer", "opening", "briefing"} for a scenario.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
     /// Write the group workbook of a month straight from head office's server (the same
     /// workbook `rollup` makes from the branches' files).
     GroupReport {
@@ -438,6 +456,12 @@ async fn run_command(cli: Cli, opened: &mut Opened) -> Result<()> {
         Command::Sync { server, batch_rows } => {
             group::sync(&opened.existing(&db_path).await?, server, batch_rows).await?
         }
+        Command::GroupPublish {
+            server,
+            kind,
+            key,
+            file,
+        } => group::publish(&server, &kind, &key, &file).await?,
         Command::GroupReport {
             server,
             month,

@@ -5,6 +5,7 @@ mod about_commands;
 mod backup_commands;
 mod case_commands;
 mod commands;
+mod group_commands;
 mod import_commands;
 mod prevention_commands;
 mod report_commands;
@@ -47,6 +48,8 @@ pub fn run() {
             backup_commands::spawn_daily_backup(&state);
             app.manage(state);
             app.manage(import_commands::ImportPicks::default());
+            app.manage(group_commands::GroupSync::default());
+            group_commands::spawn_background_sync(app.handle().clone());
             schedule_show_fallback(app.handle().clone());
             Ok(())
         })

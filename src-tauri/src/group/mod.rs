@@ -4,6 +4,7 @@
 //! module: the outbox is filled by SQLite triggers (migration 0008), so the repositories do not
 //! know that group mode exists.
 
+pub mod app;
 pub mod publications;
 pub mod report;
 pub mod run;
@@ -33,6 +34,8 @@ pub enum GroupProblem {
     PasswordFileOpen,
     /// The server failed for another reason (logged).
     Server,
+    /// A sync is already running.
+    Busy,
     /// The server has no branch records for the report yet.
     NoBranches,
     /// The sync was stopped part-way on purpose (a test's failpoint); what was committed stays.
@@ -52,6 +55,7 @@ impl GroupProblem {
             GroupProblem::SchemaNewer => "group.schema_newer",
             GroupProblem::PasswordFileOpen => "group.password_file_open",
             GroupProblem::Server => "group.server",
+            GroupProblem::Busy => "group.busy",
             GroupProblem::NoBranches => "group.no_branches",
             GroupProblem::Interrupted => "group.interrupted",
         }

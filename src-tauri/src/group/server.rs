@@ -80,6 +80,37 @@ pub fn read_password_file(path: &Path) -> Result<Option<String>> {
         .filter(|line| !line.is_empty()))
 }
 
+/// Writes `password` to `path`, readable and writable by its owner only (an empty password
+/// removes the file).
+pub fn write_password_file(path: &Path, password: &str) -> Result<()> {
+    if password.is_empty() {
+        match std::fs::remove_file(path) {
+            Ok(()) => return Ok(()),
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+            Err(error) => return Err(error.into()),
+        }
+    }
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options.open(path)?;
+    #[cfg(unix)]
+    {
+        // An older file keeps its mode on open: make it private too.
+        use std::os::unix::fs::PermissionsExt;
+        file.set_permissions(std::fs::Permissions::from_mode(0o600))?;
+    }
+    std::io::Write::write_all(&mut file, password.as_bytes())?;
+    Ok(())
+}
+
 /// The connection options for `url`: its own password, else `PGPASSWORD` (read by sqlx), else
 /// the password file.
 pub fn options(url: &str) -> Result<PgConnectOptions> {

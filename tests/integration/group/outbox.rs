@@ -74,3 +74,67 @@ async fn a_change_and_its_outbox_entry_commit_or_roll_back_together() {
     assert_eq!(pending().await, before + 1);
     branchdesk::store::close(pool).await;
 }
+
+#[tokio::test]
+async fn settings_keep_the_address_without_its_password_and_say_when_a_sync_is_due() {
+    use branchdesk::group::app;
+    let db = branch("AS01", 0);
+    let pool = branchdesk::store::open_existing(&db.path).await.unwrap();
+    let now = chrono::Utc::now();
+    assert!(
+        !app::sync_due(&pool, now).await.unwrap(),
+        "no server: never due"
+    );
+    let saved = app::save(&pool, "postgres://as01:secret@db.example/group", 15)
+        .await
+        .unwrap();
+    assert_eq!(
+        saved.server.as_deref(),
+        Some("postgres://as01@db.example/group")
+    );
+    assert_eq!(saved.interval_minutes, 15);
+    assert!(saved.pending > 0);
+    assert!(
+        app::sync_due(&pool, now).await.unwrap(),
+        "never synced: due"
+    );
+    sqlx::query("INSERT INTO app_settings (key, value) VALUES ('group.last_sync', ?)")
+        .bind(now.to_rfc3339())
+        .execute(&pool)
+        .await
+        .unwrap();
+    assert!(
+        !app::sync_due(&pool, now + chrono::TimeDelta::minutes(14))
+            .await
+            .unwrap()
+    );
+    assert!(
+        app::sync_due(&pool, now + chrono::TimeDelta::minutes(15))
+            .await
+            .unwrap()
+    );
+    app::save(&pool, "postgres://as01@db.example/group", 0)
+        .await
+        .unwrap();
+    assert!(
+        !app::sync_due(&pool, now + chrono::TimeDelta::days(2))
+            .await
+            .unwrap(),
+        "off"
+    );
+    let refused = app::save(&pool, "http://db.example", 5).await.unwrap_err();
+    assert_eq!(
+        (refused.code(), refused.field()),
+        ("invalid.choice", Some("server"))
+    );
+    let refused = app::save(&pool, "", 5000).await.unwrap_err();
+    assert_eq!(refused.field(), Some("intervalMinutes"));
+    // Nothing of this is queued for the server.
+    let queued: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM group_outbox WHERE row_key LIKE '%group.%'")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert_eq!(queued, 0);
+    branchdesk::store::close(pool).await;
+}

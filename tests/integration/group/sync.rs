@@ -230,7 +230,9 @@ async fn snapshot(office: &sqlx::PgPool, code: &str) -> Vec<(String, String, Str
 /// Puts every case and audit row in the outbox again, as a crash after the server's commit
 /// would have left them.
 async fn requeue_everything(db: &crate::support::TempDb) {
-    let pool = branchdesk::store::open_existing(&db.path).await.expect("open");
+    let pool = branchdesk::store::open_existing(&db.path)
+        .await
+        .expect("open");
     sqlx::query(
         "INSERT INTO group_outbox (tbl, row_key, op)
          SELECT 'cases', json_array(id), 'U' FROM cases

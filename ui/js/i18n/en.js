@@ -4,6 +4,7 @@ import reports from './en/reports.js';
 import importTexts from './en/import.js';
 import training from './en/training.js';
 import prevention from './en/prevention.js';
+import group from './en/group.js';
 export default {
   'app.name': 'BranchDesk',
   'app.titleWithView': '{view} · BranchDesk',
@@ -410,4 +411,5 @@ export default {
   ...importTexts,
   ...training,
   ...prevention,
+  ...group,
 };

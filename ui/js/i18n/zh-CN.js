@@ -4,6 +4,7 @@ import reports from './zh-CN/reports.js';
 import importTexts from './zh-CN/import.js';
 import training from './zh-CN/training.js';
 import prevention from './zh-CN/prevention.js';
+import group from './zh-CN/group.js';
 export default {
   'app.name': 'BranchDesk',
   'app.titleWithView': '{view} · BranchDesk',
@@ -410,4 +411,5 @@ export default {
   ...importTexts,
   ...training,
   ...prevention,
+  ...group,
 };

@@ -13,6 +13,7 @@ import { toastSaved, toastError } from '../lib/toast.js';
 import { buildCategories } from './settings-categories.js';
 import { buildLimits } from './settings-limits.js';
 import { buildBackups } from './settings-backups.js';
+import { buildGroup } from './settings-group.js';
 import { importSection } from './settings-import.js';
 import { buildAbout } from './settings-about.js';
 
@@ -23,6 +24,7 @@ export async function render(container, ctx) {
   // A restore swaps every record: start the app afresh on the restored data.
   const backups = buildBackups({ onRestored: () => window.location.reload() });
   const about = buildAbout();
+  const group = buildGroup();
   container.replaceChildren(
     pageHeader('nav.settings', { introKey: 'settings.intro' }),
     el('div', { class: 'settings-grid' },
@@ -32,9 +34,10 @@ export async function render(container, ctx) {
       limits.section,
       dataSection(ctx.status),
       backups.section,
+      group.section,
       importSection(),
       about.section));
-  await Promise.all([categories.load(), limits.load(), backups.load(), about.load()]);
+  await Promise.all([categories.load(), limits.load(), backups.load(), group.load(), about.load()]);
 }
 
 function section(id, titleKey, ...children) {

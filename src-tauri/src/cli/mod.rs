@@ -1,6 +1,7 @@
 //! The headless command-line tool. It builds without the `desktop` feature (no WebKit).
 
 mod bench;
+mod bench_group;
 mod group;
 mod import;
 mod messages;
@@ -136,6 +137,24 @@ enum Command {
         #[arg(long, value_name = "N", default_value_t = 500,
               value_parser = clap::value_parser!(u16).range(1..=5000))]
         branches: u16,
+    },
+    /// Time group mode against a real PostgreSQL server (an administrator's address): a large
+    /// branch's first sync, an incremental sync of 100 changes, the group report of many
+    /// branches. Uses scratch branch codes BG00–BG99 on the server and removes their rows.
+    BenchGroup {
+        /// The server, as an administrator who may create roles.
+        #[arg(long, value_name = "URL")]
+        server: String,
+        /// Cases in the branch whose first sync is timed.
+        #[arg(long, value_name = "N", default_value_t = 200_000)]
+        cases: u32,
+        /// Branches in the group report (2–99).
+        #[arg(long, value_name = "N", default_value_t = 50,
+              value_parser = clap::value_parser!(u32).range(2..=99))]
+        branches: u32,
+        /// Cases per branch in the report's month.
+        #[arg(long, value_name = "N", default_value_t = 20_000)]
+        branch_cases: u32,
     },
     /// Make a consistent copy of the database (safe while the app is running).
     Backup {
@@ -404,6 +423,19 @@ async fn run_command(cli: Cli, opened: &mut Opened) -> Result<()> {
             keep,
             branches,
         } => bench::run(cases, keep, usize::from(branches)).await?,
+        Command::BenchGroup {
+            server,
+            cases,
+            branches,
+            branch_cases,
+        } => {
+            let bench = bench_group::BenchGroup {
+                cases,
+                branches,
+                branch_cases,
+            };
+            bench_group::run(&server, bench).await?
+        }
         Command::Backup { out } => {
             let pool = opened.existing(&db_path).await?;
             let path = match out {

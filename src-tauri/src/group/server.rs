@@ -133,7 +133,11 @@ pub fn options(url: &str) -> Result<PgConnectOptions> {
 
 /// Connects to the server at `url` (a small pool: a sync is one stream of batches).
 pub async fn connect(url: &str) -> Result<PgPool> {
-    let options = options(url)?;
+    connect_with(url, options(url)?).await
+}
+
+/// Connects with `options` read from `url` (and perhaps changed, e.g. another role).
+pub async fn connect_with(url: &str, options: PgConnectOptions) -> Result<PgPool> {
     tracing::info!(server = %mask(url), "connecting to the group server");
     PgPoolOptions::new()
         .max_connections(2)

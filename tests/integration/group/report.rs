@@ -130,3 +130,36 @@ fn is_clock(cell: &Data) -> bool {
     let s = s.trim();
     s.len() >= 16 && s.as_bytes()[4] == b'-' && s.as_bytes()[10] == b' ' && s.as_bytes()[13] == b':'
 }
+
+#[test]
+fn bench_group_measures_and_prints_its_figures() {
+    let Some(pg) = Postgres::start() else { return };
+    let scratch = TempDb::new();
+    let out = cli_env(
+        &scratch,
+        &[
+            "bench-group",
+            "--server",
+            &pg.admin_url(),
+            "--cases",
+            "60",
+            "--branches",
+            "3",
+            "--branch-cases",
+            "30",
+        ],
+        &[],
+    );
+    let said = text(&out.stdout);
+    assert!(out.status.success(), "{said}{}", text(&out.stderr));
+    assert!(said.contains("first sync, 60 cases"), "{said}");
+    assert!(
+        said.contains("incremental sync of 100 changed cases"),
+        "{said}"
+    );
+    assert!(
+        said.contains("group report, 3 branches x 30 cases"),
+        "{said}"
+    );
+    assert!(!said.contains(super::postgres::ADMIN_PASSWORD), "{said}");
+}

@@ -1,7 +1,6 @@
 //! The headless command-line tool. It builds without the `desktop` feature (no WebKit).
 
 mod bench;
-mod bench_group;
 mod group;
 mod import;
 mod messages;
@@ -138,24 +137,6 @@ enum Command {
               value_parser = clap::value_parser!(u16).range(1..=5000))]
         branches: u16,
     },
-    /// Time group mode against a real PostgreSQL server (an administrator's address): a large
-    /// branch's first sync, an incremental sync of 100 changes, the group report of many
-    /// branches. Uses scratch branch codes BG00–BG99 on the server and removes their rows.
-    BenchGroup {
-        /// The server, as an administrator who may create roles.
-        #[arg(long, value_name = "URL")]
-        server: String,
-        /// Cases in the branch whose first sync is timed.
-        #[arg(long, value_name = "N", default_value_t = 200_000)]
-        cases: u32,
-        /// Branches in the group report (2–99).
-        #[arg(long, value_name = "N", default_value_t = 50,
-              value_parser = clap::value_parser!(u32).range(2..=99))]
-        branches: u32,
-        /// Cases per branch in the report's month.
-        #[arg(long, value_name = "N", default_value_t = 20_000)]
-        branch_cases: u32,
-    },
     /// Make a consistent copy of the database (safe while the app is running).
     Backup {
         /// Write the copy here (default: the backups folder beside the database).
@@ -168,70 +149,6 @@ enum Command {
         /// The backup to restore.
         #[arg(value_name = "FILE")]
         file: PathBuf,
-    },
-    /// Create or migrate group mode's schema, roles and policies on head office's PostgreSQL;
-    /// optionally add a branch's or head office's login role (password from
-    /// $BRANCHDESK_ROLE_PASSWORD).
-    GroupSchema {
-        /// The server, e.g. postgres://admin@db.example/branchdesk?sslmode=require (password
-        /// from $PGPASSWORD or the password file, never stored).
-        #[arg(long, value_name = "URL")]
-        server: String,
-        /// Add (or reset the password of) the login role --role for this branch code.
-        #[arg(long, value_name = "CODE", requires = "role")]
-        add_branch: Option<String>,
-        /// The branch's login role name (lower-case letters, digits, _).
-        #[arg(long, value_name = "ROLE")]
-        role: Option<String>,
-        /// Add (or reset the password of) a head-office login role that reads every branch.
-        #[arg(long, value_name = "ROLE")]
-        add_office: Option<String>,
-    },
-    /// Send this branch's pending changes to head office's server and take what it published.
-    Sync {
-        /// The server (default: the one the last sync used); its password is never stored.
-        #[arg(long, value_name = "URL")]
-        server: Option<String>,
-        /// Outbox entries per server transaction.
-        #[arg(long, value_name = "N", default_value_t = 5_000, hide = true)]
-        batch_rows: u32,
-    },
-    /// Publish a category, curriculum module or drill scenario from head office to every
-    /// branch, as the next version of its key (branches take it at their next sync).
-    GroupPublish {
-        /// The server, with a head-office role.
-        #[arg(long, value_name = "URL")]
-        server: String,
-        /// category, module or scenario.
-        #[arg(long, value_name = "KIND")]
-        kind: String,
-        /// A stable name for it, e.g. noise-at-night (letters, digits, - _ .).
-        #[arg(long, value_name = "KEY")]
-        key: String,
-        /// A JSON file: {"name"} for a category; {"title", "refresherMonths", "items":
-        /// [{"text"}]} for a module; {"industry", "customerType", "title", "who", "happened",
-        /// "wants", "angrier", "calmer", "opening", "briefing"} for a scenario.
-        #[arg(value_name = "FILE")]
-        file: PathBuf,
-    },
-    /// Write the group workbook of a month straight from head office's server (the same
-    /// workbook `rollup` makes from the branches' files).
-    GroupReport {
-        /// The server, with a head-office role.
-        #[arg(long, value_name = "URL")]
-        server: String,
-        /// The month, e.g. 2026-10.
-        #[arg(long, value_name = "YYYY-MM", value_parser = workbooks::parse_month)]
-        month: Month,
-        /// The group workbook to write.
-        #[arg(long, value_name = "FILE")]
-        out: PathBuf,
-        /// Replace the file at --out if there is one.
-        #[arg(long)]
-        force: bool,
-        /// Language: zh-CN or en (default: the system's).
-        #[arg(long, value_name = "LANG", value_parser = workbooks::parse_lang)]
-        lang: Option<Language>,
     },
     /// Import complaints from a spreadsheet (.csv in UTF-8 or GBK, .xlsx, .xls, .ods): every
     /// row is checked first, and nothing is imported unless every row is fine.
@@ -254,6 +171,8 @@ enum Command {
         #[arg(long)]
         unknown_category_other: bool,
     },
+    #[command(flatten)]
+    Group(group::GroupCommand),
 }
 
 /// Runs the tool on the process's arguments and returns the exit code.
@@ -423,19 +342,6 @@ async fn run_command(cli: Cli, opened: &mut Opened) -> Result<()> {
             keep,
             branches,
         } => bench::run(cases, keep, usize::from(branches)).await?,
-        Command::BenchGroup {
-            server,
-            cases,
-            branches,
-            branch_cases,
-        } => {
-            let bench = bench_group::BenchGroup {
-                cases,
-                branches,
-                branch_cases,
-            };
-            bench_group::run(&server, bench).await?
-        }
         Command::Backup { out } => {
             let pool = opened.existing(&db_path).await?;
             let path = match out {
@@ -472,38 +378,7 @@ async fn run_command(cli: Cli, opened: &mut Opened) -> Result<()> {
                 file.display(),
             );
         }
-        Command::GroupSchema {
-            server,
-            add_branch,
-            role,
-            add_office,
-        } => {
-            let roles = group::RoleArgs {
-                add_branch,
-                add_office,
-                role,
-            };
-            group::group_schema(&server, roles).await?
-        }
-        Command::Sync { server, batch_rows } => {
-            group::sync(&opened.existing(&db_path).await?, server, batch_rows).await?
-        }
-        Command::GroupPublish {
-            server,
-            kind,
-            key,
-            file,
-        } => group::publish(&server, &kind, &key, &file).await?,
-        Command::GroupReport {
-            server,
-            month,
-            out,
-            force,
-            lang,
-        } => {
-            let out = workbooks::destination(&out, &db_path, force)?;
-            group::group_report(&server, month, &out, lang).await?
-        }
+        Command::Group(command) => group::run(command, &db_path, opened).await?,
         Command::Import {
             file,
             mapping,

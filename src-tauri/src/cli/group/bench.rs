@@ -4,7 +4,7 @@
 //! creates the schema, a branch role and its own scratch rows, all under codes starting BG,
 //! which it removes first so it can be run again.
 
-use super::output::say;
+use crate::cli::output::say;
 use std::time::Instant;
 
 use chrono::{Datelike, Utc};
@@ -59,7 +59,7 @@ async fn branch_db(
         Utc::now(),
     )
     .await?;
-    super::demo_work(&pool).await?;
+    crate::cli::demo_work(&pool).await?;
     say!(
         "built {code}: {cases} cases over {months} months in {:.1} s",
         started.elapsed().as_secs_f64()

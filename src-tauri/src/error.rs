@@ -299,6 +299,9 @@ pub enum Error {
     /// A file this session wrote is no longer where it was written (moved or deleted).
     #[error("the file is no longer there")]
     FileGone,
+    /// Group mode (head office's PostgreSQL) could not do what was asked.
+    #[error("{}", .0.code())]
+    Group(crate::group::GroupProblem),
 }
 
 /// The crate's result alias.
@@ -338,6 +341,7 @@ impl Error {
             Error::Output(problem) => problem.code(),
             Error::NoProgram => "open.no_program",
             Error::FileGone => "open.file_gone",
+            Error::Group(problem) => problem.code(),
         }
     }
 

@@ -8,6 +8,7 @@ pub mod cases;
 pub mod cli;
 pub mod error;
 pub mod export;
+pub mod group;
 pub mod import;
 pub mod input;
 pub mod logging;

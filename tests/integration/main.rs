@@ -14,6 +14,7 @@ mod demo;
 mod export;
 mod export_privacy;
 mod foreign;
+mod group;
 mod hostile;
 mod import;
 mod import_cli;

@@ -10,6 +10,8 @@ import zhPrevention from '../../ui/js/i18n/zh-CN/prevention.js';
 import enPrevention from '../../ui/js/i18n/en/prevention.js';
 import zhAccess from '../../ui/js/i18n/zh-CN/access.js';
 import enAccess from '../../ui/js/i18n/en/access.js';
+import zhGroup from '../../ui/js/i18n/zh-CN/group.js';
+import enGroup from '../../ui/js/i18n/en/group.js';
 import { readFileSync } from 'node:fs';
 import {
   t, setLanguage, getLanguage, onLanguageChange, translateTree, normalizeLanguage, hasKey, LANGUAGES,
@@ -27,7 +29,7 @@ test('both dictionaries have exactly the same keys', () => {
 });
 
 test('dictionary parts: same keys in both languages, merged in, never redefining a key of the main file', () => {
-  for (const [name, zhPart, enPart] of [['reports', zhReports, enReports], ['cases', zhCases, enCases], ['prevention', zhPrevention, enPrevention], ['access', zhAccess, enAccess]]) {
+  for (const [name, zhPart, enPart] of [['reports', zhReports, enReports], ['cases', zhCases, enCases], ['prevention', zhPrevention, enPrevention], ['access', zhAccess, enAccess], ['group', zhGroup, enGroup]]) {
     assert.deepEqual(Object.keys(zhPart).sort(), Object.keys(enPart).sort(), `${name} parts`);
     for (const [lang, part, merged] of [['zh-CN', zhPart, zh], ['en', enPart, en]]) {
       const main = readFileSync(new URL(`../../ui/js/i18n/${lang}.js`, import.meta.url), 'utf8');
@@ -76,7 +78,9 @@ test('the dictionaries cover every code and name the backend sends', () => {
       'plan.not_open', 'plan.no_further_phase', 'plan.cannot_move', 'plan.not_evaluating',
       'write.read_only', 'write.locked', 'write.disk_full', 'write.io',
       'access.signed_out', 'access.locked', 'access.denied', 'access.not_yours', 'access.wrong_sign_in',
-      'access.wait', 'access.last_manager', 'invalid.password', 'invalid.pin', 'invalid.username']
+      'access.wait', 'access.last_manager', 'invalid.password', 'invalid.pin', 'invalid.username',
+      'group.no_server', 'group.bad_address', 'group.unreachable', 'group.auth', 'group.wrong_role', 'group.no_schema',
+      'group.schema_newer', 'group.password_file_open', 'group.server', 'group.busy', 'group.no_branches', 'group.interrupted']
       .map((code) => `error.${code}`),
     ...['name', 'code', 'industry', 'timezone', 'language', 'position', 'department', 'phone', 'startDate',
       'acknowledgeHours', 'resolveDays'].map((field) => `field.${field}`),

@@ -342,6 +342,16 @@ export async function chooseXlsxFiles({ filterName }) {
 export const revealDatabase = () => call('reveal_database');
 /// The backups beside the database, how many are kept, and their folder.
 export const backupOverview = () => call('backup_overview');
+/// Settings › Group: the server address (no password), interval, last sync, pending changes.
+export const groupOverview = () => call('group_overview');
+/// Keeps the server address (its password removed) and the automatic interval (0 is off).
+export const saveGroupSettings = (server, intervalMinutes) => call('save_group_settings', { server, intervalMinutes });
+/// Keeps the server password in a file only this user can read; empty removes it.
+export const saveGroupPassword = (password) => call('save_group_password', { password });
+/// Connects and checks the schema and the role; resolves to the branch code.
+export const testGroupConnection = () => call('test_group_connection');
+/// Sends the pending changes and takes head office's publications now.
+export const syncGroupNow = () => call('sync_group_now');
 /// Makes a backup now.
 export const backUpNow = () => call('back_up_now');
 /// Sets how many backups are kept (1–365); older ones are deleted.

@@ -39,6 +39,12 @@ pub const COMMAND_PERMISSIONS: &[(&str, Permission)] = &[
     ("get_time_limits", ReadCases),
     ("update_time_limits", Settings),
     ("reveal_database", Settings),
+    // Group mode: the server address, its password and syncing are the manager's.
+    ("group_overview", Settings),
+    ("save_group_settings", Settings),
+    ("save_group_password", Settings),
+    ("test_group_connection", Settings),
+    ("sync_group_now", Settings),
     ("get_sign_in_settings", SignedIn),
     ("update_sign_in_settings", Settings),
     // Staff and sign-ins.

@@ -2,6 +2,7 @@
 
 use crate::error::{AccessRefusal, Error, Invalid};
 use crate::export::OutputProblem;
+use crate::group::GroupProblem;
 use crate::import::ImportProblem;
 use crate::store::backup::BackupProblem;
 use crate::store::startup::StartupProblem;
@@ -99,6 +100,7 @@ pub fn describe(error: &Error) -> String {
         }
         Error::Startup(problem) => startup_hint(*problem).into(),
         Error::Output(problem) => output_hint(*problem).into(),
+        Error::Group(problem) => group_hint(*problem).into(),
         Error::CrisisSteps { unticked } => format!(
             "this crisis case still has unticked crisis steps ({}); tick them on the case page, or close it with a reason",
             unticked.join(", ")
@@ -161,6 +163,45 @@ fn startup_hint(problem: StartupProblem) -> &'static str {
         }
         StartupProblem::Foreign => {
             "that file is another program's database, not BranchDesk's; it was left unchanged: check --db"
+        }
+    }
+}
+
+/// What went wrong with head office's server, and what to do next. Nothing was lost: what
+/// was not sent stays queued for the next sync.
+fn group_hint(problem: GroupProblem) -> &'static str {
+    match problem {
+        GroupProblem::NoServer => {
+            "no group server is set; pass --server postgres://ROLE@HOST/DATABASE"
+        }
+        GroupProblem::BadAddress => {
+            "--server must be a PostgreSQL address such as postgres://sh01@db.example/branchdesk"
+        }
+        GroupProblem::Unreachable => {
+            "the group server cannot be reached (down, wrong host or port, or no network); nothing was lost: pending changes stay queued, try again later"
+        }
+        GroupProblem::Auth => {
+            "the group server refused the role or password; check the role in --server and $PGPASSWORD or the password file"
+        }
+        GroupProblem::WrongRole => {
+            "that role is not this branch's role on the group server; ask head office for the role made for this branch code (group-schema --add-branch)"
+        }
+        GroupProblem::NoSchema => {
+            "the group server has no BranchDesk schema, or an older one; head office must run `branchdesk-cli group-schema` first"
+        }
+        GroupProblem::SchemaNewer => {
+            "the group server's schema is newer than this BranchDesk; update this app"
+        }
+        GroupProblem::PasswordFileOpen => {
+            "the group password file can be read by other users; make it private (chmod 600)"
+        }
+        GroupProblem::Server => {
+            "the group server could not complete the sync (see the log); nothing was lost: try again"
+        }
+        GroupProblem::Busy => "a sync is already running; wait for it to finish",
+        GroupProblem::NoBranches => "no branch has sent its records to the group server yet",
+        GroupProblem::Interrupted => {
+            "the sync was stopped part-way; what was sent is kept, run sync again to send the rest"
         }
     }
 }

@@ -1,6 +1,7 @@
 //! The headless command-line tool. It builds without the `desktop` feature (no WebKit).
 
 mod bench;
+mod group;
 mod identity;
 mod import;
 mod messages;
@@ -189,6 +190,8 @@ enum Command {
         #[arg(long)]
         unknown_category_other: bool,
     },
+    #[command(flatten)]
+    Group(group::GroupCommand),
 }
 
 /// Runs the tool on the process's arguments and returns the exit code.
@@ -441,6 +444,7 @@ async fn run_command(cli: Cli, opened: &mut Opened) -> Result<()> {
                 file.display(),
             );
         }
+        Command::Group(command) => group::run(command, &db_path, opened).await?,
         Command::Import {
             file,
             mapping,

@@ -19,6 +19,7 @@ const SOURCES: &[(&str, &str)] = &[
     ("startup_commands.rs", include_str!("startup_commands.rs")),
     ("training_commands.rs", include_str!("training_commands.rs")),
     ("menu.rs", include_str!("menu.rs")),
+    ("group_commands.rs", include_str!("group_commands.rs")),
     ("reminders.rs", include_str!("reminders.rs")),
 ];
 

@@ -6,6 +6,7 @@ mod access_commands;
 mod backup_commands;
 mod case_commands;
 mod commands;
+mod group_commands;
 mod import_commands;
 mod menu;
 mod menu_model;
@@ -60,6 +61,8 @@ pub fn run() {
             app.manage(state);
             reminders::start(app.handle());
             app.manage(import_commands::ImportPicks::default());
+            app.manage(group_commands::GroupSync::default());
+            group_commands::spawn_background_sync(app.handle().clone());
             schedule_show_fallback(app.handle().clone());
             Ok(())
         })

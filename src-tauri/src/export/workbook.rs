@@ -57,7 +57,16 @@ pub fn local_time_text(computed_at: &str, timezone: &str) -> String {
 
 /// What the hidden data sheet holds for `input`.
 pub fn branch_data(input: &WorkbookInput<'_>) -> BranchData {
-    let report = input.report;
+    branch_data_of(input.report, input.categories, input.lang)
+}
+
+/// What the data sheet holds for `report`: the one mapping from a month's report to the
+/// figures head office rolls up (used by the workbook and by group mode's report).
+pub fn branch_data_of(
+    report: &MonthlyReport,
+    categories: &CategoryNames,
+    lang: Language,
+) -> BranchData {
     BranchData {
         code: report.branch.code.clone(),
         name: report.branch.name.clone(),
@@ -67,7 +76,7 @@ pub fn branch_data(input: &WorkbookInput<'_>) -> BranchData {
         breakdowns: report
             .breakdowns
             .iter()
-            .map(|b| breakdowns::localize(b, input.categories, input.lang))
+            .map(|b| breakdowns::localize(b, categories, lang))
             .collect(),
     }
 }

@@ -6,6 +6,7 @@ import training from './en/training.js';
 import prevention from './en/prevention.js';
 import manners from './en/manners.js';
 import access from './en/access.js';
+import group from './en/group.js';
 export default {
   'app.name': 'BranchDesk',
   'app.titleWithView': '{view} · BranchDesk',
@@ -408,4 +409,5 @@ export default {
   ...prevention,
   ...manners,
   ...access,
+  ...group,
 };

@@ -6,6 +6,7 @@ import training from './zh-CN/training.js';
 import prevention from './zh-CN/prevention.js';
 import manners from './zh-CN/manners.js';
 import access from './zh-CN/access.js';
+import group from './zh-CN/group.js';
 export default {
   'app.name': 'BranchDesk',
   'app.titleWithView': '{view} · BranchDesk',
@@ -408,4 +409,5 @@ export default {
   ...prevention,
   ...manners,
   ...access,
+  ...group,
 };

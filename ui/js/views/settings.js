@@ -13,6 +13,7 @@ import { toastSaved, toastError } from '../lib/toast.js';
 import { buildCategories } from './settings-categories.js';
 import { buildLimits } from './settings-limits.js';
 import { buildBackups } from './settings-backups.js';
+import { buildGroup } from './settings-group.js';
 import { importSection } from './settings-import.js';
 import { buildAbout } from './settings-about.js';
 import { appearanceSection } from './settings-appearance.js';
@@ -26,6 +27,7 @@ export async function render(container, ctx) {
   const backups = buildBackups({ onRestored: () => window.location.reload() });
   const about = buildAbout();
   const reminders = buildReminders();
+  const group = buildGroup();
   container.replaceChildren(
     pageHeader('nav.settings', { introKey: 'settings.intro' }),
     el('div', { class: 'settings-grid' },
@@ -37,9 +39,10 @@ export async function render(container, ctx) {
       limits.section,
       dataSection(ctx.status),
       backups.section,
+      group.section,
       importSection(),
       about.section));
-  await Promise.all([categories.load(), limits.load(), backups.load(), about.load(), reminders.load()]);
+  await Promise.all([categories.load(), limits.load(), backups.load(), group.load(), about.load(), reminders.load()]);
 }
 
 function section(id, titleKey, ...children) {

@@ -113,16 +113,7 @@ pub fn rollup(
         .iter()
         .map(|(b, f)| (b.code.clone(), f.clone()))
         .collect();
-    let mut branches: Vec<BranchData> = read.into_iter().map(|(b, _)| b).collect();
-    group::rank(&mut branches);
-    let input = GroupInput {
-        branches: &branches,
-        month,
-        glossary: &glossary(lang),
-        lang,
-        made_at: chrono::Local::now().format("%Y-%m-%d %H:%M").to_string(),
-    };
-    out.write(&sheet::build(&input)?)?;
+    let branches = rollup_branches(read.into_iter().map(|(b, _)| b).collect(), month, lang, out)?;
     Ok(RollupSummary {
         month,
         branches: branches
@@ -139,4 +130,25 @@ pub fn rollup(
             .collect(),
         out: out.chosen().to_path_buf(),
     })
+}
+
+/// Ranks `branches` (their months' figures, however they were read) and writes the group
+/// workbook of `month` to `out`; returns them ranked, best first. The roll-up of files and
+/// group mode's report from the server both end here, so the workbook is the same.
+pub fn rollup_branches(
+    mut branches: Vec<BranchData>,
+    month: Month,
+    lang: Language,
+    out: &Destination,
+) -> Result<Vec<BranchData>> {
+    group::rank(&mut branches);
+    let input = GroupInput {
+        branches: &branches,
+        month,
+        glossary: &glossary(lang),
+        lang,
+        made_at: chrono::Local::now().format("%Y-%m-%d %H:%M").to_string(),
+    };
+    out.write(&sheet::build(&input)?)?;
+    Ok(branches)
 }

@@ -1,0 +1,75 @@
+//! The branch-owned tables that group mode sends, with their primary keys. Migration 0008 puts
+//! outbox triggers on exactly these; a test checks that every table of the branch's schema is
+//! either here or named as derived, so a new table cannot be forgotten silently.
+
+/// Each sent table and its primary-key columns (the outbox key is a JSON array of them).
+pub const SENT: &[(&str, &[&str])] = &[
+    ("branch", &["id"]),
+    ("app_settings", &["key"]),
+    ("categories", &["id"]),
+    ("grade_time_limits", &["grade"]),
+    ("staff", &["id"]),
+    ("case_sequences", &["month_key"]),
+    ("cases", &["id"]),
+    ("case_events", &["id"]),
+    ("case_audit", &["id"]),
+    ("case_pauses", &["id"]),
+    ("case_attachments", &["id"]),
+    ("case_escalation_ticks", &["case_id", "item"]),
+    ("training_modules", &["id"]),
+    ("training_module_versions", &["id"]),
+    ("training_items", &["id"]),
+    ("training_assignments", &["id"]),
+    ("training_signoffs", &["id"]),
+    ("drill_scenarios", &["id"]),
+    ("drills", &["id"]),
+    ("drill_trainees", &["drill_id", "staff_id"]),
+    ("drill_scores", &["drill_id", "step"]),
+    ("prevention_plans", &["id"]),
+    ("prevention_measures", &["id"]),
+    ("prevention_plan_cases", &["plan_id", "case_id"]),
+    ("prevention_audit", &["id"]),
+    ("emergency_plans", &["id"]),
+    ("emergency_drills", &["id"]),
+    ("staff_activity", &["id"]),
+];
+
+/// Tables that are not sent: derived from the sent ones (tallies, the search index), the
+/// migrations' own record, and the outbox itself.
+pub fn is_unsent(table: &str) -> bool {
+    table == "case_tallies"
+        || table == "group_outbox"
+        || table.starts_with("case_search_")
+        || table.starts_with("_sqlx")
+        || table.starts_with("sqlite_")
+}
+
+/// The primary-key columns of a sent table, or `None` for any other name (so a name read back
+/// from the outbox or the server is never put into SQL unchecked).
+pub fn key_columns(table: &str) -> Option<(&'static str, &'static [&'static str])> {
+    SENT.iter().copied().find(|(name, _)| *name == table)
+}
+
+/// Everything the branch's table `table` is called by in the sync's report: its plural noun.
+pub fn kind(table: &str) -> &'static str {
+    match table {
+        "cases" => "cases",
+        "case_events" => "case events",
+        "case_audit" => "audit entries",
+        "case_pauses" => "pauses",
+        "case_attachments" => "attachment records",
+        "case_escalation_ticks" => "crisis steps",
+        "staff" | "staff_activity" => "staff records",
+        "training_modules" | "training_module_versions" | "training_items" => "curriculum records",
+        "training_assignments" => "training assignments",
+        "training_signoffs" => "sign-offs",
+        "drill_scenarios" => "drill scenarios",
+        "drills" | "drill_trainees" | "drill_scores" => "drill records",
+        "prevention_plans" | "prevention_plan_cases" => "prevention plans",
+        "prevention_measures" => "prevention measures",
+        "prevention_audit" => "prevention audit entries",
+        "emergency_plans" => "emergency plans",
+        "emergency_drills" => "emergency drills",
+        _ => "settings",
+    }
+}

@@ -138,3 +138,36 @@ async fn settings_keep_the_address_without_its_password_and_say_when_a_sync_is_d
     assert_eq!(queued, 0);
     branchdesk::store::close(pool).await;
 }
+
+#[tokio::test]
+async fn sign_ins_and_the_recovery_code_never_enter_the_outbox() {
+    let db = branch("OB02", 0);
+    let pool = branchdesk::store::open_existing(&db.path).await.unwrap();
+    let manager = branchdesk::access::FirstManager {
+        staff_id: None,
+        name: "王经理".into(),
+        username: "Wang".into(),
+        secret: "Outbox-test-2026".into(),
+    };
+    branchdesk::access::repo::create_first_manager(&pool, &manager)
+        .await
+        .unwrap();
+    let private: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM group_outbox
+         WHERE tbl IN ('sign_ins', 'sign_in_failures')
+            OR (tbl = 'app_settings' AND row_key = json_array('recovery_code_hash'))",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(private, 0, "credentials stay on the branch's computer");
+    let person: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM group_outbox WHERE tbl = 'staff' AND row_key = (
+             SELECT json_array(staff_id) FROM sign_ins)",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(person, 1, "the manager's staff record itself is sent");
+    branchdesk::store::close(pool).await;
+}

@@ -8,9 +8,9 @@ use std::path::{Path, PathBuf};
 use tauri::menu::{Menu, MenuBuilder, MenuEvent, MenuItemBuilder, MenuItemKind, SubmenuBuilder};
 use tauri::{AppHandle, Emitter, Manager, Runtime, State};
 
+use super::menu_model::{self, Action, Handler, Item, Native, Os};
 use super::{AppState, MAIN_WINDOW};
 use crate::access::Permission;
-use super::menu_model::{self, Action, Handler, Item, Native, Os};
 use crate::error::{Error, ErrorPayload, Result};
 use crate::settings::{Language, repo::parse_language};
 

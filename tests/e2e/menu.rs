@@ -33,8 +33,8 @@ async fn file_export_month_opens_the_reports_export_card() {
     )
     .await;
 
-    // The app starts on the dashboard; the menu item takes it to Reports' export card, with
-    // the focus in the card.
+    // The item arrives while the sign-in screen shows; once the driver has signed in, the
+    // window carries it out: Reports' export card, with the focus in the card.
     app.find("#report-export").await;
     let hash = app
         .client

@@ -6,7 +6,4 @@
 # Extra arguments go to cargo test (e.g. a test-name filter after `--`).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
-# Skipped, not yet fixed: the bench's table has one verdict fewer than budgets on Windows (its
-# peak-memory figure is read from Linux's /proc), which that test counts.
-cargo test --locked --no-default-features --target x86_64-pc-windows-gnu --lib --test integration "$@" \
-  -- --skip cli_demo::demo_data_fills_a_set_up_branch_and_bench_prints_its_table
+cargo test --locked --no-default-features --target x86_64-pc-windows-gnu --lib --test integration "$@"

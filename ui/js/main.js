@@ -43,6 +43,7 @@ const state = {
   session: null, // the SessionStatus Rust last reported
   fatal: null, // {error, dbPath} while the fatal screen shows
   focusAfterRender: null, // the id a menu item asked to bring into view once its page is up
+  pendingMenu: null, // a page item chosen on the sign-in screen, carried out once signed in
 };
 
 /// What views receive: the current AppStatus and ways to update the shell.
@@ -77,7 +78,10 @@ function installNewCaseShortcut() {
 /// part into view. Like Ctrl+N, nothing happens before the branch is set up or over a dialog.
 function handleMenuAction(id) {
   const target = menuTarget(id);
-  if (!target || state.screen !== 'shell' || isConfirmOpen()) return;
+  if (!target) return;
+  // On the sign-in (or locked) screen the page waits until someone has signed in.
+  if (state.screen === 'signin') state.pendingMenu = id;
+  if (state.screen !== 'shell' || isConfirmOpen()) return;
   if (needsNavigation(location.hash, target.hash)) {
     state.focusAfterRender = target.focus;
     location.hash = target.hash;
@@ -212,6 +216,9 @@ async function showShell(route) {
   fillHeader();
   if (route && currentRoute() !== route) history.replaceState(null, '', `#/${route}`);
   await renderRoute();
+  const pending = state.pendingMenu;
+  state.pendingMenu = null;
+  if (pending) handleMenuAction(pending);
 }
 
 function fillHeader() {

@@ -179,13 +179,14 @@
   window.__mockCommands = commands;
   window.__mockHelpers = { fail, text, status };
 
-  // The backend's events (the native menu): tests call window.__emit(name, payload) to send
-  // one as the backend would.
+  // The backend's events (the native menu, reminders): tests call window.__emit(name, payload)
+  // (or its other name, __mockEmit) to send one as the backend would.
   const eventListeners = new Map();
   window.__emit = (name, payload) => {
     for (const handler of eventListeners.get(name) ?? []) handler({ event: name, payload });
     return (eventListeners.get(name) ?? []).length;
   };
+  window.__mockEmit = window.__emit;
 
   window.__TAURI__ = {
     event: {
@@ -210,14 +211,5 @@
         return JSON.parse(JSON.stringify(commands[cmd](args ?? {}) ?? null));
       },
     },
-    // Backend events: tests play the backend's part with window.__mockEmit(name, payload).
-    event: {
-      async listen(name, callback) {
-        (eventListeners[name] ??= []).push(callback);
-        return () => {};
-      },
-    },
   };
-  const eventListeners = {};
-  window.__mockEmit = (name, payload) => (eventListeners[name] ?? []).forEach((callback) => callback({ event: name, payload }));
 })();

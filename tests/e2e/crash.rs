@@ -53,6 +53,22 @@ async fn every_reported_save_survives_repeated_sigkill() {
             .execute(STREAM, vec![category.into()])
             .await
             .unwrap();
+        // The round's writing time starts at the first reported save, so a slow start (a busy
+        // machine, the sign-in's password hashing) cannot leave a round with nothing saved.
+        let mut started = false;
+        for _ in 0..300 {
+            let count = app
+                .client
+                .execute("return window.__saved.length;", vec![])
+                .await
+                .unwrap();
+            if count.as_u64().unwrap_or(0) > 0 {
+                started = true;
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        assert!(started, "round {round}: no save was reported within 30 s");
         tokio::time::sleep(Duration::from_millis(writing_ms)).await;
         let saved: Vec<i64> = serde_json::from_value(
             app.client

@@ -9,9 +9,9 @@ use branchdesk::access::attempts;
 use branchdesk::access::backoff::{FREE_TRIES, wait_seconds};
 use branchdesk::access::repo::{self, SignInSettings};
 use branchdesk::access::{FirstManager, NewSignIn, Role, SecretKind};
-use branchdesk::staff::{StaffInput, repo as staff_repo};
+use branchdesk::staff::repo as staff_repo;
 
-use super::support::{TempDb, migrated_before, set_up_branch};
+use super::support::{TempDb, add_person, migrated_before, set_up_branch};
 
 const PASSWORD: &str = "Plum-blossom-2026";
 const MACHINE: &str = "front-desk-pc";
@@ -30,17 +30,6 @@ fn manager() -> FirstManager {
         username: "Wang".into(),
         secret: PASSWORD.into(),
     }
-}
-
-async fn add_person(pool: &sqlx::SqlitePool, name: &str) -> i64 {
-    let input = StaffInput {
-        name: name.into(),
-        ..Default::default()
-    };
-    staff_repo::add_staff(pool, &input.parse().expect("a valid person"))
-        .await
-        .expect("add a person")
-        .id
 }
 
 fn code<T: std::fmt::Debug>(result: branchdesk::Result<T>) -> &'static str {

@@ -4,20 +4,8 @@
 use chrono::Utc;
 
 use branchdesk::access::{Role, repo};
-use branchdesk::staff::{StaffInput, repo as staff_repo};
 
-use super::support::{TempDb, set_up_branch};
-
-async fn add_person(pool: &sqlx::SqlitePool, name: &str) -> i64 {
-    let input = StaffInput {
-        name: name.into(),
-        ..Default::default()
-    };
-    staff_repo::add_staff(pool, &input.parse().expect("a valid person"))
-        .await
-        .expect("add a person")
-        .id
-}
+use super::support::{TempDb, add_person, set_up_branch};
 
 #[tokio::test]
 async fn a_sign_off_records_who_entered_it_beside_the_trainer() {

@@ -148,3 +148,15 @@ pub async fn migrated_before(db: &TempDb, first_missing: &str) -> SqlitePool {
         .expect("the old migrations");
     raw
 }
+
+/// Adds a person to the staff directory with only a name; returns their id.
+pub async fn add_person(pool: &SqlitePool, name: &str) -> i64 {
+    let input = branchdesk::staff::StaffInput {
+        name: name.into(),
+        ..Default::default()
+    };
+    branchdesk::staff::repo::add_staff(pool, &input.parse().expect("a valid person"))
+        .await
+        .expect("add a person")
+        .id
+}

@@ -75,12 +75,13 @@ pub async fn sync_group_now(
 ) -> Result<SyncOutcome> {
     state.authorize(Permission::Settings)?;
     let pool = state.pool()?;
-    syncing
-        .exclusive(async {
-            let url = run::server_or_saved(&pool, None).await?;
-            run::sync_now(&pool, &url, SyncOptions::default()).await
-        })
-        .await
+    syncing.exclusive(sync_with_saved_server(&pool)).await
+}
+
+/// One sync to the server saved in Settings › Group, as "Sync now" and the timer both run it.
+async fn sync_with_saved_server(pool: &sqlx::SqlitePool) -> Result<SyncOutcome> {
+    let url = run::server_or_saved(pool, None).await?;
+    run::sync_now(pool, &url, SyncOptions::default()).await
 }
 
 /// Checks every minute whether the automatic sync is due and runs it. A failure (the server
@@ -102,12 +103,7 @@ pub fn spawn_background_sync<R: Runtime>(app: AppHandle<R>) {
             {
                 continue;
             }
-            let outcome = syncing
-                .exclusive(async {
-                    let url = run::server_or_saved(&pool, None).await?;
-                    run::sync_now(&pool, &url, SyncOptions::default()).await
-                })
-                .await;
+            let outcome = syncing.exclusive(sync_with_saved_server(&pool)).await;
             match outcome {
                 Ok(done) => {
                     tracing::info!(batches = done.sent.batches, "automatic group sync done")

@@ -5,7 +5,7 @@ import {
   filtersFromQuery, hashForFilters, hasActiveFilters, clearedFilters, queryForFilters, countsByStatus,
   auditFieldLabel, auditValue, changeText, isEscalated, CHANNELS, STATUSES, OPEN_STATUSES,
   crisisStepsNotDone, duplicateReason,
-} from '../../ui/js/views/case-format.js';
+} from '../../ui/js/views/cases/case-format.js';
 import zh from '../../ui/js/i18n/zh-CN.js';
 import { setLanguage } from '../../ui/js/i18n/index.js';
 

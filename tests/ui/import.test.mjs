@@ -9,7 +9,7 @@ import zh from '../../ui/js/i18n/zh-CN.js';
 import en from '../../ui/js/i18n/en.js';
 import zhImport from '../../ui/js/i18n/zh-CN/import.js';
 import enImport from '../../ui/js/i18n/en/import.js';
-import { FIELDS, missingFields, reasonText } from '../../ui/js/views/import-format.js';
+import { FIELDS, missingFields, reasonText } from '../../ui/js/views/import/import-format.js';
 import { setLanguage } from '../../ui/js/i18n/index.js';
 import * as api from '../../ui/js/api.js';
 

@@ -5,8 +5,8 @@ import {
   parsePreventionHash, prefillFromQuery, newPlanHash, planHash, windowDays, casesHref, percentText, changeText,
   rateText, effectVerdict, suggestedConclusion, addDays, followOnPrefill, PHASES, MEASURE_KINDS, PLAN_STATUSES,
   MEASURE_STATUSES, CONCLUSIONS, SUGGESTIONS_PER_KIND,
-} from '../../ui/js/views/prevention-format.js';
-import { historyText } from '../../ui/js/views/prevention-evidence.js';
+} from '../../ui/js/views/prevention/prevention-format.js';
+import { historyText } from '../../ui/js/views/prevention/prevention-evidence.js';
 import en from '../../ui/js/i18n/en.js';
 import zh from '../../ui/js/i18n/zh-CN.js';
 

@@ -6,9 +6,9 @@ import {
 import {
   formatKpiValue, kpiChange, formatDelta, changeText, groupKpis, KPI_GROUPS, breakdownHref, breakdownLabel,
   exportFileName, rollupFileName, rollupErrorText, baseName, monthHref, reportHref, figureHref, isCaseFigure, figureNoteText,
-} from '../../ui/js/views/report-format.js';
-import { monthFromHash, isEmptyMonth } from '../../ui/js/views/reports.js';
-import { filtersFromQuery, queryForFilters } from '../../ui/js/views/case-format.js';
+} from '../../ui/js/views/reports/report-format.js';
+import { monthFromHash, isEmptyMonth } from '../../ui/js/views/reports/reports.js';
+import { filtersFromQuery, queryForFilters } from '../../ui/js/views/cases/case-format.js';
 
 const M = (year, month) => ({ year, month });
 

@@ -52,7 +52,7 @@ test('the texts that name a shortcut show the platform\'s own, in both languages
 });
 
 test('no UI file writes a shortcut by hand: every "Ctrl" or "Control+" goes through the helper', () => {
-  const files = ['main.js', 'views/cases-list.js', 'views/dashboard.js', 'views/case-form.js', 'views/prevention-plan-form.js',
+  const files = ['main.js', 'views/cases/cases-list.js', 'views/dashboard/dashboard.js', 'views/cases/case-form.js', 'views/prevention/prevention-plan-form.js',
     'i18n/en/cases.js', 'i18n/zh-CN/cases.js', 'i18n/en.js', 'i18n/zh-CN.js'];
   for (const file of files) {
     const code = readFileSync(new URL(`../../ui/js/${file}`, import.meta.url), 'utf8')

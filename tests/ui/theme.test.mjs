@@ -1,5 +1,5 @@
 // The palettes are readable: every text colour reaches 4.5:1 (WCAG AA for body text) on the
-// backgrounds it is drawn on, in the light palette (app.css, cases.css) and the dark one
+// backgrounds it is drawn on, in the light palette (app.css, cases/common.css) and the dark one
 // (theme.css), including the dark twins of the badges that name their own colours. The
 // colours are read from the CSS files themselves, so a changed colour is checked as it ships.
 
@@ -28,7 +28,7 @@ function contrast(a, b) {
   return (x + 0.05) / (y + 0.05);
 }
 
-const light = { ...tokens(css('app.css'), ':root'), ...tokens(css('cases.css'), ':root'), 'on-accent': '#ffffff' };
+const light = { ...tokens(css('app.css'), ':root'), ...tokens(css('cases/common.css'), ':root'), 'on-accent': '#ffffff' };
 const dark = tokens(css('theme.css'), ':root[data-theme="dark"]');
 
 // [text, background] token pairs the pages draw.

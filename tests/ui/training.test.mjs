@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import * as api from '../../ui/js/api.js';
 import {
   STEPS, CELL_STATES, parseTrainingHash, trainingHash, pick, pickBi, formatDuration, rubricTotal, isComplete, drillHasWork,
-} from '../../ui/js/views/training-format.js';
-import { trainingFileName } from '../../ui/js/views/training-export.js';
+} from '../../ui/js/views/training/training-format.js';
+import { trainingFileName } from '../../ui/js/views/training/training-export.js';
 import en from '../../ui/js/i18n/en.js';
 import zh from '../../ui/js/i18n/zh-CN.js';
 

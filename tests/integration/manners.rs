@@ -215,4 +215,55 @@ mod reminders {
             "nothing changed"
         );
     }
+
+    async fn summary_keys(pool: &sqlx::SqlitePool) -> Vec<String> {
+        sqlx::query_scalar("SELECT key FROM reminders_sent WHERE kind = 'summary' ORDER BY key")
+            .fetch_all(pool)
+            .await
+            .unwrap()
+    }
+
+    #[tokio::test]
+    async fn old_reminders_are_forgotten_once_settled_but_a_still_due_one_never_comes_again() {
+        let db = TempDb::new();
+        let pool = set_up_branch(&db).await;
+        let received = Utc.with_ymd_and_hms(2026, 12, 3, 1, 0, 0).unwrap();
+        crisis_case(&pool, received).await;
+        let first = repo::take_due(&pool, received + TimeDelta::hours(12))
+            .await
+            .unwrap();
+        let first_kinds: Vec<ReminderKind> = first.iter().map(|(_, r)| r.kind).collect();
+        assert!(
+            first_kinds.contains(&ReminderKind::Summary),
+            "{first_kinds:?}"
+        );
+        assert!(
+            first_kinds.contains(&ReminderKind::Crisis),
+            "{first_kinds:?}"
+        );
+        let first_summary = summary_keys(&pool).await;
+        assert_eq!(first_summary.len(), 1);
+
+        // Four months on, the case is still open: that day's summary is long settled.
+        let later = received + TimeDelta::days(120) + TimeDelta::hours(12);
+        let again = repo::take_due(&pool, later).await.unwrap();
+        let again_kinds: Vec<ReminderKind> = again.iter().map(|(_, r)| r.kind).collect();
+        assert!(
+            !again_kinds.contains(&ReminderKind::Crisis),
+            "the crisis was told once: {again_kinds:?}"
+        );
+        let summaries = summary_keys(&pool).await;
+        assert!(
+            !summaries.contains(&first_summary[0]),
+            "a 120-day-old summary is forgotten: {summaries:?}"
+        );
+        assert_eq!(summaries.len(), 1, "today's summary only: {summaries:?}");
+        assert!(
+            repo::take_due(&pool, later + TimeDelta::minutes(1))
+                .await
+                .unwrap()
+                .is_empty(),
+            "forgetting never sends anything twice"
+        );
+    }
 }

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, TimeDelta, Utc};
 use sqlx::SqlitePool;
 
 use super::model::{
@@ -50,6 +50,7 @@ pub async fn take_due(pool: &SqlitePool, now: DateTime<Utc>) -> Result<Vec<(i64,
     }
     let settings = get_settings(pool).await?;
     let (facts, tz) = load_facts(pool, now).await?;
+    forget_settled(pool, &facts, now, tz).await?;
     let sent: HashSet<String> = sqlx::query_scalar::<_, String>("SELECT key FROM reminders_sent")
         .fetch_all(pool)
         .await?
@@ -72,6 +73,43 @@ pub async fn take_due(pool: &SqlitePool, now: DateTime<Utc>) -> Result<Vec<(i64,
         }
     }
     Ok(taken)
+}
+
+/// How long a sent reminder is remembered once its event is no longer due.
+const REMEMBER_DAYS: i64 = 90;
+
+/// Forgets reminders sent over [`REMEMBER_DAYS`] ago whose event is no longer due, so the record
+/// does not grow for ever. Safe because an event's key names its deadline or day: a closed case,
+/// a measure done, a past day's summary cannot fall due again, and a moved deadline is a new
+/// key anyway. What is still due is judged with every kind on, so turning a kind off and on
+/// again cannot make an old reminder come back.
+async fn forget_settled(
+    pool: &SqlitePool,
+    facts: &Facts,
+    now: DateTime<Utc>,
+    tz: chrono_tz::Tz,
+) -> Result<()> {
+    let still_due: Vec<String> = due_reminders(
+        facts,
+        &ReminderSettings::default(),
+        &HashSet::new(),
+        now,
+        tz,
+    )
+    .into_iter()
+    .map(|reminder| reminder.key)
+    .collect();
+    let keys =
+        serde_json::to_string(&still_due).map_err(|e| Error::Io(std::io::Error::other(e)))?;
+    sqlx::query(
+        "DELETE FROM reminders_sent
+         WHERE sent_at < ? AND key NOT IN (SELECT value FROM json_each(?))",
+    )
+    .bind((now - TimeDelta::days(REMEMBER_DAYS)).to_rfc3339())
+    .bind(keys)
+    .execute(pool)
+    .await?;
+    Ok(())
 }
 
 /// The page of sent reminder `id`, for a click on its notification.

@@ -377,6 +377,20 @@ impl App {
             .map(|v| v.len())
             .unwrap_or(0)
     }
+
+    /// Waits up to `limit` (longer than the usual patience, for what the app does on its own
+    /// clock) until an element matching `css` exists; whether it came.
+    pub async fn wait_up_to(&self, limit: Duration, css: &str) -> bool {
+        let started = Instant::now();
+        while started.elapsed() < limit {
+            if self.count(css).await > 0 {
+                return true;
+            }
+            tokio::time::sleep(Duration::from_millis(500)).await;
+        }
+        save_screenshot(css);
+        false
+    }
 }
 
 impl Drop for App {

@@ -1,8 +1,11 @@
 //! Sign-in in the real window: a wrong password, signing in and acting, Ctrl+L locking the
 //! window (nothing of the data on screen, and Rust refusing data commands), switching to a
-//! staff member, and that staff member refused a manager action with the translated message.
+//! staff member, that staff member refused a manager action with the translated message, and
+//! the window locking itself after the branch's idle minutes.
 
-use branchdesk::access::{NewSignIn, Role};
+use std::time::Duration;
+
+use branchdesk::access::{NewSignIn, Role, SecretKind, SignInSettings};
 use branchdesk::settings::Language;
 use branchdesk::staff::{StaffInput, repo as staff_repo};
 
@@ -110,4 +113,60 @@ async fn sign_in_act_lock_switch_user_and_a_staff_member_refused() {
         .await
         .unwrap();
     assert_eq!(added, 0, "the refused action changed nothing");
+}
+
+/// Left alone for the branch's idle minutes, the window locks by itself: the sign-in screen,
+/// no view in the page, Rust refusing data commands; signing in again opens the app.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_idle_window_locks_itself_after_the_branch_minutes() {
+    let Some((_lock, tauri_driver)) = guard().await else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("e2e.db");
+    let pool = set_up_branch(&db, ("Harbour Hotel", "hh01", "hotel"), Language::En).await;
+    let settings = SignInSettings {
+        secret_kind: SecretKind::Password,
+        idle_minutes: 1,
+    };
+    branchdesk::access::repo::set_settings(&pool, settings)
+        .await
+        .unwrap();
+    branchdesk::store::close(pool).await;
+
+    let app = App::launch(&tauri_driver, &db).await;
+    app.click("a[data-nav=staff]").await;
+    app.wait_for("#staff-table").await;
+    // One idle minute plus the UI's 15-second look at its clock, with room for a busy machine.
+    let locked = app
+        .wait_up_to(
+            Duration::from_secs(120),
+            "#signin:not([hidden]) #signin-form",
+        )
+        .await;
+    assert!(locked, "the window never locked itself");
+    app.wait_text("#signin-title", &text("en/access", "signin.lockedTitle"))
+        .await;
+    assert_eq!(
+        app.count("#view *").await,
+        0,
+        "the locked window holds no view"
+    );
+    let refused = app
+        .client
+        .execute_async(
+            INVOKE,
+            vec![
+                "list_staff".into(),
+                serde_json::json!({ "includeInactive": true }),
+            ],
+        )
+        .await
+        .expect("invoke");
+    assert_eq!(refused, "access.locked");
+
+    app.sign_in_again().await;
+    app.wait_text("#signed-in-as", "E2E Manager · Manager")
+        .await;
+    app.quit().await;
 }

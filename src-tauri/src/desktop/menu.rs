@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use tauri::menu::{Menu, MenuBuilder, MenuEvent, MenuItemBuilder, MenuItemKind, SubmenuBuilder};
+use tauri::menu::{Menu, MenuBuilder, MenuEvent, MenuItemBuilder, SubmenuBuilder};
 use tauri::{AppHandle, Emitter, Manager, Runtime, State};
 
 use super::menu_model::{self, Action, Handler, Item, Native, Os};
@@ -161,7 +161,8 @@ fn current_language<R: Runtime>(app: &AppHandle<R>) -> Language {
 
 /// Puts the menu in the UI's language; the UI calls it on start and on every change of
 /// language (the welcome page's choice is not stored until set-up, so the UI says it). The
-/// items are relabelled in place: replacing the menu would churn its keyboard shortcuts.
+/// menu is rebuilt and replaced: relabelling items in place changed muda's record of the
+/// labels but not what GTK showed, so a Chinese window kept an English menu bar on Linux.
 #[tauri::command]
 pub fn set_menu_language<R: Runtime>(
     state: State<'_, AppState>,
@@ -178,36 +179,8 @@ pub fn set_menu_language<R: Runtime>(
         }
         *current = lang;
     }
-    let outcome = match app.menu() {
-        Some(menu) => relabel(&menu, lang),
-        None => build(&app, lang).and_then(|menu| app.set_menu(menu).map(|_| ())),
-    };
+    let outcome = build(&app, lang).and_then(|menu| app.set_menu(menu).map(|_| ()));
     outcome.map_err(|e| Error::Io(std::io::Error::other(e.to_string())))
-}
-
-/// Sets every label of `menu` (built by [`build`] from the same model) to `lang`'s.
-fn relabel<R: Runtime>(menu: &Menu<R>, lang: Language) -> tauri::Result<()> {
-    for (model, kind) in menu_model::menu(lang, Os::current())
-        .iter()
-        .zip(menu.items()?)
-    {
-        let Some(submenu) = kind.as_submenu() else {
-            continue;
-        };
-        submenu.set_text(model.label)?;
-        for (item, kind) in model.items.iter().zip(submenu.items()?) {
-            match (item, &kind) {
-                (Item::Action(action), MenuItemKind::MenuItem(entry)) => {
-                    entry.set_text(action.label(lang))?
-                }
-                (Item::Native(native), MenuItemKind::Predefined(entry)) => {
-                    entry.set_text(native.label(lang))?
-                }
-                _ => {}
-            }
-        }
-    }
-    Ok(())
 }
 
 /// Debug builds: the action [`TEST_ACTION_ENV`] names, run once, when the window is first up.

@@ -20,6 +20,10 @@ const SOURCES: &[(&str, &str)] = &[
     ("training_commands.rs", include_str!("training_commands.rs")),
     ("menu.rs", include_str!("menu.rs")),
     ("group_commands.rs", include_str!("group_commands.rs")),
+    (
+        "group_dashboard_commands.rs",
+        include_str!("group_dashboard_commands.rs"),
+    ),
     ("reminders.rs", include_str!("reminders.rs")),
 ];
 

@@ -29,6 +29,42 @@ describe('group dashboard in a real webview', { skip: browserSkip }, () => {
     assert.equal(await textOf('[data-nav="group"]'), 'Group');
   });
 
+  test('Settings › Group › Head office: a manager sets it up, the password is never shown back, the nav follows', async () => {
+    await s.go(`${page.url}/?state=ready&lang=en#/settings`);
+    await s.waitFor("return document.querySelector('#office-state')?.textContent !== '' && document.querySelector('#office-state') !== null");
+    assert.equal(await textOf('#office-state'), 'This computer is a branch’s (no head office server set).');
+    assert.equal(await s.exec("return document.querySelector('#office-test').disabled"), true);
+    await s.exec("document.querySelector('#office-server').value = 'ftp://db.example'");
+    await press('#office-save');
+    await waitText('#office-form .field-error[data-error-for="server"]', /^Head office server: /);
+    assert.equal(await s.exec('return window.__mock.office.server'), null, 'nothing saved');
+
+    await s.exec("document.querySelector('#office-server').value = 'postgres://office:secret@db.example/group'");
+    await s.exec("document.querySelector('#office-password').value = 'office-pw'");
+    await press('#office-save');
+    await s.waitFor("return !document.querySelector('#nav-group-item').hidden");
+    assert.equal(await s.exec('return window.__mock.office.server'), 'postgres://office@db.example/group');
+    assert.equal(await s.exec('return window.__mock.office.password'), 'office-pw');
+    assert.equal(await s.exec("return document.querySelector('#office-server').value"), 'postgres://office@db.example/group');
+    assert.equal(await s.exec("return document.querySelector('#office-password').value"), '', 'the password is not shown back');
+    await press('#office-test');
+    await waitText('#office-result', 'Connected as head office: 3 branches have sent their records.');
+
+    // Cleared: a branch again, and the nav entry goes.
+    await s.exec("document.querySelector('#office-server').value = ''");
+    await press('#office-save');
+    await s.waitFor("return document.querySelector('#nav-group-item').hidden");
+    assert.equal(await textOf('#office-state'), 'This computer is a branch’s (no head office server set).');
+
+    // Anyone but a manager is told who can.
+    await s.exec("window.__signInAs(91, 'staff'); location.hash = '#/dashboard'");
+    await s.waitFor("return location.hash === '#/dashboard' && document.querySelector('#settings-office') === null");
+    await s.exec("location.hash = '#/settings'");
+    await waitText('#office-state', 'Only a manager can set up head office.');
+    assert.equal(await s.exec("return document.querySelector('#office-form').hidden"), true);
+    await clean();
+  });
+
   test('every branch ranked by the chosen figure, the rank shown, stale branches marked, names as text', async () => {
     await openGroup('lang=en&office=on');
     assert.deepEqual(await s.exec('return window.__mock.office.calls'), [['group_dashboard', null]], 'the backend picks the default month');

@@ -28,6 +28,10 @@
     const beats = (x) => (better === 'lower' ? x < value : x > value);
     return [[key, 1 + BRANCHES.filter((b) => b.values[k] != null && beats(b.values[k])).length]];
   }));
+  // Settings › Group › Head office is a manager's, as access/commands.rs has it.
+  const managerOnly = () => {
+    if (db.session?.account?.role !== 'manager') fail('access.denied');
+  };
   const failIfDown = () => {
     if (!db.office.server) fail('group.no_server');
     if (mode === 'down') fail('group.unreachable');
@@ -62,14 +66,19 @@
   };
   Object.assign(commands, {
     group_mode: () => db.office.server !== null,
-    office_settings: () => ({ server: db.office.server, passwordSaved: db.office.password !== null }),
+    office_settings: () => {
+      managerOnly();
+      return { server: db.office.server, passwordSaved: db.office.password !== null };
+    },
     save_office_settings: ({ server, password }) => {
+      managerOnly();
       if (server && !/^postgres(ql)?:\/\//.test(server)) fail('invalid.choice', 'server');
       db.office.server = server ? server.replace(/:\/\/([^:@/]*):[^@/]*@/, '://$1@') : null;
       if (password) db.office.password = password;
       return { server: db.office.server, passwordSaved: db.office.password !== null };
     },
     test_office_connection: () => {
+      managerOnly();
       failIfDown();
       return BRANCHES.length;
     },

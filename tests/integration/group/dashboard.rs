@@ -38,10 +38,12 @@ fn two_branches(codes: [&str; 2]) -> Option<(Postgres, TempDb, TempDb)> {
 }
 
 async fn branch_report(db: &TempDb, month: Month) -> branchdesk::stats::MonthlyReport {
-    let pool = branchdesk::store::open_existing(&db.path).await.unwrap();
+    let pool = branchdesk::store::open_existing(&db.path)
+        .await
+        .expect("open the branch");
     let report = branchdesk::stats::monthly_report(&pool, month, Utc::now())
         .await
-        .unwrap();
+        .expect("the branch's own report");
     branchdesk::store::close(pool).await;
     report
 }
@@ -177,19 +179,21 @@ async fn a_branchs_cases_on_the_dashboard_are_the_branchs_own_list_for_the_month
 
 /// Case 5 of `db`, given a name, a phone and a reference.
 async fn a_case_with_a_phone(db: &TempDb) -> (i64, String, String, String) {
-    let pool = branchdesk::store::open_existing(&db.path).await.unwrap();
+    let pool = branchdesk::store::open_existing(&db.path)
+        .await
+        .expect("open the branch");
     sqlx::query(
         "UPDATE cases SET complainant_name = '张三丰', phone = '138 0013 8000',
                           reference = 'Room 1203' WHERE id = 5",
     )
     .execute(&pool)
     .await
-    .unwrap();
+    .expect("give case 5 a name, phone and reference");
     let row: (i64, String, String, String) =
         sqlx::query_as("SELECT id, complainant_name, phone, reference FROM cases WHERE id = 5")
             .fetch_one(&pool)
             .await
-            .unwrap();
+            .expect("case 5");
     branchdesk::store::close(pool).await;
     row
 }

@@ -7,6 +7,7 @@ mod crash;
 mod driver;
 mod first_run;
 mod fixtures;
+mod group;
 mod logging;
 mod menu;
 mod prevention;

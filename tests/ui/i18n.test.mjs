@@ -80,7 +80,7 @@ test('the dictionaries cover every code and name the backend sends', () => {
       'access.signed_out', 'access.locked', 'access.denied', 'access.not_yours', 'access.wrong_sign_in',
       'access.wait', 'access.last_manager', 'invalid.password', 'invalid.pin', 'invalid.username',
       'group.no_server', 'group.bad_address', 'group.unreachable', 'group.auth', 'group.wrong_role', 'group.no_schema',
-      'group.schema_newer', 'group.password_file_open', 'group.server', 'group.busy', 'group.no_branches', 'group.interrupted']
+      'group.schema_newer', 'group.password_file_open', 'group.server', 'group.busy', 'group.no_branches', 'group.interrupted', 'group.not_office']
       .map((code) => `error.${code}`),
     ...['name', 'code', 'industry', 'timezone', 'language', 'position', 'department', 'phone', 'startDate',
       'acknowledgeHours', 'resolveDays'].map((field) => `field.${field}`),

@@ -26,11 +26,13 @@ import * as reports from './views/reports/reports.js';
 import * as staff from './views/staff/staff.js';
 import * as settings from './views/settings/settings.js';
 import * as importer from './views/import/import.js';
+import * as group from './views/group/group.js';
+import { refreshGroupNav } from './views/group/group-nav.js';
 import { renderSignIn, renderFirstManager, whoLabel } from './views/shell/signin.js';
 import { installSessionKeys } from './lib/session-keys.js';
 import { renderFatalActions, nextStepKey } from './views/shell/fatal-actions.js';
 
-const ROUTES = { dashboard, cases, training, prevention, reports, staff, settings, import: importer };
+const ROUTES = { dashboard, cases, training, prevention, reports, staff, settings, import: importer, group };
 const DEFAULT_ROUTE = 'dashboard';
 // How long the hidden window waits for the first view's data before showing anyway.
 const FIRST_VIEW_WAIT_MS = 1500;
@@ -214,6 +216,7 @@ async function showShell(route) {
   // The first-run form is done with; drop it so its ids and inputs are gone for good.
   byId('welcome').replaceChildren();
   fillHeader();
+  refreshGroupNav();
   if (route && currentRoute() !== route) history.replaceState(null, '', `#/${route}`);
   await renderRoute();
   const pending = state.pendingMenu;

@@ -45,6 +45,17 @@ pub const COMMAND_PERMISSIONS: &[(&str, Permission)] = &[
     ("save_group_password", Settings),
     ("test_group_connection", Settings),
     ("sync_group_now", Settings),
+    // Head office: only a manager makes this computer head office; every role reads the
+    // group dashboard masked, only managers see a branch case's personal data.
+    ("group_mode", ReadCases),
+    ("office_settings", Settings),
+    ("save_office_settings", Settings),
+    ("test_office_connection", Settings),
+    ("group_dashboard", ReadCases),
+    ("group_branch_cases", ReadCases),
+    ("group_case", ReadCases),
+    ("group_case_personal", SeeGroupPersonalData),
+    ("export_group_workbook", ExportMasked),
     ("get_sign_in_settings", SignedIn),
     ("update_sign_in_settings", Settings),
     // Staff and sign-ins.

@@ -57,7 +57,8 @@ impl Role {
             | P::Backup
             | P::Restore
             | P::Import
-            | P::ExportPersonalData => self == Role::Manager,
+            | P::ExportPersonalData
+            | P::SeeGroupPersonalData => self == Role::Manager,
         }
     }
 }
@@ -103,6 +104,10 @@ pub enum Permission {
     ExportMasked,
     /// Workbooks with names and phones in full.
     ExportPersonalData,
+    /// On head office's group dashboard, a branch case's names, phones and references in full
+    /// (each time recorded): other branches' customers are further from the reader than the
+    /// branch's own, so only managers.
+    SeeGroupPersonalData,
 }
 
 #[cfg(test)]
@@ -114,7 +119,7 @@ mod tests {
         ALL.into_iter().filter(|p| role.allows(*p)).collect()
     }
 
-    const ALL: [Permission; 18] = [
+    const ALL: [Permission; 19] = [
         P::Public,
         P::SignedIn,
         P::ReadCases,
@@ -133,6 +138,7 @@ mod tests {
         P::Import,
         P::ExportMasked,
         P::ExportPersonalData,
+        P::SeeGroupPersonalData,
     ];
 
     #[test]
@@ -159,6 +165,7 @@ mod tests {
             P::Restore,
             P::Import,
             P::ExportPersonalData,
+            P::SeeGroupPersonalData,
             P::ManageTraining,
             P::ManagePrevention,
         ] {

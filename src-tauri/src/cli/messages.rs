@@ -203,6 +203,9 @@ fn group_hint(problem: GroupProblem) -> &'static str {
         GroupProblem::Interrupted => {
             "the sync was stopped part-way; what was sent is kept, run sync again to send the rest"
         }
+        GroupProblem::NotOffice => {
+            "that role is not a head-office role on the group server; use a role made with group-schema --add-office"
+        }
     }
 }
 

@@ -5,6 +5,9 @@
 //! know that group mode exists.
 
 pub mod app;
+pub mod dashboard;
+pub mod drill;
+pub mod office;
 pub mod publications;
 pub mod report;
 pub mod run;
@@ -40,6 +43,8 @@ pub enum GroupProblem {
     NoBranches,
     /// The sync was stopped part-way on purpose (a test's failpoint); what was committed stays.
     Interrupted,
+    /// Head office's login is not a member of `branchdesk_office`.
+    NotOffice,
 }
 
 impl GroupProblem {
@@ -58,6 +63,7 @@ impl GroupProblem {
             GroupProblem::Busy => "group.busy",
             GroupProblem::NoBranches => "group.no_branches",
             GroupProblem::Interrupted => "group.interrupted",
+            GroupProblem::NotOffice => "group.not_office",
         }
     }
 

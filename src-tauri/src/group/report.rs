@@ -118,14 +118,14 @@ pub async fn branch_month(
 /// its own threads), without holding many scratch databases at a time.
 const AT_ONCE: usize = 3;
 
-/// Writes the group workbook of `month` from the server to `out`; returns the branches,
-/// ranked best first.
-pub async fn group_report(
+/// Every branch's figures for `month`, computed from its rows on the server, sorted by code;
+/// [`crate::Error::NotFound`] when no branch has sent anything. The group dashboard and the
+/// group workbook both read their figures here, so they cannot disagree.
+pub async fn branches_month(
     pg: &PgPool,
     month: Month,
     lang: Language,
     now: DateTime<Utc>,
-    out: &Destination,
 ) -> Result<Vec<BranchData>> {
     let work = tempfile::tempdir()?;
     // Migrated once and copied per branch: migrating is most of a small branch's cost.
@@ -153,6 +153,19 @@ pub async fn group_report(
     }
     // The order branches finished in must not matter: rank from a fixed order.
     branches.sort_by(|a, b| a.code.cmp(&b.code));
+    Ok(branches)
+}
+
+/// Writes the group workbook of `month` from the server to `out`; returns the branches,
+/// ranked best first.
+pub async fn group_report(
+    pg: &PgPool,
+    month: Month,
+    lang: Language,
+    now: DateTime<Utc>,
+    out: &Destination,
+) -> Result<Vec<BranchData>> {
+    let branches = branches_month(pg, month, lang, now).await?;
     crate::export::rollup::rollup_branches(branches, month, lang, out)
 }
 

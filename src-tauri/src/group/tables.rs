@@ -36,14 +36,16 @@ pub const SENT: &[(&str, &[&str])] = &[
 
 /// Tables that are not sent: derived from the sent ones (tallies, the search index), the
 /// migrations' own record, the outbox itself, and what belongs to this computer alone: the
-/// sign-ins (credentials never leave the branch), wrong-sign-in counters and the reminders
-/// already shown.
+/// sign-ins (credentials never leave the branch), wrong-sign-in counters, the reminders
+/// already shown and, on head office's computer, whose eyes saw which branch case's personal
+/// data (`group_reveals`).
 pub fn is_unsent(table: &str) -> bool {
     table == "case_tallies"
         || table == "group_outbox"
         || table == "sign_ins"
         || table == "sign_in_failures"
         || table == "reminders_sent"
+        || table == "group_reveals"
         || table.starts_with("case_search_")
         || table.starts_with("_sqlx")
         || table.starts_with("sqlite_")

@@ -14,6 +14,7 @@ import { buildCategories } from './settings-categories.js';
 import { buildLimits } from './settings-limits.js';
 import { buildBackups } from './settings-backups.js';
 import { buildGroup } from './settings-group.js';
+import { buildOffice } from './settings-office.js';
 import { importSection } from './settings-import.js';
 import { buildAbout } from './settings-about.js';
 import { appearanceSection } from './settings-appearance.js';
@@ -28,6 +29,7 @@ export async function render(container, ctx) {
   const about = buildAbout();
   const reminders = buildReminders();
   const group = buildGroup();
+  const office = buildOffice();
   container.replaceChildren(
     pageHeader('nav.settings', { introKey: 'settings.intro' }),
     el('div', { class: 'settings-grid' },
@@ -40,9 +42,10 @@ export async function render(container, ctx) {
       dataSection(ctx.status),
       backups.section,
       group.section,
+      office.section,
       importSection(),
       about.section));
-  await Promise.all([categories.load(), limits.load(), backups.load(), group.load(), about.load(), reminders.load()]);
+  await Promise.all([categories.load(), limits.load(), backups.load(), group.load(), office.load(), about.load(), reminders.load()]);
 }
 
 function section(id, titleKey, ...children) {

@@ -116,6 +116,14 @@ const COMMANDS: &[&str] = &[
     "list_emergency_plans",
     "save_emergency_plan",
     "log_emergency_drill",
+    "case_lesson",
+    "save_lesson",
+    "list_lessons",
+    "lesson_scenario_draft",
+    "lesson_to_scenario",
+    "lesson_measure_draft",
+    "lesson_to_measure",
+    "lessons_since_drill",
 ];
 
 fn main() {

@@ -11,6 +11,7 @@ pub mod export;
 pub mod group;
 pub mod import;
 pub mod input;
+pub mod lessons;
 pub mod logging;
 pub mod prevention;
 pub mod reminders;

@@ -20,6 +20,7 @@ mod import;
 mod import_cli;
 mod import_files;
 mod import_sources;
+mod lessons;
 mod list_counts;
 mod logging;
 mod manners;

@@ -505,5 +505,13 @@ pub(crate) async fn demo_work(pool: &sqlx::SqlitePool) -> Result<()> {
             prevention.emergency_plans
         );
     }
+    let lessons = crate::lessons::demo::add_demo_lessons(pool, language, now).await?;
+    if lessons.lessons > 0 {
+        say!(
+            "Added demo lessons learned: {} lessons, {} turned into a drill scenario or a measure",
+            lessons.lessons,
+            lessons.converted
+        );
+    }
     Ok(())
 }

@@ -21,6 +21,7 @@ const SOURCES: &[(&str, &str)] = &[
     ("menu.rs", include_str!("menu.rs")),
     ("group_commands.rs", include_str!("group_commands.rs")),
     ("reminders.rs", include_str!("reminders.rs")),
+    ("lesson_commands.rs", include_str!("lesson_commands.rs")),
 ];
 
 /// The command names in `generate_handler![…]`.

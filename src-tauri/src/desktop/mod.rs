@@ -8,6 +8,7 @@ mod case_commands;
 mod commands;
 mod group_commands;
 mod import_commands;
+mod lesson_commands;
 mod menu;
 mod menu_model;
 mod open_file;

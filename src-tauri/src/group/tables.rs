@@ -32,6 +32,7 @@ pub const SENT: &[(&str, &[&str])] = &[
     ("emergency_plans", &["id"]),
     ("emergency_drills", &["id"]),
     ("staff_activity", &["id"]),
+    ("lessons", &["id"]),
 ];
 
 /// Tables that are not sent: derived from the sent ones (tallies, the search index), the
@@ -75,6 +76,7 @@ pub fn kind(table: &str) -> &'static str {
         "prevention_audit" => "prevention audit entries",
         "emergency_plans" => "emergency plans",
         "emergency_drills" => "emergency drills",
+        "lessons" => "lessons learned",
         _ => "settings",
     }
 }

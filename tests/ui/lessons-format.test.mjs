@@ -30,6 +30,6 @@ test('a lesson names its category in the chosen language, or the branch’s own 
   setLanguage('en');
   assert.equal(lessonCategory({ categoryKey: 'parcel_loss', categoryName: null }), 'Lost parcel');
   setLanguage('zh-CN');
-  assert.equal(lessonCategory({ categoryKey: 'parcel_loss', categoryName: null }), '包裹丢失');
+  assert.equal(lessonCategory({ categoryKey: 'parcel_loss', categoryName: null }), '快件丢失');
   assert.equal(lessonCategory({ categoryKey: null, categoryName: '<b>自定义</b>' }), '<b>自定义</b>');
 });

@@ -124,6 +124,13 @@ const COMMANDS: &[&str] = &[
     "lesson_measure_draft",
     "lesson_to_measure",
     "lessons_since_drill",
+    "list_surveys",
+    "save_survey",
+    "record_survey_response",
+    "record_feedback",
+    "survey_month",
+    "list_feedback",
+    "survey_targets",
 ];
 
 fn main() {

@@ -20,6 +20,7 @@ pub mod staff;
 pub mod stats;
 pub mod status;
 pub mod store;
+pub mod surveys;
 pub mod training;
 
 #[cfg(feature = "desktop")]

@@ -47,6 +47,7 @@ mod startup;
 mod stats;
 mod store;
 mod support;
+mod surveys;
 mod training;
 mod windows_paths;
 mod write_faults;

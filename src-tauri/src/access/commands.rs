@@ -137,6 +137,14 @@ pub const COMMAND_PERMISSIONS: &[(&str, Permission)] = &[
     ("lesson_measure_draft", ManagePrevention),
     ("lesson_to_measure", ManagePrevention),
     ("lessons_since_drill", ReadTraining),
+    // Surveys and feedback.
+    ("list_surveys", ReadCases),
+    ("save_survey", Settings),
+    ("record_survey_response", IntakeCases),
+    ("record_feedback", IntakeCases),
+    ("survey_month", ReadCases),
+    ("list_feedback", ReadCases),
+    ("survey_targets", ReadPrevention),
 ];
 
 /// The permission a command checks, if it is listed.

@@ -513,5 +513,13 @@ pub(crate) async fn demo_work(pool: &sqlx::SqlitePool) -> Result<()> {
             lessons.converted
         );
     }
+    let surveys = crate::surveys::demo::add_demo_surveys(pool, language, today, now).await?;
+    if surveys.responses > 0 {
+        say!(
+            "Added a demo survey with {} answered forms, and {} suggestions and praise",
+            surveys.responses,
+            surveys.feedback
+        );
+    }
     Ok(())
 }

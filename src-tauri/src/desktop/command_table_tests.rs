@@ -22,6 +22,7 @@ const SOURCES: &[(&str, &str)] = &[
     ("group_commands.rs", include_str!("group_commands.rs")),
     ("reminders.rs", include_str!("reminders.rs")),
     ("lesson_commands.rs", include_str!("lesson_commands.rs")),
+    ("survey_commands.rs", include_str!("survey_commands.rs")),
 ];
 
 /// The command names in `generate_handler![…]`.

@@ -17,6 +17,7 @@ mod reminders;
 mod report_commands;
 mod startup_commands;
 mod state;
+mod survey_commands;
 mod training_commands;
 
 use std::path::Path;

@@ -13,3 +13,4 @@ export * from './api/import.js';
 export * from './api/prevention.js';
 export * from './api/training.js';
 export * from './api/lessons.js';
+export * from './api/surveys.js';

@@ -8,6 +8,7 @@ import manners from './en/manners.js';
 import access from './en/access.js';
 import group from './en/group.js';
 import lessons from './en/lessons.js';
+import surveys from './en/surveys.js';
 export default {
   'app.name': 'BranchDesk',
   'app.titleWithView': '{view} · BranchDesk',
@@ -412,4 +413,5 @@ export default {
   ...access,
   ...group,
   ...lessons,
+  ...surveys,
 };

@@ -8,6 +8,7 @@ import manners from './zh-CN/manners.js';
 import access from './zh-CN/access.js';
 import group from './zh-CN/group.js';
 import lessons from './zh-CN/lessons.js';
+import surveys from './zh-CN/surveys.js';
 export default {
   'app.name': 'BranchDesk',
   'app.titleWithView': '{view} · BranchDesk',
@@ -412,4 +413,5 @@ export default {
   ...access,
   ...group,
   ...lessons,
+  ...surveys,
 };

@@ -125,6 +125,21 @@ const COMMANDS: &[&str] = &[
     "list_emergency_plans",
     "save_emergency_plan",
     "log_emergency_drill",
+    "case_lesson",
+    "save_lesson",
+    "list_lessons",
+    "lesson_scenario_draft",
+    "lesson_to_scenario",
+    "lesson_measure_draft",
+    "lesson_to_measure",
+    "lessons_since_drill",
+    "list_surveys",
+    "save_survey",
+    "record_survey_response",
+    "record_feedback",
+    "survey_month",
+    "list_feedback",
+    "survey_targets",
 ];
 
 fn main() {

@@ -238,6 +238,9 @@ pub enum Error {
     /// Refused for who is (or is not) signed in.
     #[error("{}", .0.reason())]
     Access(AccessRefusal),
+    /// A lesson learned could not be written or converted.
+    #[error("{}", .0.reason())]
+    Lesson(crate::lessons::model::LessonRefusal),
     /// The record asked for does not exist.
     #[error("not found")]
     NotFound,
@@ -324,6 +327,7 @@ impl Error {
             Error::CrisisSteps { .. } => "crisis.steps_unticked",
             Error::Plan { refusal, .. } => refusal.code(),
             Error::Access(refusal) => refusal.code(),
+            Error::Lesson(refusal) => refusal.code(),
             Error::NotFound => "not_found",
             Error::InUse => "in_use",
             Error::Duplicate { .. } => "duplicate",

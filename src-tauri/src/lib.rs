@@ -11,6 +11,7 @@ pub mod export;
 pub mod group;
 pub mod import;
 pub mod input;
+pub mod lessons;
 pub mod logging;
 pub mod prevention;
 pub mod reminders;
@@ -19,6 +20,7 @@ pub mod staff;
 pub mod stats;
 pub mod status;
 pub mod store;
+pub mod surveys;
 pub mod training;
 
 #[cfg(feature = "desktop")]

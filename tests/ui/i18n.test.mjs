@@ -76,6 +76,7 @@ test('the dictionaries cover every code and name the backend sends', () => {
       'no_database', 'startup.not_branchdesk', 'backup.unfinished', 'backup.altered',
       'output.not_xlsx', 'output.database', 'output.backup', 'output.not_a_file', 'output.exists',
       'plan.not_open', 'plan.no_further_phase', 'plan.cannot_move', 'plan.not_evaluating',
+      'lesson.case_not_closed', 'lesson.already_converted',
       'write.read_only', 'write.locked', 'write.disk_full', 'write.io',
       'access.signed_out', 'access.locked', 'access.denied', 'access.not_yours', 'access.wrong_sign_in',
       'access.wait', 'access.last_manager', 'invalid.password', 'invalid.pin', 'invalid.username',

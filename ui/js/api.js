@@ -12,3 +12,5 @@ export * from './api/group.js';
 export * from './api/import.js';
 export * from './api/prevention.js';
 export * from './api/training.js';
+export * from './api/lessons.js';
+export * from './api/surveys.js';

@@ -139,6 +139,23 @@ pub const COMMAND_PERMISSIONS: &[(&str, Permission)] = &[
     ("list_emergency_plans", ReadPrevention),
     ("save_emergency_plan", ManagePrevention),
     ("log_emergency_drill", ManageTraining),
+    // Lessons learned.
+    ("case_lesson", ReadCases),
+    ("save_lesson", HandleCases),
+    ("list_lessons", ReadTraining),
+    ("lesson_scenario_draft", ManageTraining),
+    ("lesson_to_scenario", ManageTraining),
+    ("lesson_measure_draft", ManagePrevention),
+    ("lesson_to_measure", ManagePrevention),
+    ("lessons_since_drill", ReadTraining),
+    // Surveys and feedback.
+    ("list_surveys", ReadCases),
+    ("save_survey", Settings),
+    ("record_survey_response", IntakeCases),
+    ("record_feedback", IntakeCases),
+    ("survey_month", ReadCases),
+    ("list_feedback", ReadCases),
+    ("survey_targets", ReadPrevention),
 ];
 
 /// The permission a command checks, if it is listed.

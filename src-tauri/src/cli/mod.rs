@@ -505,5 +505,21 @@ pub(crate) async fn demo_work(pool: &sqlx::SqlitePool) -> Result<()> {
             prevention.emergency_plans
         );
     }
+    let lessons = crate::lessons::demo::add_demo_lessons(pool, language, now).await?;
+    if lessons.lessons > 0 {
+        say!(
+            "Added demo lessons learned: {} lessons, {} turned into a drill scenario or a measure",
+            lessons.lessons,
+            lessons.converted
+        );
+    }
+    let surveys = crate::surveys::demo::add_demo_surveys(pool, language, today, now).await?;
+    if surveys.responses > 0 {
+        say!(
+            "Added a demo survey with {} answered forms, and {} suggestions and praise",
+            surveys.responses,
+            surveys.feedback
+        );
+    }
     Ok(())
 }

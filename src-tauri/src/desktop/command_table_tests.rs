@@ -25,6 +25,8 @@ const SOURCES: &[(&str, &str)] = &[
         include_str!("group_dashboard_commands.rs"),
     ),
     ("reminders.rs", include_str!("reminders.rs")),
+    ("lesson_commands.rs", include_str!("lesson_commands.rs")),
+    ("survey_commands.rs", include_str!("survey_commands.rs")),
 ];
 
 /// The command names in `generate_handler![…]`.

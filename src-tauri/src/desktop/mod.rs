@@ -9,6 +9,7 @@ mod commands;
 mod group_commands;
 mod group_dashboard_commands;
 mod import_commands;
+mod lesson_commands;
 mod menu;
 mod menu_model;
 mod open_file;
@@ -17,6 +18,7 @@ mod reminders;
 mod report_commands;
 mod startup_commands;
 mod state;
+mod survey_commands;
 mod training_commands;
 
 use std::path::Path;

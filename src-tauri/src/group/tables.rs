@@ -32,6 +32,13 @@ pub const SENT: &[(&str, &[&str])] = &[
     ("emergency_plans", &["id"]),
     ("emergency_drills", &["id"]),
     ("staff_activity", &["id"]),
+    ("lessons", &["id"]),
+    ("surveys", &["id"]),
+    ("survey_versions", &["id"]),
+    ("survey_questions", &["id"]),
+    ("survey_responses", &["id"]),
+    ("survey_answers", &["response_id", "question_id"]),
+    ("feedback", &["id"]),
 ];
 
 /// Tables that are not sent: derived from the sent ones (tallies, the search index), the
@@ -77,6 +84,10 @@ pub fn kind(table: &str) -> &'static str {
         "prevention_audit" => "prevention audit entries",
         "emergency_plans" => "emergency plans",
         "emergency_drills" => "emergency drills",
+        "lessons" => "lessons learned",
+        "surveys" | "survey_versions" | "survey_questions" => "surveys",
+        "survey_responses" | "survey_answers" => "survey answers",
+        "feedback" => "suggestions and praise",
         _ => "settings",
     }
 }

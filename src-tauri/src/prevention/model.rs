@@ -278,8 +278,8 @@ impl EvaluationInput {
     }
 }
 
-/// A measure as the user typed it.
-#[derive(Debug, Clone, Default, Deserialize)]
+/// A measure as the user typed it (or as a lesson drafts it).
+#[derive(Debug, Clone, Default, Deserialize, serde::Serialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct MeasureInput {
     /// What will be done.

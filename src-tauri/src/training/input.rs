@@ -183,7 +183,7 @@ impl SignOffInput {
 }
 
 /// A role-play scenario as the trainer writes it.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ScenarioInput {
     /// `property`, `hotel`, `postal` or `other`.

@@ -8,6 +8,8 @@ import manners from './en/manners.js';
 import access from './en/access.js';
 import group from './en/group.js';
 import groupOffice from './en/group-office.js';
+import lessons from './en/lessons.js';
+import surveys from './en/surveys.js';
 export default {
   'app.name': 'BranchDesk',
   'app.titleWithView': '{view} · BranchDesk',
@@ -412,4 +414,6 @@ export default {
   ...access,
   ...group,
   ...groupOffice,
+  ...lessons,
+  ...surveys,
 };

@@ -8,6 +8,8 @@ import manners from './zh-CN/manners.js';
 import access from './zh-CN/access.js';
 import group from './zh-CN/group.js';
 import groupOffice from './zh-CN/group-office.js';
+import lessons from './zh-CN/lessons.js';
+import surveys from './zh-CN/surveys.js';
 export default {
   'app.name': 'BranchDesk',
   'app.titleWithView': '{view} · BranchDesk',
@@ -412,4 +414,6 @@ export default {
   ...access,
   ...group,
   ...groupOffice,
+  ...lessons,
+  ...surveys,
 };

@@ -7,7 +7,7 @@ pub mod create;
 pub mod customer;
 pub mod detail;
 pub mod insert;
-mod journal;
+pub(crate) mod journal;
 pub mod list;
 mod suggest;
 pub mod transitions;

@@ -147,21 +147,7 @@ pub async fn save_scenario(
         }
     };
     let id = match id {
-        None => {
-            let placeholders = vec!["?"; SCENARIO_TEXTS.len() * 2].join(", ");
-            let sql = format!(
-                "INSERT INTO drill_scenarios (industry, customer_type, created_at, {}) VALUES (?, ?, ?, {placeholders})",
-                columns()
-            );
-            let mut query = sqlx::query(sqlx::AssertSqlSafe(sql.as_str()))
-                .bind(scenario.industry)
-                .bind(scenario.customer_type)
-                .bind(stamp(chrono::Utc::now()));
-            for text in &texts {
-                query = query.bind(&text.en).bind(&text.zh);
-            }
-            query.execute(&mut *tx).await?.last_insert_rowid()
-        }
+        None => insert_texts(&mut tx, scenario, &texts).await?,
         Some(id) => {
             let sets = SCENARIO_TEXTS
                 .iter()
@@ -184,6 +170,36 @@ pub async fn save_scenario(
     let saved = get_scenario(&mut tx, id).await?;
     tx.commit().await?;
     Ok(saved)
+}
+
+async fn insert_texts(
+    conn: &mut SqliteConnection,
+    scenario: &ValidScenario,
+    texts: &[Texts],
+) -> Result<i64> {
+    let placeholders = vec!["?"; SCENARIO_TEXTS.len() * 2].join(", ");
+    let sql = format!(
+        "INSERT INTO drill_scenarios (industry, customer_type, created_at, {}) VALUES (?, ?, ?, {placeholders})",
+        columns()
+    );
+    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql.as_str()))
+        .bind(scenario.industry)
+        .bind(scenario.customer_type)
+        .bind(stamp(chrono::Utc::now()));
+    for text in texts {
+        query = query.bind(&text.en).bind(&text.zh);
+    }
+    Ok(query.execute(&mut *conn).await?.last_insert_rowid())
+}
+
+/// Adds a trainer's scenario within the caller's transaction (a lesson turned into a drill
+/// writes the scenario and its link together); returns its id.
+pub async fn insert_scenario_in(
+    conn: &mut SqliteConnection,
+    scenario: &ValidScenario,
+) -> Result<i64> {
+    let texts: Vec<Texts> = scenario.texts.iter().map(|t| Texts::typed(t)).collect();
+    insert_texts(conn, scenario, &texts).await
 }
 
 /// Retires a scenario (past drills keep it) or brings it back.

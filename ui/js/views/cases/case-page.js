@@ -17,6 +17,7 @@ import { buildCrisis, buildHistory, buildAttachments } from './case-side.js';
 import { buildDrillSuggestion } from '../training/training-case.js';
 import { buildGuidance } from './case-guidance.js';
 import { buildCasePlans } from '../prevention/prevention-case-plans.js';
+import { buildCaseLesson } from '../lessons/lesson-case.js';
 import { buildFields, buildOutcome } from './case-fields.js';
 import { guardUnsavedForm } from '../../lib/unsaved-form.js';
 import { keepLive, swapIfChanged } from '../../lib/live.js';
@@ -78,6 +79,7 @@ function draw(page, { keepComposer = true } = {}) {
       el('div', { class: 'case-main' },
         page.editing ? editForm(page) : buildFields(page),
         buildOutcome(page),
+        buildCaseLesson(page),
         buildTimeline(page),
         buildAudit(page)),
       el('aside', { class: 'case-side', attrs: { 'aria-label': t('case.sideLabel') } },

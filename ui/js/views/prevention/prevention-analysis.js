@@ -4,6 +4,7 @@
 // can start a prevention plan, opening the new-plan form with its title and target filled in.
 
 import * as api from '../../api.js';
+import { buildSurveyTargets } from '../surveys/survey-cards.js';
 import { el } from '../../lib/dom.js';
 import { t, getLanguage } from '../../i18n/index.js';
 import { formatNumber, formatDateTime } from '../../lib/format.js';
@@ -53,7 +54,8 @@ export async function renderAnalysis(container, ctx) {
     el('div', { class: 'analysis-grid' },
       rankingCard({ id: 'analysis-categories', titleKey: 'prevention.analysis.byCategory', headKey: 'prevention.analysis.category', rows: categoryRows, windows: w, lang }),
       rankingCard({ id: 'analysis-causes', titleKey: 'prevention.analysis.byCause', headKey: 'prevention.analysis.cause', rows: causeRows, windows: w, lang })),
-    hotSpotCard(analysis.hotSpots, { windows: w, lang, name, ctx }));
+    hotSpotCard(analysis.hotSpots, { windows: w, lang, name, ctx }),
+    buildSurveyTargets());
 }
 
 function startButton(prefill, label) {

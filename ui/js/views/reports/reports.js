@@ -6,6 +6,7 @@
 // Changing the month rewrites the hash in place (replaceState) and reloads only the report.
 
 import * as api from '../../api.js';
+import { buildSurveyReport } from '../surveys/survey-cards.js';
 import { el } from '../../lib/dom.js';
 import { t, getLanguage } from '../../i18n/index.js';
 import { formatDateTime } from '../../lib/format.js';
@@ -126,7 +127,8 @@ async function load(view) {
   body.replaceChildren(
     kpiSection(report, { glossary: view.glossary, lang }),
     trendSection(report, { lang }),
-    breakdownSection(report, { lang, lookups: view.lookups }));
+    breakdownSection(report, { lang, lookups: view.lookups }),
+    buildSurveyReport(monthKey(view.month)));
 }
 
 function emptyMonth(view, lang) {

@@ -13,7 +13,7 @@ export const SCENARIO_TYPES = Object.freeze(['passive', 'talker', 'angry', 'acti
 /// The industries a scenario may belong to.
 export const SCENARIO_INDUSTRIES = Object.freeze(['property', 'hotel', 'postal', 'other']);
 
-const SUBVIEWS = new Set(['matrix', 'person', 'curriculum', 'scenarios', 'drill', 'progress']);
+const SUBVIEWS = new Set(['matrix', 'person', 'curriculum', 'scenarios', 'drill', 'progress', 'lessons']);
 
 /// Reads `#/training/<view>/<id>?a=b` into `{view, id, params}`; unknown views are the matrix.
 export function parseTrainingHash(hash) {

@@ -11,14 +11,16 @@ import { renderCurriculum } from './training-curriculum.js';
 import { renderScenarios } from './training-scenarios.js';
 import { renderProgress } from './training-progress.js';
 import { renderDrill } from './training-drill.js';
+import { renderLessons } from '../lessons/lessons-library.js';
 
-const TABS = ['matrix', 'curriculum', 'scenarios', 'progress'];
+const TABS = ['matrix', 'curriculum', 'scenarios', 'progress', 'lessons'];
 const RENDER = {
   matrix: renderMatrix,
   person: renderPerson,
   curriculum: renderCurriculum,
   scenarios: renderScenarios,
   progress: renderProgress,
+  lessons: renderLessons,
 };
 
 /// Renders whichever training screen the hash names.

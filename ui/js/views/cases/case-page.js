@@ -18,6 +18,7 @@ import { buildDrillSuggestion } from '../training/training-case.js';
 import { buildGuidance } from './case-guidance.js';
 import { buildCasePlans } from '../prevention/prevention-case-plans.js';
 import { buildFields, buildOutcome } from './case-fields.js';
+import { buildCasework } from './case-casework.js';
 import { guardUnsavedForm } from '../../lib/unsaved-form.js';
 import { keepLive, swapIfChanged } from '../../lib/live.js';
 
@@ -78,6 +79,7 @@ function draw(page, { keepComposer = true } = {}) {
       el('div', { class: 'case-main' },
         page.editing ? editForm(page) : buildFields(page),
         buildOutcome(page),
+        buildCasework(page),
         buildTimeline(page),
         buildAudit(page)),
       el('aside', { class: 'case-side', attrs: { 'aria-label': t('case.sideLabel') } },

@@ -100,7 +100,7 @@ pub async fn add(
         &[after.to_string()],
     )
     .await?;
-    let mut rng = Rng::new(seed ^ 0x5ca5e_0013);
+    let mut rng = Rng::new(seed ^ 0x0005_ca5e_0013);
     let (mut verdicts, mut lines, mut updates) = (Vec::new(), Vec::new(), Vec::new());
     for row in &rows {
         let english = row.2.is_ascii();

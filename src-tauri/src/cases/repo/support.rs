@@ -11,16 +11,19 @@ use super::{branch_context, stamp};
 use crate::cases::support::{SupportInput, ValidSupport};
 use crate::error::{Error, Invalid, Result};
 
+/// A line's department, task, owner, due day, done day and who marked it done.
+type LineRow = (
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
 /// A line as stored, for the audit trail: `department | task | owner | due | done`.
 async fn line_text(conn: &mut SqliteConnection, case_id: i64, line: i64) -> Result<String> {
-    let row: Option<(
-        String,
-        String,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-    )> = sqlx::query_as(
+    let row: Option<LineRow> = sqlx::query_as(
         "SELECT l.department, l.task, COALESCE(s.name, l.owner_name), l.due_on, l.done_on,
                     d.name
              FROM case_supports l LEFT JOIN staff s ON s.id = l.owner_staff_id

@@ -55,6 +55,14 @@ async fn move_to(app: &App, status: &str) {
         "#case-status[data-status={status}], #transition-form"
     ))
     .await;
+    if status == "resolving" {
+        // Leaving investigation asks for the verdict: justified or not, cause, fault.
+        app.select("#transition-form [name=justified]", "yes").await;
+        app.select("#transition-form [name=judgementCause]", "service_delay")
+            .await;
+        app.select("#transition-form [name=fault]", "branch").await;
+        app.click("#transition-save").await;
+    }
 }
 
 async fn wait_status(app: &App, status: &str) {

@@ -51,6 +51,7 @@ async fn intake(pool: &SqlitePool, description: &str) -> CaseInput {
 fn to(status: &str) -> StatusChange {
     StatusChange {
         to: status.into(),
+        judgement: crate::support::judged_for(status),
         ..Default::default()
     }
 }

@@ -152,6 +152,7 @@ async fn a_case_moves_through_every_status_to_closed_and_reopens() {
     .unwrap();
     let step = |to: &str| StatusChange {
         to: to.into(),
+        judgement: crate::support::judged_for(to),
         ..Default::default()
     };
     // Skipping a step is refused.

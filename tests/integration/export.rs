@@ -71,6 +71,7 @@ async fn step(pool: &SqlitePool, id: i64, change: StatusChange, day: u32) {
 async fn close(pool: &SqlitePool, id: i64) {
     let to = |to: &str| StatusChange {
         to: to.into(),
+        judgement: crate::support::judged_for(to),
         ..Default::default()
     };
     for (day, status) in [(2, "acknowledged"), (3, "investigating"), (4, "resolving")] {

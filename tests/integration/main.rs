@@ -5,6 +5,7 @@ mod backup_attachments;
 mod case_records;
 mod case_rules;
 mod cases;
+mod casework;
 mod cli;
 mod cli_demo;
 mod cli_pipes;

@@ -74,6 +74,11 @@ async fn group_totals_are_recomputed_from_the_branches_counts() {
     assert_eq!(value("valid"), valid);
     assert_eq!(value("closed"), closed);
     assert!((value("closure_rate") - closed / valid).abs() < 1e-12);
+    // Every closed case was judged justified, the branch's fault, on leaving verification
+    // (see export::close); the group adds the counts and recomputes the share from them.
+    assert_eq!(value("justified_complaints"), closed);
+    assert_eq!(value("fault_branch_share"), 1.0);
+    assert_eq!(value("fault_customer_share"), 0.0);
     let mean_of_rates = (1.0 + 0.5 + 1.0 / 3.0) / 3.0;
     assert!((value("closure_rate") - mean_of_rates).abs() > 0.01);
     assert_eq!(float(&table, header + 1, 0), 1.0);

@@ -8,6 +8,7 @@ use sqlx::SqlitePool;
 
 use super::support::{TempDb, set_up_branch};
 use branchdesk::cases::intake::CaseInput;
+use branchdesk::cases::judgement::JudgementInput;
 use branchdesk::cases::repo::create::create_case;
 use branchdesk::cases::repo::workflow::{StatusChange, change_status, pause_case, resume_case};
 use branchdesk::cases::resolution::{FollowUpInput, ResolutionInput};
@@ -70,6 +71,21 @@ async fn move_to(pool: &SqlitePool, id: i64, to: &str, at: DateTime<Utc>, satisf
                 called_on: Some(at.with_timezone(&Shanghai).format("%Y-%m-%d").to_string()),
                 satisfaction: Some(satisfaction),
                 ..Default::default()
+            });
+        }
+        "resolving" => {
+            // Verdicts vary with the score the caller passes, so fault shares are not all one.
+            const FAULTS: [&str; 4] = ["branch", "other_department", "third_party", "customer"];
+            let justified = satisfaction % 2 == 0;
+            change.judgement = Some(JudgementInput {
+                justified: Some(justified),
+                cause: if justified {
+                    "damage"
+                } else {
+                    "misunderstanding"
+                }
+                .into(),
+                fault: FAULTS[(satisfaction % 4) as usize].into(),
             });
         }
         _ => {}
@@ -200,7 +216,7 @@ async fn a_small_branch_gets_hand_checked_figures() {
     assert_eq!(kpi(&report, "crises").0, Some(1.0));
     assert_eq!(kpi(&report, "escalated_channels").0, Some(1.0));
     assert_eq!(kpi(&report, "training_completion"), (None, None, None));
-    assert_eq!(report.kpis.len(), 23);
+    assert_eq!(report.kpis.len(), 29);
 
     assert_eq!(
         rows(&report, "channel"),

@@ -160,3 +160,18 @@ pub async fn add_person(pool: &SqlitePool, name: &str) -> i64 {
         .expect("add a person")
         .id
 }
+
+/// A verdict for leaving verification (investigating -> resolving): justified, a service delay,
+/// the branch's own fault.
+pub fn judged() -> branchdesk::cases::judgement::JudgementInput {
+    branchdesk::cases::judgement::JudgementInput {
+        justified: Some(true),
+        cause: "service_delay".into(),
+        fault: "branch".into(),
+    }
+}
+
+/// The verdict a move to `status` needs: one for `resolving`, none otherwise.
+pub fn judged_for(status: &str) -> Option<branchdesk::cases::judgement::JudgementInput> {
+    (status == "resolving").then(judged)
+}

@@ -170,13 +170,15 @@ test('cases: a status change carries only the parts the move needs', async () =>
   await api.changeCaseStatus(3, { to: 'closed', followUp: { unreachable: true, unreachableNote: ' 三次未接 ' } });
   await api.changeCaseStatus(3, { to: 'invalid', reason: ' 误会 ' });
   await api.changeCaseStatus(3, { to: 'closed', followUp: { unreachable: true, unreachableNote: '无人接听' }, escalationReason: ' 总部已知悉\n无需开会 ' });
+  await api.changeCaseStatus(3, { to: 'resolving', judgement: { justified: 'no', judgementCause: ' mood ', fault: 'customer' } });
   assert.deepEqual(calls.map(([, args]) => args.change), [
-    { to: 'acknowledged', reason: null, escalationReason: null, resolution: null, followUp: null },
-    { to: 'follow_up', reason: null, escalationReason: null, resolution: { actionTaken: '换水管', customerAccepted: true, goodwill: null, rootCause: 'quality' }, followUp: null },
-    { to: 'closed', reason: null, escalationReason: null, resolution: null, followUp: { unreachable: false, unreachableNote: null, calledOn: '2024-03-05', satisfaction: 4, comment: null } },
-    { to: 'closed', reason: null, escalationReason: null, resolution: null, followUp: { unreachable: true, unreachableNote: '三次未接', calledOn: null, satisfaction: null, comment: null } },
-    { to: 'invalid', reason: '误会', escalationReason: null, resolution: null, followUp: null },
-    { to: 'closed', reason: null, escalationReason: '总部已知悉\n无需开会', resolution: null, followUp: { unreachable: true, unreachableNote: '无人接听', calledOn: null, satisfaction: null, comment: null } },
+    { to: 'acknowledged', judgement: null, reason: null, escalationReason: null, resolution: null, followUp: null },
+    { to: 'follow_up', judgement: null, reason: null, escalationReason: null, resolution: { actionTaken: '换水管', customerAccepted: true, goodwill: null, rootCause: 'quality' }, followUp: null },
+    { to: 'closed', judgement: null, reason: null, escalationReason: null, resolution: null, followUp: { unreachable: false, unreachableNote: null, calledOn: '2024-03-05', satisfaction: 4, comment: null } },
+    { to: 'closed', judgement: null, reason: null, escalationReason: null, resolution: null, followUp: { unreachable: true, unreachableNote: '三次未接', calledOn: null, satisfaction: null, comment: null } },
+    { to: 'invalid', judgement: null, reason: '误会', escalationReason: null, resolution: null, followUp: null },
+    { to: 'closed', judgement: null, reason: null, escalationReason: '总部已知悉\n无需开会', resolution: null, followUp: { unreachable: true, unreachableNote: '无人接听', calledOn: null, satisfaction: null, comment: null } },
+    { to: 'resolving', judgement: { justified: false, cause: 'mood', fault: 'customer' }, reason: null, escalationReason: null, resolution: null, followUp: null },
   ]);
   assert.ok(calls.every(([cmd, args]) => cmd === 'change_case_status' && args.id === 3));
 });

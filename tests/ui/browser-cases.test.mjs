@@ -13,6 +13,14 @@ const EVIL = '<img src=x onerror=alert(1)>';
 describe('complaint cases in a real webview', { skip: browserSkip }, () => {
   const page = useBrowser();
   const { s, open, textOf, waitText, waitCount, attr, visible, choose, press, shot, clean } = page;
+  // Leaving investigation asks for the verdict (see browser-casework.test.mjs).
+  const giveVerdict = async () => {
+    await s.waitFor("return document.querySelector('#transition-form-justified') !== null");
+    await choose('#transition-form-justified', 'yes');
+    await choose('#transition-form-judgementCause', 'service_delay');
+    await choose('#transition-form-fault', 'branch');
+    await press('#transition-save');
+  };
 
   test('list: rows, markup stays text, late rows marked, filters in the hash, search, empty states', async () => {
     await open('state=ready&staff=demo&cases=demo', '#/cases');
@@ -183,6 +191,7 @@ describe('complaint cases in a real webview', { skip: browserSkip }, () => {
 
     for (const [to, label] of [['acknowledged', '新建 → 已受理'], ['investigating', '已受理 → 核实中'], ['resolving', '核实中 → 处理中']]) {
       await press(`button[data-transition="${to}"]`);
+      if (to === 'resolving') await giveVerdict();
       await s.waitFor(`return document.querySelector('#case-status').dataset.status === '${to}'`);
       const last = await textOf('#case-timeline li:last-child');
       assert.match(last, new RegExp(`状态：${label}`));
@@ -278,6 +287,7 @@ describe('complaint cases in a real webview', { skip: browserSkip }, () => {
     await s.waitFor("return document.querySelector('input[data-escalation=\"team_meeting\"]').disabled");
     for (const to of ['investigating', 'resolving']) {
       await press(`button[data-transition="${to}"]`);
+      if (to === 'resolving') await giveVerdict();
       await s.waitFor(`return document.querySelector('#case-status').dataset.status === '${to}'`);
     }
     await press('button[data-transition="follow_up"]');

@@ -147,7 +147,7 @@ test('every vocabulary code has a text in the dictionaries', () => {
     ...['passive', 'talker', 'angry', 'activist', 'unknown'].map((c) => `customerType.${c}`),
     ...['quality', 'communication', 'price', 'delay', 'staff', 'facilities', 'process', 'external'].map((c) => `rootCause.${c}`),
     ...['media_exposure', 'households_10_plus', 'lawsuit_risk', 'households_3_to_9', 'repeated_by_3_people_30d',
-      'open_over_30_days', 'reopened_3_times', 'needs_other_departments', 'general', 'media_channel', 'lawyer_channel',
+      'open_over_30_days_own_fault', 'reopened_3_times', 'has_supporting_departments', 'general', 'media_channel', 'lawyer_channel',
       'regulator_channel', 'customer_open_crisis', 'customer_open_serious'].map((c) => `grade_rule.${c}`),
     ...['invalid_transition', 'crisis.steps_unticked', 'invalid.choice', 'invalid.reason_required', 'invalid.money', 'invalid.case_number'].map((c) => `error.${c}`),
     ...['receivedAt', 'channel', 'complainantName', 'reference', 'customerType', 'categoryId', 'description', 'customerRequest',

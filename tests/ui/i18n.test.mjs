@@ -11,6 +11,8 @@ import enPrevention from '../../ui/js/i18n/en/prevention.js';
 import zhAccess from '../../ui/js/i18n/zh-CN/access.js';
 import enAccess from '../../ui/js/i18n/en/access.js';
 import zhGroup from '../../ui/js/i18n/zh-CN/group.js';
+import zhCasework from '../../ui/js/i18n/zh-CN/casework.js';
+import enCasework from '../../ui/js/i18n/en/casework.js';
 import enGroup from '../../ui/js/i18n/en/group.js';
 import { readFileSync } from 'node:fs';
 import {
@@ -29,7 +31,7 @@ test('both dictionaries have exactly the same keys', () => {
 });
 
 test('dictionary parts: same keys in both languages, merged in, never redefining a key of the main file', () => {
-  for (const [name, zhPart, enPart] of [['reports', zhReports, enReports], ['cases', zhCases, enCases], ['prevention', zhPrevention, enPrevention], ['access', zhAccess, enAccess], ['group', zhGroup, enGroup]]) {
+  for (const [name, zhPart, enPart] of [['reports', zhReports, enReports], ['cases', zhCases, enCases], ['prevention', zhPrevention, enPrevention], ['access', zhAccess, enAccess], ['group', zhGroup, enGroup], ['casework', zhCasework, enCasework]]) {
     assert.deepEqual(Object.keys(zhPart).sort(), Object.keys(enPart).sort(), `${name} parts`);
     for (const [lang, part, merged] of [['zh-CN', zhPart, zh], ['en', enPart, en]]) {
       const main = readFileSync(new URL(`../../ui/js/i18n/${lang}.js`, import.meta.url), 'utf8');

@@ -105,13 +105,14 @@ test('KPI changes in words: arrows, signed deltas, points for shares, verdicts',
 
 test('KPIs: grouped in the screen order; unknown keys still shown', () => {
   const keys = KPI_GROUPS.flatMap(([, list]) => list);
-  assert.equal(keys.length, 23);
-  assert.equal(new Set(keys).size, 23);
+  assert.equal(keys.length, 29);
+  assert.equal(new Set(keys).size, 29);
   const kpis = [...keys, 'brand_new_figure'].reverse().map((key) => ({ key, unit: 'count', better: 'neutral', value: 1 }));
   const groups = groupKpis(kpis);
-  assert.deepEqual(groups.map((g) => g.group), ['volume', 'timeliness', 'satisfaction', 'escalation', 'prevention', 'other']);
+  assert.deepEqual(groups.map((g) => g.group), ['volume', 'timeliness', 'satisfaction', 'escalation', 'casework', 'prevention', 'other']);
   assert.deepEqual(groups[0].kpis.map((k) => k.key), ['received', 'valid', 'closed', 'closure_rate', 'open_at_start', 'open_at_end']);
-  assert.deepEqual(groups[5].kpis.map((k) => k.key), ['brand_new_figure']);
+  assert.deepEqual(groups[4].kpis.map((k) => k.key).slice(0, 2), ['justified_complaints', 'fault_branch_share']);
+  assert.deepEqual(groups[6].kpis.map((k) => k.key), ['brand_new_figure']);
 });
 
 test('figures, breakdown rows and months lead to the list of exactly their cases', () => {

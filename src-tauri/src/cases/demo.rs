@@ -3,6 +3,7 @@
 //! categories, every channel, grade and status, in Chinese and English, and the same seed
 //! always gives the same cases for the same moment.
 
+mod casework;
 mod lifecycle;
 mod outcome;
 mod phrases;
@@ -181,7 +182,13 @@ pub async fn generate(
     });
     // One connection for the whole run, so its cached statements are prepared once.
     let mut conn = pool.acquire().await?;
+    let before: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM cases")
+        .fetch_one(&mut *conn)
+        .await?;
     let batches = write_all(&mut conn, &ctx, &mut batches_in).await?;
+    let mut tx = sqlx::Connection::begin_with(&mut *conn, "BEGIN IMMEDIATE").await?;
+    casework::add(&mut tx, before, options.seed, now).await?;
+    tx.commit().await?;
     if producer.join().is_err() {
         return Err(Error::Io(std::io::Error::other(
             "the demo generator stopped",

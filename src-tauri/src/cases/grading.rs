@@ -5,6 +5,7 @@ use std::fmt;
 
 use serde::{Serialize, Serializer};
 
+use super::judgement::Fault;
 use super::text::required_reason;
 use super::vocab::Channel;
 use crate::error::{Error, Invalid, Result};
@@ -17,9 +18,10 @@ pub struct Grade(u8);
 impl Grade {
     /// Grade 1: negative media exposure or a group of 10+ households; must be reported upward.
     pub const CRISIS: Grade = Grade(1);
-    /// Grade 2: lawsuit risk, a group of 3–9 households, repeated by several people, or long open.
+    /// Grade 2: lawsuit risk, a group of 3–9 households, repeated by several people, or long
+    /// open through the branch's own fault.
     pub const SERIOUS: Grade = Grade(2);
-    /// Grade 3: keeps coming back, or needs other departments.
+    /// Grade 3: keeps coming back, or has supporting departments.
     pub const RECURRING: Grade = Grade(3);
     /// Grade 4: everything else.
     pub const GENERAL: Grade = Grade(4);
@@ -69,8 +71,10 @@ pub struct GradingFacts {
     pub lawsuit_risk: bool,
     /// Households complaining together (0 or 1 for a single complainant).
     pub households: u32,
-    /// Handling needs help from other departments.
-    pub needs_other_departments: bool,
+    /// The case lists at least one supporting department.
+    pub has_supporting_departments: bool,
+    /// Where verification put the fault; `None` before the case is judged.
+    pub fault: Option<Fault>,
     /// Different complainants in the same category in the last 30 days, this case included.
     pub distinct_complainants_same_category_30d: u32,
     /// Whole days the case has been open.
@@ -108,12 +112,13 @@ pub enum GradeRule {
     RepeatedBy3People30d,
     /// The same customer has an open serious case (grade 2).
     CustomerOpenSerious,
-    /// Open for more than 30 days (grade 2).
-    OpenOver30Days,
+    /// Open for more than 30 days through the branch's own fault (grade 2). A case whose fault
+    /// lies elsewhere, or that is not judged yet, is not raised by its age.
+    OpenOver30DaysOwnFault,
     /// Reopened 3 or more times (grade 3).
     Reopened3Times,
-    /// Needs other departments (grade 3).
-    NeedsOtherDepartments,
+    /// Has supporting departments (grade 3).
+    HasSupportingDepartments,
 }
 
 /// The code given when no rule fires and the case is general (grade 4).
@@ -132,9 +137,9 @@ impl GradeRule {
         GradeRule::Households3To9,
         GradeRule::RepeatedBy3People30d,
         GradeRule::CustomerOpenSerious,
-        GradeRule::OpenOver30Days,
+        GradeRule::OpenOver30DaysOwnFault,
         GradeRule::Reopened3Times,
-        GradeRule::NeedsOtherDepartments,
+        GradeRule::HasSupportingDepartments,
     ];
 
     /// The stable code, also its serialised form.
@@ -150,9 +155,9 @@ impl GradeRule {
             GradeRule::Households3To9 => "households_3_to_9",
             GradeRule::RepeatedBy3People30d => "repeated_by_3_people_30d",
             GradeRule::CustomerOpenSerious => "customer_open_serious",
-            GradeRule::OpenOver30Days => "open_over_30_days",
+            GradeRule::OpenOver30DaysOwnFault => "open_over_30_days_own_fault",
             GradeRule::Reopened3Times => "reopened_3_times",
-            GradeRule::NeedsOtherDepartments => "needs_other_departments",
+            GradeRule::HasSupportingDepartments => "has_supporting_departments",
         }
     }
 
@@ -169,8 +174,8 @@ impl GradeRule {
             | GradeRule::Households3To9
             | GradeRule::RepeatedBy3People30d
             | GradeRule::CustomerOpenSerious
-            | GradeRule::OpenOver30Days => Grade::SERIOUS,
-            GradeRule::Reopened3Times | GradeRule::NeedsOtherDepartments => Grade::RECURRING,
+            | GradeRule::OpenOver30DaysOwnFault => Grade::SERIOUS,
+            GradeRule::Reopened3Times | GradeRule::HasSupportingDepartments => Grade::RECURRING,
         }
     }
 
@@ -187,9 +192,11 @@ impl GradeRule {
             GradeRule::Households3To9 => (3..=9).contains(&facts.households),
             GradeRule::RepeatedBy3People30d => facts.distinct_complainants_same_category_30d >= 3,
             GradeRule::CustomerOpenSerious => facts.customer_open_grade == Some(Grade::SERIOUS),
-            GradeRule::OpenOver30Days => facts.open_days > 30,
+            GradeRule::OpenOver30DaysOwnFault => {
+                facts.open_days > 30 && facts.fault == Some(Fault::Branch)
+            }
             GradeRule::Reopened3Times => facts.reopen_count >= 3,
-            GradeRule::NeedsOtherDepartments => facts.needs_other_departments,
+            GradeRule::HasSupportingDepartments => facts.has_supporting_departments,
         }
     }
 }

@@ -47,7 +47,7 @@ pub struct CaseInput {
     pub lawsuit_risk: bool,
     /// Households involved (a group complaint when 3 or more).
     pub households: Option<u32>,
-    /// Handling needs other departments.
+    /// Handling needs other departments: intake adds one "unspecified" supporting department.
     pub needs_other_departments: bool,
     /// The grade chosen; `None` takes the suggestion.
     pub grade: Option<u8>,

@@ -7,13 +7,16 @@ pub mod deadlines;
 pub mod demo;
 pub mod grading;
 pub mod intake;
+pub mod judgement;
 pub mod money;
+pub mod progress;
 /// SQL for cases.
 pub mod repo;
 pub mod resolution;
 pub mod search;
 pub mod snippet;
 pub mod status;
+pub mod support;
 pub mod text;
 pub mod vocab;
 

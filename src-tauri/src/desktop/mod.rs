@@ -5,6 +5,7 @@ mod about_commands;
 mod access_commands;
 mod backup_commands;
 mod case_commands;
+mod casework_commands;
 mod commands;
 mod group_commands;
 mod group_dashboard_commands;

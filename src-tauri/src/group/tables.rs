@@ -1,5 +1,5 @@
-//! The branch-owned tables that group mode sends, with their primary keys. Migration 0008 puts
-//! outbox triggers on exactly these; a test checks that every table of the branch's schema is
+//! The branch-owned tables that group mode sends, with their primary keys. Migrations 0008 and
+//! 0013 put outbox triggers on exactly these; a test checks that every table of the branch's schema is
 //! either here or named as derived, so a new table cannot be forgotten silently.
 
 /// Each sent table and its primary-key columns (the outbox key is a JSON array of them).
@@ -16,6 +16,8 @@ pub const SENT: &[(&str, &[&str])] = &[
     ("case_pauses", &["id"]),
     ("case_attachments", &["id"]),
     ("case_escalation_ticks", &["case_id", "item"]),
+    ("case_supports", &["id"]),
+    ("case_progress_updates", &["id"]),
     ("training_modules", &["id"]),
     ("training_module_versions", &["id"]),
     ("training_items", &["id"]),
@@ -73,6 +75,8 @@ pub fn kind(table: &str) -> &'static str {
         "case_pauses" => "pauses",
         "case_attachments" => "attachment records",
         "case_escalation_ticks" => "crisis steps",
+        "case_supports" => "supporting departments",
+        "case_progress_updates" => "progress updates",
         "staff" | "staff_activity" => "staff records",
         "training_modules" | "training_module_versions" | "training_items" => "curriculum records",
         "training_assignments" => "training assignments",

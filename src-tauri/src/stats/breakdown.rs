@@ -147,6 +147,8 @@ mod tests {
             outcome_changes: Vec::new(),
             phone_key: None,
             reference_key: None,
+            judgement: None,
+            progress_updates: Vec::new(),
         }
     }
 

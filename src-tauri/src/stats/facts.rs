@@ -8,6 +8,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 
 use crate::cases::Status;
 use crate::cases::deadlines::{Pause, effective_resolve_by};
+use crate::cases::judgement::Fault;
 use crate::cases::vocab::{Channel, CustomerType};
 
 /// One status move, from a `status` entry of the case's timeline.
@@ -129,6 +130,10 @@ pub struct CaseFacts {
     pub phone_key: Option<String>,
     /// Lower-cased reference (order, room, unit…), to link a customer's cases.
     pub reference_key: Option<String>,
+    /// Verification's verdict now, `(justified, fault)`; `None` before the case is judged.
+    pub judgement: Option<(bool, Fault)>,
+    /// When the customer was given progress updates, oldest first.
+    pub progress_updates: Vec<DateTime<Utc>>,
 }
 
 /// The status left by every move of `history` (oldest first) before `until`, for a case whose

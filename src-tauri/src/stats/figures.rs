@@ -16,6 +16,7 @@
 use super::facts::{CaseFacts, CustomerHistory};
 use super::month::Period;
 use super::sets::{Judged, MonthSets};
+use crate::cases::judgement::Fault;
 
 /// A figure before comparison: its value and, for shares and averages, the two counts it was
 /// divided from.
@@ -98,6 +99,20 @@ pub struct MonthFigures {
     pub escalated_channels: Figure,
     /// Goodwill paid on the closed cases, in yuan.
     pub goodwill_total: Figure,
+    /// The month's cases that verification found justified (the verdict as it stands now).
+    pub justified_complaints: Figure,
+    /// Of the month's judged cases, the share whose fault lies with the branch itself.
+    pub fault_branch_share: Figure,
+    /// Of the month's judged cases, the share whose fault lies with another department.
+    pub fault_other_department_share: Figure,
+    /// Of the month's judged cases, the share whose fault lies with a third party.
+    pub fault_third_party_share: Figure,
+    /// Of the month's judged cases, the share whose fault lies with the customer.
+    pub fault_customer_share: Figure,
+    /// Of the month's late cases (acknowledged or first resolved after the deadline, or not
+    /// with the deadline passed, by the month's end), the share whose customer was given a
+    /// progress update after the case became late and before the month's end.
+    pub kept_informed_share: Figure,
     /// Checklist items signed off (and not lapsed by a refresher) ÷ items of the modules
     /// assigned to the people on staff at the month's end, as at that instant (withdrawn
     /// sign-offs and assignments never count); filled from the training tables.
@@ -154,6 +169,8 @@ pub fn figures_of(sets: &MonthSets) -> MonthFigures {
     let rated: Vec<i64> = sets.rated().iter().map(|&(_, s)| i64::from(s)).collect();
     let rated_count = rated.len() as i64;
     let closed = sets.closed.len() as i64;
+    let judged = sets.judged.len() as i64;
+    let fault = |f| Figure::share(sets.at_fault(f).len() as i64, judged);
     MonthFigures {
         received: count(&sets.received),
         valid: count(&sets.valid),
@@ -183,6 +200,15 @@ pub fn figures_of(sets: &MonthSets) -> MonthFigures {
             value: Some(sets.goodwill().iter().map(|&(_, fen)| fen).sum::<i64>() as f64 / 100.0),
             parts: None,
         },
+        justified_complaints: count(&sets.justified()),
+        fault_branch_share: fault(Fault::Branch),
+        fault_other_department_share: fault(Fault::OtherDepartment),
+        fault_third_party_share: fault(Fault::ThirdParty),
+        fault_customer_share: fault(Fault::Customer),
+        kept_informed_share: Figure::share(
+            sets.kept_informed(sets.until).len() as i64,
+            sets.late.len() as i64,
+        ),
         // Not case facts: the report's loader reads them from the training and prevention tables.
         training_completion: Figure::unavailable(),
         drills_held: Figure::unavailable(),

@@ -67,6 +67,22 @@ pub const KPIS: &[KpiDef] = &[
     def("crises", Count, Lower, |f| f.crises),
     def("escalated_channels", Count, Lower, |f| f.escalated_channels),
     def("goodwill_total", Yuan, Neutral, |f| f.goodwill_total),
+    def("justified_complaints", Count, Lower, |f| {
+        f.justified_complaints
+    }),
+    def("fault_branch_share", Share, Lower, |f| f.fault_branch_share),
+    def("fault_other_department_share", Share, Neutral, |f| {
+        f.fault_other_department_share
+    }),
+    def("fault_third_party_share", Share, Neutral, |f| {
+        f.fault_third_party_share
+    }),
+    def("fault_customer_share", Share, Neutral, |f| {
+        f.fault_customer_share
+    }),
+    def("kept_informed_share", Share, Higher, |f| {
+        f.kept_informed_share
+    }),
     def("training_completion", Share, Higher, |f| {
         f.training_completion
     }),
@@ -111,9 +127,9 @@ mod tests {
     #[test]
     fn keys_are_unique_and_in_report_order() {
         let keys: Vec<&str> = kpi_keys().collect();
-        assert_eq!(keys.len(), 23);
+        assert_eq!(keys.len(), 29);
         assert_eq!(&keys[..4], ["received", "valid", "closed", "closure_rate"]);
-        assert_eq!(keys[22], "measures_overdue");
+        assert_eq!(keys[28], "measures_overdue");
         let mut unique = keys.clone();
         unique.sort_unstable();
         unique.dedup();

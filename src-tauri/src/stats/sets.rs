@@ -9,6 +9,7 @@ use super::facts::{CaseFacts, CustomerHistory, Outcome, Timeline};
 use super::month::Period;
 use crate::cases::Status;
 use crate::cases::deadlines::start_of_local_day;
+use crate::cases::judgement::Fault;
 
 /// The cases behind one figure: `all` is what a count counts, or what a share or average is
 /// taken over; `hits` is the part of `all` a share counts (on time, reached, satisfied).
@@ -61,6 +62,17 @@ fn judged(
         Some(t) => Some(t < deadline),
         None => (deadline <= until).then_some(false),
     }
+}
+
+/// Since when `case` was late as `until` came: the earliest deadline it missed, acknowledging
+/// or first resolving (done after it, or not done with it passed by `until`).
+fn late_since(case: &CaseFacts, until: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    let missed =
+        |done, deadline| (judged(done, deadline, until) == Some(false)).then_some(deadline);
+    let acknowledge = missed(case.acknowledged_at, case.acknowledge_by);
+    let due = case.resolve_due(until);
+    let resolve = missed(case.first_resolved_at(), due);
+    acknowledge.into_iter().chain(resolve).min()
 }
 
 /// The end of the `days`-th local calendar day after the day `case` was received.
@@ -138,6 +150,12 @@ pub struct MonthSets<'a> {
     pub crises: Vec<&'a CaseFacts>,
     /// The month's cases that came through an escalated channel.
     pub escalated: Vec<&'a CaseFacts>,
+    /// The month's cases with a verification verdict (justified or not, and fault).
+    pub judged: Vec<&'a CaseFacts>,
+    /// The month's late cases with the instant each became late (see [`late_since`]).
+    pub late: Vec<(&'a CaseFacts, DateTime<Utc>)>,
+    /// The month's end (for the current month, now): what happened later does not count.
+    pub until: DateTime<Utc>,
 }
 
 fn ids<'a>(cases: impl IntoIterator<Item = &'a CaseFacts>) -> Vec<i64> {
@@ -185,7 +203,14 @@ impl<'a> MonthSets<'a> {
                 .filter(|c| pred(c))
                 .collect::<Vec<_>>()
         };
+        let late = valid
+            .iter()
+            .filter_map(|&c| late_since(c, until).map(|at| (c, at)))
+            .collect();
         MonthSets {
+            judged: having(&|c| c.judgement.is_some()),
+            late,
+            until,
             open_at_start: open_at(period.start),
             open_at_end: open_at(until),
             acknowledged: Judged::of(&valid, |c| (c.acknowledged_at, c.acknowledge_by), until),
@@ -205,6 +230,43 @@ impl<'a> MonthSets<'a> {
             valid,
             closed,
         }
+    }
+
+    /// Judged cases found justified.
+    pub fn justified(&self) -> Vec<&'a CaseFacts> {
+        self.judged
+            .iter()
+            .copied()
+            .filter(|c| c.judgement.is_some_and(|(justified, _)| justified))
+            .collect()
+    }
+
+    /// Judged cases whose fault lies with `fault`.
+    pub fn at_fault(&self, fault: Fault) -> Vec<&'a CaseFacts> {
+        self.judged
+            .iter()
+            .copied()
+            .filter(|c| c.judgement.is_some_and(|(_, f)| f == fault))
+            .collect()
+    }
+
+    /// Late cases whose customer got a progress update after the case became late and
+    /// before the month's end.
+    pub fn kept_informed(&self, until: DateTime<Utc>) -> Vec<&'a CaseFacts> {
+        self.late
+            .iter()
+            .filter(|(c, since)| {
+                c.progress_updates
+                    .iter()
+                    .any(|&at| *since <= at && at < until)
+            })
+            .map(|&(c, _)| c)
+            .collect()
+    }
+
+    /// The month's late cases.
+    pub fn late_cases(&self) -> Vec<&'a CaseFacts> {
+        self.late.iter().map(|&(c, _)| c).collect()
     }
 
     /// Closed cases whose follow-up call reached the customer.
@@ -276,6 +338,14 @@ impl<'a> MonthSets<'a> {
             "repeat_complaints" => count(&self.repeats),
             "crises" => count(&self.crises),
             "escalated_channels" => count(&self.escalated),
+            "justified_complaints" => count(&self.justified()),
+            "fault_branch_share" => share(&self.judged, &self.at_fault(Fault::Branch)),
+            "fault_other_department_share" => {
+                share(&self.judged, &self.at_fault(Fault::OtherDepartment))
+            }
+            "fault_third_party_share" => share(&self.judged, &self.at_fault(Fault::ThirdParty)),
+            "fault_customer_share" => share(&self.judged, &self.at_fault(Fault::Customer)),
+            "kept_informed_share" => share(&self.late_cases(), &self.kept_informed(self.until)),
             "goodwill_total" => Members {
                 all: ids(self.goodwill().into_iter().map(|(c, _)| c)),
                 hits: None,

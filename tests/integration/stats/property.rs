@@ -14,7 +14,9 @@ use sqlx::SqlitePool;
 
 use super::{move_to, receive, utc};
 use crate::support::{TempDb, set_up_branch};
+use branchdesk::cases::progress::ProgressInput;
 use branchdesk::cases::repo::list::{CaseQuery, FigureFilter, list_cases};
+use branchdesk::cases::repo::progress::add_progress;
 use branchdesk::settings::repo::list_categories;
 use branchdesk::stats::kpi::KPIS;
 use branchdesk::stats::report::Unit;
@@ -183,6 +185,18 @@ async fn record(pool: &SqlitePool, plans: &[Plan]) -> Vec<History> {
             }
             move_to(pool, id, step, at, 1 + *gap % 5).await;
             history.moves.push((at, step));
+        }
+        // Some customers hear how it is going, some days in, late or not.
+        let told = plan.received + TimeDelta::minutes(plan.gaps[9] * 7);
+        if plan.gaps[9] % 2 == 0 && told < now() && history.valid() {
+            let update = ProgressInput {
+                method: "call".into(),
+                said: "维修进度已告知".into(),
+                told_at: None,
+            };
+            add_progress(pool, id, &update, None, told)
+                .await
+                .expect("progress update");
         }
         histories.push(history);
     }

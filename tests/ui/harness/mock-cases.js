@@ -55,8 +55,8 @@
       ['households_10_plus', 1, c.households >= 10], ['customer_open_crisis', 1, customer?.grade === 1],
       ['lawsuit_risk', 2, c.lawsuitRisk], ['lawyer_channel', 2, c.channel === 'lawyer'],
       ['regulator_channel', 2, c.channel === 'consumer_association'], ['households_3_to_9', 2, c.households >= 3 && c.households <= 9],
-      ['repeated_by_3_people_30d', 2, false], ['customer_open_serious', 2, customer?.grade === 2], ['open_over_30_days', 2, openDays > 30],
-      ['reopened_3_times', 3, (c.reopenCount ?? 0) >= 3], ['needs_other_departments', 3, c.needsOtherDepartments],
+      ['repeated_by_3_people_30d', 2, false], ['customer_open_serious', 2, customer?.grade === 2], ['open_over_30_days_own_fault', 2, openDays > 30 && c.fault === 'branch'],
+      ['reopened_3_times', 3, (c.reopenCount ?? 0) >= 3], ['has_supporting_departments', 3, c.needsOtherDepartments || (c.supports ?? []).length > 0],
     ].filter((rule) => rule[2]);
     const suggestion = { grade: Math.min(4, ...rules.map((rule) => rule[1])), fired: rules.map((rule) => rule[0]) };
     if (customer) suggestion.customerCase = customer.number;

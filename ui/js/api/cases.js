@@ -1,6 +1,7 @@
 // Complaint cases.
 
 import { call, emptyToNull, trimmed, toId, toInt, multiline, optionalMultiline } from './core.js';
+import { judgementInput } from './casework.js';
 
 /// Shapes the intake form's values (`readForm` output) into the backend's CaseInput.
 export function caseInput(values) {
@@ -28,10 +29,12 @@ export function caseInput(values) {
 }
 
 /// Shapes a status change: `resolution` and `followUp` are sent only when given;
-/// `escalationReason` says why a crisis closes with crisis steps not done.
-export function statusChange({ to, reason, resolution, followUp, escalationReason }) {
+/// `escalationReason` says why a crisis closes with crisis steps not done; `judgement` is the
+/// verdict form's values when the case leaves verification.
+export function statusChange({ to, reason, resolution, followUp, escalationReason, judgement }) {
   return {
     to,
+    judgement: judgement ? judgementInput(judgement) : null,
     reason: optionalMultiline(reason),
     escalationReason: optionalMultiline(escalationReason),
     resolution: resolution ? {

@@ -1,5 +1,6 @@
 // English UI text. Same keys as zh-CN.js (tests/ui/i18n.test.mjs checks).
 import cases from './en/cases.js';
+import casework from './en/casework.js';
 import reports from './en/reports.js';
 import importTexts from './en/import.js';
 import training from './en/training.js';
@@ -291,9 +292,9 @@ export default {
   'grade_rule.lawsuit_risk': 'May lead to a lawsuit',
   'grade_rule.households_3_to_9': 'Group complaint from 3 to 9 households',
   'grade_rule.repeated_by_3_people_30d': 'Same kind of complaint from 3 or more people within 30 days',
-  'grade_rule.open_over_30_days': 'Still open after more than 30 days',
+  'grade_rule.open_over_30_days_own_fault': 'Still open after more than 30 days through our own fault',
   'grade_rule.reopened_3_times': 'Reopened 3 or more times',
-  'grade_rule.needs_other_departments': 'Needs help from other departments',
+  'grade_rule.has_supporting_departments': 'Other departments are helping with it',
   'grade_rule.general': 'No escalation rule applies: a general complaint',
 
   // ---- deadlines and sizes ----
@@ -406,6 +407,7 @@ export default {
   // The case screens (fields, list, intake, case page, timeline, audit, guidance), the monthly
   // report and import are kept in their own files.
   ...cases,
+  ...casework,
   ...reports,
   ...importTexts,
   ...training,

@@ -1,5 +1,6 @@
 // 简体中文界面文字。键与 en.js 完全一致（tests/ui/i18n.test.mjs 会检查）。
 import cases from './zh-CN/cases.js';
+import casework from './zh-CN/casework.js';
 import reports from './zh-CN/reports.js';
 import importTexts from './zh-CN/import.js';
 import training from './zh-CN/training.js';
@@ -291,9 +292,9 @@ export default {
   'grade_rule.lawsuit_risk': '可能引发诉讼',
   'grade_rule.households_3_to_9': '3 至 9 户联名投诉',
   'grade_rule.repeated_by_3_people_30d': '30 天内已有 3 人以上投诉同类问题',
-  'grade_rule.open_over_30_days': '超过 30 天仍未解决',
+  'grade_rule.open_over_30_days_own_fault': '因本网点原因超过 30 天仍未解决',
   'grade_rule.reopened_3_times': '已重新打开 3 次以上',
-  'grade_rule.needs_other_departments': '需要其他部门协助处理',
+  'grade_rule.has_supporting_departments': '有其他部门协办',
   'grade_rule.general': '没有触发任何升级条件，按一般投诉处理',
 
   // ---- deadlines and sizes ----
@@ -406,6 +407,7 @@ export default {
   // The case screens (fields, list, intake, case page, timeline, audit, guidance), the monthly
   // report and import are kept in their own files.
   ...cases,
+  ...casework,
   ...reports,
   ...importTexts,
   ...training,

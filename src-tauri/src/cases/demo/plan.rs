@@ -164,7 +164,7 @@ impl Planner {
             media_exposure_risk: media,
             lawsuit_risk: lawsuit,
             households,
-            needs_other_departments,
+            has_supporting_departments: needs_other_departments,
             channel: Some(channel),
             ..GradingFacts::default()
         })

@@ -68,10 +68,11 @@ fn each_rule_alone_gives_its_grade() {
         (
             GradingFacts {
                 open_days: 31,
+                fault: Some(Fault::Branch),
                 ..base
             },
             2,
-            "open_over_30_days",
+            "open_over_30_days_own_fault",
         ),
         (
             GradingFacts {
@@ -83,11 +84,11 @@ fn each_rule_alone_gives_its_grade() {
         ),
         (
             GradingFacts {
-                needs_other_departments: true,
+                has_supporting_departments: true,
                 ..base
             },
             3,
-            "needs_other_departments",
+            "has_supporting_departments",
         ),
     ];
     for (facts, grade, code) in cases {
@@ -124,6 +125,7 @@ fn boundaries_fall_on_the_documented_side() {
     let open = |days| {
         codes(GradingFacts {
             open_days: days,
+            fault: Some(Fault::Branch),
             ..base
         })
     };
@@ -136,6 +138,20 @@ fn boundaries_fall_on_the_documented_side() {
             ..base
         })
     };
+    // Age raises a case only when the fault is the branch's own.
+    for fault in [
+        None,
+        Some(Fault::OtherDepartment),
+        Some(Fault::ThirdParty),
+        Some(Fault::Customer),
+    ] {
+        let long_open = GradingFacts {
+            open_days: 90,
+            fault,
+            ..base
+        };
+        assert_eq!(codes(long_open), (4, vec![]), "{fault:?}");
+    }
     assert_eq!(reopened(2).0, 4);
     assert_eq!(reopened(3).0, 3);
 }
@@ -146,10 +162,11 @@ fn the_highest_grade_wins_and_every_fired_rule_is_listed_in_order() {
         media_exposure_risk: false,
         lawsuit_risk: true,
         households: 4,
-        needs_other_departments: true,
+        has_supporting_departments: true,
         distinct_complainants_same_category_30d: 5,
         open_days: 45,
         reopen_count: 3,
+        fault: Some(Fault::Branch),
         ..GradingFacts::default()
     };
     assert_eq!(
@@ -160,9 +177,9 @@ fn the_highest_grade_wins_and_every_fired_rule_is_listed_in_order() {
                 "lawsuit_risk",
                 "households_3_to_9",
                 "repeated_by_3_people_30d",
-                "open_over_30_days",
+                "open_over_30_days_own_fault",
                 "reopened_3_times",
-                "needs_other_departments"
+                "has_supporting_departments"
             ]
         )
     );
@@ -180,17 +197,17 @@ fn the_highest_grade_wins_and_every_fired_rule_is_listed_in_order() {
     assert!(!fired.contains(&"households_3_to_9"));
     let recurring = GradingFacts {
         reopen_count: 4,
-        needs_other_departments: true,
+        has_supporting_departments: true,
         ..Default::default()
     };
     assert_eq!(
         codes(recurring),
-        (3, vec!["reopened_3_times", "needs_other_departments"])
+        (3, vec!["reopened_3_times", "has_supporting_departments"])
     );
     let json = serde_json::to_value(suggest_grade(&recurring)).unwrap();
     assert_eq!(
         json,
-        serde_json::json!({"grade": 3, "fired": ["reopened_3_times", "needs_other_departments"]})
+        serde_json::json!({"grade": 3, "fired": ["reopened_3_times", "has_supporting_departments"]})
     );
 }
 

@@ -231,7 +231,34 @@ pub async fn insert_cases(
         .map(|number| ids_by_number.get(number).copied().ok_or(Error::NotFound))
         .collect::<Result<Vec<i64>>>()?;
     index_new_cases(conn, cases, &numbers, &ids).await?;
+    let flagged: Vec<i64> = cases
+        .iter()
+        .zip(&ids)
+        .filter(|(new, _)| new.case.needs_other_departments)
+        .map(|(_, id)| *id)
+        .collect();
+    add_unspecified_supports(conn, &flagged).await?;
     Ok(ids)
+}
+
+/// A case taken in as needing other departments gets one supporting-department line whose
+/// department and task are still to be filled in, so the case page lists it as outstanding.
+async fn add_unspecified_supports(conn: &mut SqliteConnection, ids: &[i64]) -> Result<()> {
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let ids: Vec<String> = ids.iter().map(i64::to_string).collect();
+    let ids = format!("[{}]", ids.join(","));
+    sqlx::query(
+        "INSERT INTO case_supports (case_id, department, task, created_at, updated_at)
+         SELECT id, ?, '', created_at, created_at FROM cases
+         WHERE id IN (SELECT value FROM json_each(?))",
+    )
+    .bind(crate::cases::support::UNSPECIFIED)
+    .bind(ids)
+    .execute(conn)
+    .await?;
+    Ok(())
 }
 
 /// Adds new cases to both search indexes: all trigram entries, then all short-query entries.

@@ -11,6 +11,7 @@ use sqlx::SqlitePool;
 
 use super::parse_stamp;
 use crate::cases::deadlines::{Countdown, Pause, countdown};
+use crate::cases::progress::{LateFacts, prompt};
 use crate::cases::snippet::{Snippet, snippet};
 use crate::cases::{Channel, Grade, Status};
 use crate::error::{Error, Invalid, Result};
@@ -102,6 +103,8 @@ pub struct CaseRow {
     pub deadline: Option<Countdown>,
     /// An open case not acknowledged in time.
     pub acknowledge_overdue: bool,
+    /// A late case whose customer is due a progress update (see [`crate::cases::progress`]).
+    pub needs_update: bool,
     /// When the list is searched: where the words were found, to show why the case matched.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub snippet: Option<Snippet>,
@@ -125,7 +128,8 @@ pub struct CasePage {
 
 /// The columns a row needs, selected from `cases c LEFT JOIN staff a`.
 pub(super) const ROW_COLUMNS: &str = "c.id, c.number, c.received_at, c.status, c.grade, c.category_id, c.channel, \
-     c.complainant_name, a.name, c.due_at, c.paused_since, c.acknowledge_by";
+     c.complainant_name, a.name, c.due_at, c.paused_since, c.acknowledge_by, c.acknowledged_at, \
+     (SELECT MAX(p.told_at) FROM case_progress_updates p WHERE p.case_id = c.id)";
 
 type RawRow = (
     i64,
@@ -140,6 +144,8 @@ type RawRow = (
     String,
     Option<String>,
     String,
+    Option<String>,
+    Option<String>,
 );
 
 /// Turns a selected row into a list row with its countdown at `now`.
@@ -157,6 +163,8 @@ pub(super) fn to_row(raw: RawRow, now: DateTime<Utc>, tz: Tz) -> Result<CaseRow>
         due_at,
         paused_since,
         acknowledge_by,
+        acknowledged_at,
+        last_update,
     ) = raw;
     let status = Status::parse("status", &status)?;
     let deadline = if status.is_open() {
@@ -171,6 +179,15 @@ pub(super) fn to_row(raw: RawRow, now: DateTime<Utc>, tz: Tz) -> Result<CaseRow>
     } else {
         None
     };
+    let instant = |text: &Option<String>| text.as_deref().map(parse_stamp).transpose();
+    let late = LateFacts {
+        status,
+        paused: paused_since.is_some(),
+        acknowledged_at: instant(&acknowledged_at)?,
+        acknowledge_by: parse_stamp(&acknowledge_by)?,
+        due_at: parse_stamp(&due_at)?,
+    };
+    let needs_update = prompt(&late, instant(&last_update)?, now).is_some();
     Ok(CaseRow {
         id,
         number,
@@ -183,6 +200,7 @@ pub(super) fn to_row(raw: RawRow, now: DateTime<Utc>, tz: Tz) -> Result<CaseRow>
         assignee_name,
         deadline,
         acknowledge_overdue: status == Status::New && parse_stamp(&acknowledge_by)? <= now,
+        needs_update,
         snippet: None,
     })
 }

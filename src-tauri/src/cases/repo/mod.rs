@@ -2,14 +2,18 @@
 
 pub mod attachments;
 pub(crate) mod bulk;
+pub mod casework;
 mod columns;
 pub mod create;
 pub mod customer;
 pub mod detail;
 pub mod insert;
 pub(crate) mod journal;
+pub mod judgement;
 pub mod list;
+pub mod progress;
 mod suggest;
+pub mod support;
 pub mod transitions;
 pub mod workflow;
 

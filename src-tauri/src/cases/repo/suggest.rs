@@ -8,6 +8,7 @@ use sqlx::{Row, SqliteConnection};
 use super::customer::{CustomerKeys, IntakeKeys, open_serious_case};
 use super::{parse_stamp, stamp};
 use crate::cases::intake::{ValidIntake, phone_key, reference_key};
+use crate::cases::judgement::Fault;
 use crate::cases::{Channel, GradeSuggestion, GradingFacts, Status, suggest_grade};
 use crate::error::{Error, Result};
 
@@ -46,7 +47,9 @@ pub(super) async fn suggestion_for(
         media_exposure_risk: case.media_exposure_risk,
         lawsuit_risk: case.lawsuit_risk,
         households: case.households,
-        needs_other_departments: case.needs_other_departments,
+        // The intake form's tick box adds an "unspecified" supporting department.
+        has_supporting_departments: case.needs_other_departments,
+        fault: None,
         distinct_complainants_same_category_30d: distinct_complainants(conn, case).await?,
         open_days: 0,
         reopen_count: 0,
@@ -64,12 +67,13 @@ pub async fn current_suggestion(
     now: DateTime<Utc>,
 ) -> Result<GradeSuggestion> {
     let row = sqlx::query(
-        "SELECT c.media_exposure_risk, c.lawsuit_risk, c.households, c.needs_other_departments, c.status,
+        "SELECT c.media_exposure_risk, c.lawsuit_risk, c.households,
+                EXISTS (SELECT 1 FROM case_supports s WHERE s.case_id = c.id), c.status,
                 c.received_at, c.reopen_count,
                 (SELECT COUNT(DISTINCT COALESCE(o.phone_key, o.reference_key, NULLIF(o.complainant_name, ''), 'case ' || o.id))
                  FROM cases o WHERE o.category_id = c.category_id AND o.status <> 'invalid'
                  AND o.received_at >= strftime('%Y-%m-%dT%H:%M:%SZ', c.received_at, '-30 days') AND o.received_at <= c.received_at),
-                c.channel, c.phone_key, c.reference_key
+                c.channel, c.phone_key, c.reference_key, c.fault
          FROM cases c WHERE c.id = ?",
     )
     .bind(id)
@@ -93,7 +97,11 @@ pub async fn current_suggestion(
         media_exposure_risk: row.try_get(0)?,
         lawsuit_risk: row.try_get(1)?,
         households: row.try_get(2)?,
-        needs_other_departments: row.try_get(3)?,
+        has_supporting_departments: row.try_get(3)?,
+        fault: row
+            .try_get::<Option<String>, _>(11)?
+            .map(|f| Fault::parse("fault", &f))
+            .transpose()?,
         distinct_complainants_same_category_30d: row.try_get(7)?,
         open_days,
         reopen_count: row.try_get(6)?,

@@ -7,8 +7,10 @@ use sqlx::{Row, SqliteConnection, SqlitePool};
 
 use super::columns::{Edit, end_pause, received_on, status_of};
 use super::journal::{Event, record_audit};
+use super::judgement::{store_judgement, stored_judgement};
 use super::{BranchContext, branch_context, stamp};
 use crate::cases::deadlines::deadlines;
+use crate::cases::judgement::{JudgementInput, check_verification};
 use crate::cases::resolution::{
     FollowUpInput, FollowUpOutcome, ResolutionInput, check_crisis_close, unticked_steps,
 };
@@ -29,6 +31,9 @@ pub struct StatusChange {
     pub follow_up: Option<FollowUpInput>,
     /// Why a crisis (grade 1) case closes while crisis steps are unticked; needed only then.
     pub escalation_reason: Option<String>,
+    /// The verdict (justified or not, cause, fault); needed to leave verification unless one
+    /// is stored already.
+    pub judgement: Option<JudgementInput>,
 }
 
 async fn store_resolution(
@@ -165,6 +170,10 @@ pub async fn change_status(
             edit.set(&mut tx, "closed_at", Some(at.clone())).await?;
         }
         _ => check_transition(from, to)?,
+    }
+    let stored = stored_judgement(&mut tx, id).await?;
+    if let Some(judgement) = check_verification(from, to, stored, change.judgement.as_ref())? {
+        store_judgement(&mut tx, edit, &judgement, "").await?;
     }
     // Resolved, closed or voided, the case no longer waits on the customer.
     if matches!(to, Status::FollowUp | Status::Closed | Status::Invalid) {

@@ -264,12 +264,6 @@ pub async fn update_case(
     for (column, value) in changes {
         edit.set(&mut tx, column, value).await?;
     }
-    edit.set(
-        &mut tx,
-        "needs_other_departments",
-        Some(i64::from(case.needs_other_departments).to_string()),
-    )
-    .await?;
     let number: String = sqlx::query_scalar("SELECT number FROM cases WHERE id = ?")
         .bind(id)
         .fetch_one(&mut *tx)

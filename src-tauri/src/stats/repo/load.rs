@@ -14,6 +14,7 @@ use sqlx::SqliteConnection;
 
 use crate::cases::Status;
 use crate::cases::deadlines::{Pause, deadlines};
+use crate::cases::judgement::Fault;
 use crate::cases::repo::{BranchContext, parse_stamp, stamp};
 use crate::cases::vocab::{Channel, CustomerType};
 use crate::error::Result;
@@ -89,12 +90,14 @@ struct CaseRow {
     goodwill_fen: i64,
     phone_key: Option<String>,
     reference_key: Option<String>,
+    justified: Option<u8>,
+    fault: Option<String>,
 }
 
 const CASE_ROWS: &str = "SELECT json_group_array(json_array(id, received_at, status, \
      acknowledged_at, acknowledge_by, resolved_at, resolve_by, reopen_count, grade, category_id, \
      channel, department, customer_type, root_cause, follow_up_kind, satisfaction, goodwill_fen, \
-     phone_key, reference_key)) FROM cases WHERE id IN (SELECT value FROM json_each(?))";
+     phone_key, reference_key, justified, fault)) FROM cases WHERE id IN (SELECT value FROM json_each(?))";
 
 fn instant(text: Option<&str>) -> Result<Option<DateTime<Utc>>> {
     text.map(parse_stamp).transpose()
@@ -133,6 +136,13 @@ impl CaseRow {
             outcome_changes: Vec::new(),
             phone_key: self.phone_key,
             reference_key: self.reference_key,
+            judgement: match (self.justified, self.fault) {
+                (Some(justified), Some(fault)) => {
+                    Some((justified == 1, Fault::parse("fault", &fault)?))
+                }
+                _ => None,
+            },
+            progress_updates: Vec::new(),
         })
     }
 }
@@ -184,6 +194,19 @@ pub(super) async fn load_cases(
                 start: parse_stamp(&start)?,
                 end: instant(end.as_deref())?,
             });
+        }
+    }
+
+    let updates: Vec<(i64, String)> = json_rows(
+        conn,
+        "SELECT json_group_array(json_array(case_id, told_at) ORDER BY case_id, told_at) \
+         FROM case_progress_updates WHERE case_id IN (SELECT value FROM json_each(?))",
+        std::slice::from_ref(&ids),
+    )
+    .await?;
+    for (id, told_at) in updates {
+        if let Some(&i) = place.get(&id) {
+            cases[i].progress_updates.push(parse_stamp(&told_at)?);
         }
     }
 

@@ -16,7 +16,7 @@ import { transitionFields, transitionChange, validateTransition } from './case-t
 // The usual road of a case, shown as steps; reopened and invalid are detours.
 const ROAD = ['new', 'acknowledged', 'investigating', 'resolving', 'follow_up', 'closed'];
 // Moves that need more than a click.
-const WITH_FORM = new Set(['follow_up', 'closed', 'invalid', 'reopened']);
+const WITH_FORM = new Set(['resolving', 'follow_up', 'closed', 'invalid', 'reopened']);
 
 /// Builds the workflow card.
 export function buildWorkflow(page) {

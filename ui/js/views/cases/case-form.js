@@ -76,7 +76,8 @@ export function buildCaseForm({ mode, categories, staff, ctx, fields = null }) {
       el('div', { class: 'flag-list' },
         checkboxField({ formId: FORM_ID, id: 'case-mediaExposureRisk', name: 'mediaExposureRisk', labelKey: 'field.mediaExposureRisk', checked: Boolean(f.mediaExposureRisk) }),
         checkboxField({ formId: FORM_ID, id: 'case-lawsuitRisk', name: 'lawsuitRisk', labelKey: 'field.lawsuitRisk', checked: Boolean(f.lawsuitRisk) }),
-        checkboxField({ formId: FORM_ID, id: 'case-needsOtherDepartments', name: 'needsOtherDepartments', labelKey: 'field.needsOtherDepartments', checked: Boolean(f.needsOtherDepartments) })),
+        // Once recorded, supporting departments are listed on the case page, not ticked here.
+        editing ? null : checkboxField({ formId: FORM_ID, id: 'case-needsOtherDepartments', name: 'needsOtherDepartments', labelKey: 'field.needsOtherDepartments', checked: Boolean(f.needsOtherDepartments) })),
       inputField({
         formId: FORM_ID, id: 'case-households', name: 'households', labelKey: 'field.households', hintKey: 'intake.householdsHint',
         type: 'number', value: String(f.households ?? 1), attrs: { min: HOUSEHOLDS.min, max: HOUSEHOLDS.max, step: 1, inputmode: 'numeric' },

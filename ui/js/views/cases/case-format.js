@@ -243,7 +243,7 @@ export function countsByStatus(statusCounts) {
 // ---------- Audit values ----------
 
 const INSTANT_FIELDS = new Set(['acknowledged_at', 'resolved_at', 'closed_at', 'acknowledge_by', 'resolve_by', 'due_at', 'paused_since', 'received_at']);
-const FLAG_FIELDS = new Set(['media_exposure_risk', 'lawsuit_risk', 'needs_other_departments', 'customer_accepted']);
+const FLAG_FIELDS = new Set(['media_exposure_risk', 'lawsuit_risk', 'needs_other_departments', 'customer_accepted', 'justified']);
 const CODE_FIELDS = { status: 'status', channel: 'channel', customer_type: 'customerType', root_cause: 'rootCause', follow_up_kind: 'followUpKind' };
 
 /// An audit field's label: `audit_field.<name>`, or the raw column name when there is none.

@@ -19,6 +19,7 @@ import { buildGuidance } from './case-guidance.js';
 import { buildCasePlans } from '../prevention/prevention-case-plans.js';
 import { buildCaseLesson } from '../lessons/lesson-case.js';
 import { buildFields, buildOutcome } from './case-fields.js';
+import { buildCasework } from './case-casework.js';
 import { guardUnsavedForm } from '../../lib/unsaved-form.js';
 import { keepLive, swapIfChanged } from '../../lib/live.js';
 
@@ -79,6 +80,7 @@ function draw(page, { keepComposer = true } = {}) {
       el('div', { class: 'case-main' },
         page.editing ? editForm(page) : buildFields(page),
         buildOutcome(page),
+        buildCasework(page),
         buildCaseLesson(page),
         buildTimeline(page),
         buildAudit(page)),

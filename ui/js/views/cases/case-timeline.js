@@ -11,6 +11,7 @@ import { guardUnsavedForm } from '../../lib/unsaved-form.js';
 import { selectField } from '../../lib/fields.js';
 import { ENTRY_KINDS, changeText, auditFieldLabel, auditValue, label } from './case-format.js';
 import { textareaField, categoryLabel } from './case-ui.js';
+import { caseworkEntryTitle } from './casework-format.js';
 
 const COMPOSER_ID = 'case-entry-form';
 
@@ -25,7 +26,7 @@ function entryTitle(entry, lang) {
     case 'attachment':
       return t('timeline.attachment', { name: entry.body });
     default:
-      return label('timeline.kind.', entry.kind);
+      return caseworkEntryTitle(entry) ?? label('timeline.kind.', entry.kind);
   }
 }
 

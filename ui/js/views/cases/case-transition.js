@@ -2,6 +2,7 @@
 //   follow_up: the resolution (what was done, accepted?, goodwill ¥, root cause);
 //   closed:    the follow-up call (date, satisfaction, comment) or "could not be reached" + note,
 //              and the resolution too if none was recorded before;
+//   resolving (from investigating): the verdict (justified or not, cause, fault);
 //   invalid:   why it is not a valid complaint;  reopened: an optional reason.
 
 import { el } from '../../lib/dom.js';
@@ -10,10 +11,16 @@ import { check, required } from '../../lib/validate.js';
 import { todayIso } from '../../lib/format.js';
 import { ROOT_CAUSES } from './case-format.js';
 import { textareaField, checkboxField } from './case-ui.js';
+import { judgementFields } from './case-judgement.js';
 
 const FORM_ID = 'transition-form';
 // Yuan as people type them: 120, 120.5, 120.50, optionally after ¥.
 const YUAN = /^[¥￥]?\s*\d+(\.\d{1,2})?$/;
+
+/// Leaving verification records the verdict (prefilled when one is stored).
+function needsJudgement(page, to) {
+  return to === 'resolving' && page.detail.status === 'investigating';
+}
 
 function needsResolution(page, to) {
   return to === 'follow_up' || (to === 'closed' && !page.detail.fields.actionTaken);
@@ -56,6 +63,9 @@ function followUpFields(page) {
 /// The fields of the form for moving to `to`.
 export function transitionFields(page, to) {
   const parts = [];
+  if (needsJudgement(page, to)) {
+    parts.push(el('h4', { class: 'subhead', i18n: 'judgement.heading' }), judgementFields(FORM_ID, page.casework?.panel?.judgement));
+  }
   if (needsResolution(page, to)) {
     if (to === 'closed') parts.push(el('h4', { class: 'subhead', i18n: 'transition.resolutionHeading' }));
     parts.push(resolutionFields());
@@ -73,6 +83,7 @@ export function transitionFields(page, to) {
 /// Client-side hints for the move (the backend checks again).
 export function validateTransition(page, to, values) {
   const rules = {};
+  if (needsJudgement(page, to)) Object.assign(rules, { justified: [required], judgementCause: [required], fault: [required] });
   if (needsResolution(page, to)) {
     rules.actionTaken = [required];
     rules.goodwill = [(value) => (!value || YUAN.test(value.trim()) ? null : 'invalid.money')];
@@ -93,5 +104,6 @@ export function transitionChange(page, to, values) {
     reason: values.reason,
     resolution: needsResolution(page, to) ? values : null,
     followUp: to === 'closed' ? values : null,
+    judgement: needsJudgement(page, to) ? values : null,
   };
 }

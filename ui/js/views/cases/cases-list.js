@@ -84,7 +84,9 @@ function rowClass(row) {
 }
 
 function deadlineCell(row) {
-  return el('td', { class: 'case-deadline' }, row.deadline || row.acknowledgeOverdue ? deadlineBadge(row.deadline, row.acknowledgeOverdue) : t('common.none'));
+  return el('td', { class: 'case-deadline' }, row.deadline || row.acknowledgeOverdue ? deadlineBadge(row.deadline, row.acknowledgeOverdue) : t('common.none'),
+    // A late case whose customer is due a progress update (the rule is the backend's).
+    row.needsUpdate ? el('span', { class: ['tag', 'progress-due'], title: t('progress.prompt'), i18n: 'progress.listMarker' }) : null);
 }
 
 function control(id, labelKey, node) {

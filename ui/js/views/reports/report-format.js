@@ -16,6 +16,8 @@ export const KPI_GROUPS = Object.freeze([
     'mean_days_to_resolve', 'median_days_to_resolve']],
   ['satisfaction', ['follow_up_rate', 'average_satisfaction', 'satisfied_share', 'repeat_complaints']],
   ['escalation', ['crises', 'escalated_channels', 'goodwill_total']],
+  ['casework', ['justified_complaints', 'fault_branch_share', 'fault_other_department_share', 'fault_third_party_share',
+    'fault_customer_share', 'kept_informed_share']],
   ['prevention', ['training_completion', 'drills_held', 'plans_active', 'measures_overdue']],
 ]);
 

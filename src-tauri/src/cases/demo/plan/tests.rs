@@ -110,7 +110,7 @@ fn grades_follow_the_flags_and_are_mostly_general() {
             media_exposure_risk: case.intake.media_exposure_risk,
             lawsuit_risk: case.intake.lawsuit_risk,
             households: case.intake.households,
-            needs_other_departments: case.intake.needs_other_departments,
+            has_supporting_departments: case.intake.needs_other_departments,
             channel: Some(case.intake.channel),
             ..GradingFacts::default()
         };

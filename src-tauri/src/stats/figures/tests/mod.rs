@@ -41,6 +41,8 @@ fn case(id: i64, received: &str) -> CaseFacts {
         outcome_changes: Vec::new(),
         phone_key: None,
         reference_key: None,
+        judgement: None,
+        progress_updates: Vec::new(),
     }
 }
 
@@ -369,5 +371,6 @@ fn every_case_figure_is_the_size_of_its_set_and_other_figures_have_none() {
     assert_eq!(sets.members("no_such_figure"), None);
 }
 
+mod casework;
 mod outcomes;
 mod timeliness;

@@ -10,6 +10,7 @@ mod fixtures;
 mod logging;
 mod menu;
 mod prevention;
+mod print;
 #[path = "../common/read_only.rs"]
 mod read_only;
 mod reports;

@@ -18,6 +18,7 @@ import { buildDrillSuggestion } from '../training/training-case.js';
 import { buildGuidance } from './case-guidance.js';
 import { buildCasePlans } from '../prevention/prevention-case-plans.js';
 import { buildFields, buildOutcome } from './case-fields.js';
+import { openCasePrint } from './case-print.js';
 import { guardUnsavedForm } from '../../lib/unsaved-form.js';
 import { keepLive, swapIfChanged } from '../../lib/live.js';
 
@@ -105,13 +106,7 @@ function header(page) {
   const lang = getLanguage();
   const category = f.categoryName ?? t(`category.${f.categorySeedKey}`);
   const print = el('button', { type: 'button', id: 'case-print', class: 'button', i18n: 'case.print' });
-  print.addEventListener('click', async () => {
-    try {
-      await api.printPage();
-    } catch (err) {
-      toastError(err);
-    }
-  });
+  print.addEventListener('click', () => openCasePrint(page));
   const edit = el('button', { type: 'button', id: 'case-edit', class: 'button', disabled: page.editing, i18n: 'common.edit' });
   edit.addEventListener('click', () => {
     page.editing = true;

@@ -15,7 +15,7 @@ import { textareaField, categoryLabel } from './case-ui.js';
 const COMPOSER_ID = 'case-entry-form';
 
 /// The headline of a timeline entry; the free text (note, reason) goes under it.
-function entryTitle(entry, lang) {
+export function entryTitle(entry, lang) {
   switch (entry.kind) {
     case 'status':
     case 'grade':

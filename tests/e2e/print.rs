@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 use branchdesk::cases::intake::CaseInput;
 use branchdesk::cases::repo::create::create_case;
 use branchdesk::cases::repo::detail::get_case;
+use branchdesk::cases::repo::workflow::add_entry;
 use branchdesk::settings::Language;
 use branchdesk::settings::repo::list_categories;
 use chrono::{TimeDelta, Utc};
@@ -42,8 +43,8 @@ async fn wait_for_pdf(pdf: &Path) {
 fn keep(pdf: &Path, name: &str) {
     if let Some(dir) = std::env::var_os("BRANCHDESK_E2E_PDF_DIR") {
         let dir = std::path::PathBuf::from(dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        std::fs::copy(pdf, dir.join(name)).unwrap();
+        std::fs::create_dir_all(&dir).expect("make the folder for the kept PDFs");
+        std::fs::copy(pdf, dir.join(name)).expect("keep a copy of the PDF");
     }
 }
 
@@ -113,6 +114,20 @@ async fn a_case_prints_to_a4_pdf_masked_unless_personal_data_is_chosen() {
     let id = create_case(&pool, &case, None, received + TimeDelta::minutes(5))
         .await
         .unwrap();
+    // A long history, so the report runs over several pages.
+    for n in 1..=30 {
+        let note = format!("第 {n} 次回电：客户仍在等待包裹，已催促派送站加急处理并再次致歉。");
+        add_entry(
+            &pool,
+            id,
+            "call",
+            &note,
+            None,
+            received + TimeDelta::minutes(10 + n),
+        )
+        .await
+        .unwrap();
+    }
     let detail = get_case(&pool, id, Utc::now()).await.unwrap();
     let number = detail.fields["number"].as_str().unwrap().to_owned();
     pool.close().await;
@@ -135,7 +150,23 @@ async fn a_case_prints_to_a4_pdf_masked_unless_personal_data_is_chosen() {
     keep(&pdf, "case-masked.pdf");
     let pages = a4_pages(&pdf);
     let text = poppler("pdftotext", &["-layout"], &pdf);
-    assert!(pages >= 1);
+    assert!(pages >= 2, "thirty calls take more than a page");
+    // No entry is cut in half by a page break: each call's note is whole on exactly one page.
+    let page_texts: Vec<String> = (1..=pages)
+        .map(|page| {
+            let page = page.to_string();
+            poppler("pdftotext", &["-layout", "-f", &page, "-l", &page], &pdf)
+        })
+        .collect();
+    for n in 1..=30 {
+        let start = format!("第 {n} 次回电：");
+        let whole = page_texts
+            .iter()
+            .flat_map(|text| text.lines())
+            .filter(|line| line.contains(&start) && line.ends_with("加急处理并再次致歉。"))
+            .count();
+        assert_eq!(whole, 1, "call {n} is printed whole, once");
+    }
     assert!(
         text.contains(&number),
         "the case number is printed:\n{text}"

@@ -35,7 +35,7 @@ pub fn print_to_pdf<R: Runtime>(window: &WebviewWindow<R>, target: &Path) -> Res
             settings.set_printer(FILE_PRINTER);
             settings.set(gtk::PRINT_SETTINGS_OUTPUT_FILE_FORMAT, Some("pdf"));
             settings.set(gtk::PRINT_SETTINGS_OUTPUT_URI, Some(&uri));
-            let a4 = gtk::PaperSize::new(Some(&gtk::PAPER_NAME_A4));
+            let a4 = gtk::PaperSize::new(Some(gtk::PAPER_NAME_A4));
             settings.set_paper_size(&a4);
             let setup = gtk::PageSetup::new();
             setup.set_paper_size_and_default_margins(&a4);

@@ -93,8 +93,9 @@ function text(id, value) {
   return el('p', { id, class: 'print-text' }, value || t('common.none'));
 }
 
-/// The sheet: header, customer and complaint, timeline, audit summary, outcome. The running
-/// head is a table header, which WebKit repeats at the top of every printed page.
+/// The sheet: header, customer and complaint, timeline, audit summary, outcome, under a head
+/// line with the branch and case number (a table header: engines that repeat table headers
+/// print it on every page; WebKitGTK 2.50 prints it on the first only).
 export function buildCaseSheet(record, { ctx }) {
   const f = record.fields;
   const lang = getLanguage();
@@ -104,7 +105,8 @@ export function buildCaseSheet(record, { ctx }) {
   const branchText = branch ? `${branch.name} (${branch.code})` : '';
   const head = el('thead', null, el('tr', null, el('th', { class: 'print-running-head' },
     el('span', null, branchText), el('span', { class: 'print-running-number' }, f.number))));
-  const body = el('tbody', null, el('tr', null, el('td', null,
+  // One table row per part and per timeline entry, none cut by a page break (print.css).
+  const rows = [
     el('header', { class: 'print-header' },
       el('h1', { id: 'print-case-number', class: 'print-title' }, t('print.case.heading', { number: f.number })),
       el('p', { class: 'print-meta' }, t('print.case.meta', { branch: branchText, time: formatDateTime(new Date().toISOString(), lang, tz) })),
@@ -129,20 +131,24 @@ export function buildCaseSheet(record, { ctx }) {
       text('print-description', f.description),
       el('h3', { class: 'print-subhead', i18n: 'field.customerRequest' }),
       text('print-request', f.customerRequest)),
-    section('print-timeline', 'timeline.title', timeline(record, lang, tz)),
+    el('h2', { id: 'print-timeline', class: ['print-heading', 'print-section'], i18n: 'timeline.title' }),
+    ...timeline(record, lang, tz),
     section('print-audit', 'print.case.audit', auditSummary(record, lang, tz)),
     section('print-outcome', 'case.outcome.title', outcome(record, lang, tz)),
-    el('p', { id: 'print-privacy', class: 'print-privacy' }, t(record.personalDataMasked ? 'print.masked' : 'print.unmasked')))));
+    el('p', { id: 'print-privacy', class: 'print-privacy' }, t(record.personalDataMasked ? 'print.masked' : 'print.unmasked')),
+  ];
+  const body = el('tbody', null, rows.map((row) => el('tr', { class: 'print-row' }, el('td', null, row))));
   return el('section', { id: SHEET_ID, class: 'print-sheet', lang, attrs: { 'aria-hidden': 'true' } },
     el('table', { class: 'print-frame' }, head, body));
 }
 
+/// The timeline's entries, one row each.
 function timeline(record, lang, tz) {
-  if (!record.timeline.length) return el('p', { class: 'print-text', i18n: 'common.none' });
-  return el('ol', { class: 'print-timeline' }, record.timeline.map((entry) => el('li', { class: 'print-entry' },
+  if (!record.timeline.length) return [el('p', { class: 'print-text', i18n: 'common.none' })];
+  return record.timeline.map((entry) => el('div', { class: 'print-entry' },
     el('p', { class: 'print-entry-meta' }, `${formatDateTime(entry.at, lang, tz)} · ${entry.authorName || t('timeline.nobody')}`),
     el('p', { class: 'print-entry-title' }, entryTitle(entry, lang)),
-    entry.body && entry.kind !== 'attachment' ? el('p', { class: 'print-text' }, entry.body) : null)));
+    entry.body && entry.kind !== 'attachment' ? el('p', { class: 'print-text' }, entry.body) : null));
 }
 
 /// How many changes, by whom, to which fields, then the changes themselves in a compact table.

@@ -64,6 +64,7 @@ const COMMANDS: &[&str] = &[
     "add_case_attachment",
     "open_case_attachment",
     "print_page",
+    "case_print_record",
     "backup_overview",
     "back_up_now",
     "set_backup_keep",

@@ -11,6 +11,7 @@ mod group;
 mod logging;
 mod menu;
 mod prevention;
+mod print;
 #[path = "../common/read_only.rs"]
 mod read_only;
 mod reports;

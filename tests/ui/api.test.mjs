@@ -132,6 +132,8 @@ test('cases: each function calls its command with camelCase arguments', async ()
     [() => api.addCaseAttachment(7), ['add_case_attachment', { id: 7 }]],
     [() => api.openCaseAttachment(9), ['open_case_attachment', { attachmentId: 9 }]],
     [() => api.printPage(), ['print_page', undefined]],
+    [() => api.casePrintRecord(7, 1), ['case_print_record', { id: 7, includePersonal: true }]],
+    [() => api.casePrintRecord(7), ['case_print_record', { id: 7, includePersonal: false }]],
   ];
   for (const [run, expected] of expectations) {
     calls.length = 0;

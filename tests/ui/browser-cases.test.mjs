@@ -275,6 +275,7 @@ describe('complaint cases in a real webview', { skip: browserSkip }, () => {
     await press('#case-attachments .attachment-open');
     await s.waitFor('return window.__mock.opened.length === 1');
     await press('#case-print');
+    await press('#print-ok');
     await s.waitFor('return window.__mock.printed === 1');
     await clean();
   });

@@ -90,6 +90,7 @@ pub const COMMAND_PERMISSIONS: &[(&str, Permission)] = &[
     ("add_case_attachment", HandleCases),
     ("open_case_attachment", ReadCases),
     ("print_page", ReadCases),
+    ("case_print_record", ReadCases),
     // Backups.
     ("backup_overview", Backup),
     ("back_up_now", Backup),

@@ -189,6 +189,10 @@ pub fn print_page<R: Runtime>(
     window: tauri::WebviewWindow<R>,
 ) -> Result<()> {
     state.authorize(Permission::ReadCases)?;
+    #[cfg(target_os = "linux")]
+    if let Some(pdf) = super::print_pdf::requested() {
+        return super::print_pdf::print_to_pdf(&window, &pdf);
+    }
     window
         .print()
         .map_err(|e| Error::Io(std::io::Error::other(e.to_string())))

@@ -11,6 +11,7 @@ const SOURCES: &[(&str, &str)] = &[
     ("backup_commands.rs", include_str!("backup_commands.rs")),
     ("case_commands.rs", include_str!("case_commands.rs")),
     ("casework_commands.rs", include_str!("casework_commands.rs")),
+    ("print_commands.rs", include_str!("print_commands.rs")),
     ("import_commands.rs", include_str!("import_commands.rs")),
     (
         "prevention_commands.rs",

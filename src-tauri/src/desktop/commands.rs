@@ -56,6 +56,7 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         super::case_commands::add_case_attachment,
         super::case_commands::open_case_attachment,
         super::case_commands::print_page,
+        super::print_commands::case_print_record,
         super::backup_commands::backup_overview,
         super::backup_commands::back_up_now,
         super::backup_commands::set_backup_keep,

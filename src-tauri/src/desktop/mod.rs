@@ -15,6 +15,9 @@ mod menu;
 mod menu_model;
 mod open_file;
 mod prevention_commands;
+mod print_commands;
+#[cfg(target_os = "linux")]
+mod print_pdf;
 mod reminders;
 mod report_commands;
 mod startup_commands;

@@ -39,7 +39,7 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 /// Starts Xvfb and WebKitWebDriver (both ended by `stop()`, by their own pids, SIGTERM).
 export async function startDriver() {
   // -displayfd: Xvfb picks a free display itself and writes its number to fd 3 when ready.
-  const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1366x800x24', '-nolisten', 'tcp'], {
+  const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1440x900x24', '-nolisten', 'tcp'], {
     stdio: ['ignore', 'ignore', 'ignore', 'pipe'],
   });
   const display = await new Promise((resolve, reject) => {

@@ -84,3 +84,6 @@ export const addCaseAttachment = (id) => call('add_case_attachment', { id });
 export const openCaseAttachment = (attachmentId) => call('open_case_attachment', { attachmentId });
 /// Opens the system print dialog for the page shown (print, or save as PDF).
 export const printPage = () => call('print_page');
+/// Case `id` as the print sheet shows it: personal data masked unless `includePersonal` is
+/// ticked and the signed-in role may see it (the backend decides).
+export const casePrintRecord = (id, includePersonal) => call('case_print_record', { id, includePersonal: Boolean(includePersonal) });

@@ -11,6 +11,7 @@ import group from './en/group.js';
 import groupOffice from './en/group-office.js';
 import lessons from './en/lessons.js';
 import surveys from './en/surveys.js';
+import printTexts from './en/print.js';
 export default {
   'app.name': 'BranchDesk',
   'app.titleWithView': '{view} · BranchDesk',
@@ -418,4 +419,5 @@ export default {
   ...groupOffice,
   ...lessons,
   ...surveys,
+  ...printTexts,
 };

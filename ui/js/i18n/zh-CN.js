@@ -11,6 +11,7 @@ import group from './zh-CN/group.js';
 import groupOffice from './zh-CN/group-office.js';
 import lessons from './zh-CN/lessons.js';
 import surveys from './zh-CN/surveys.js';
+import printTexts from './zh-CN/print.js';
 export default {
   'app.name': 'BranchDesk',
   'app.titleWithView': '{view} · BranchDesk',
@@ -418,4 +419,5 @@ export default {
   ...groupOffice,
   ...lessons,
   ...surveys,
+  ...printTexts,
 };

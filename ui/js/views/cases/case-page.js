@@ -20,6 +20,7 @@ import { buildCasePlans } from '../prevention/prevention-case-plans.js';
 import { buildCaseLesson } from '../lessons/lesson-case.js';
 import { buildFields, buildOutcome } from './case-fields.js';
 import { buildCasework } from './case-casework.js';
+import { openCasePrint } from './case-print.js';
 import { guardUnsavedForm } from '../../lib/unsaved-form.js';
 import { keepLive, swapIfChanged } from '../../lib/live.js';
 
@@ -109,13 +110,7 @@ function header(page) {
   const lang = getLanguage();
   const category = f.categoryName ?? t(`category.${f.categorySeedKey}`);
   const print = el('button', { type: 'button', id: 'case-print', class: 'button', i18n: 'case.print' });
-  print.addEventListener('click', async () => {
-    try {
-      await api.printPage();
-    } catch (err) {
-      toastError(err);
-    }
-  });
+  print.addEventListener('click', () => openCasePrint(page));
   const edit = el('button', { type: 'button', id: 'case-edit', class: 'button', disabled: page.editing, i18n: 'common.edit' });
   edit.addEventListener('click', () => {
     page.editing = true;

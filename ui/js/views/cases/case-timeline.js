@@ -16,7 +16,7 @@ import { caseworkEntryTitle } from './casework-format.js';
 const COMPOSER_ID = 'case-entry-form';
 
 /// The headline of a timeline entry; the free text (note, reason) goes under it.
-function entryTitle(entry, lang) {
+export function entryTitle(entry, lang) {
   switch (entry.kind) {
     case 'status':
     case 'grade':

@@ -38,7 +38,7 @@ function fill(tile, { activePlans, draftPlans, overdue }) {
       el('span', { class: 'figure-label', i18n: 'prevention.tile.overdue' }))),
     count ? el('ul', { id: 'dashboard-overdue-measures', class: 'recent-list' }, overdue.slice(0, LISTED).map((measure) => el('li', { dataset: { measureId: String(measure.id) } },
       el('a', { href: planHash(measure.planId), class: 'recent-number' }, measure.description),
-      el('span', { class: 'muted' }, measure.planTitle),
+      el('span', { class: 'muted', attrs: { title: measure.planTitle } }, measure.planTitle),
       el('span', { class: ['badge', 'measure-overdue'] }, t('prevention.tile.dueOn', { date: formatDate(measure.dueDate, lang) }))))) : null,
     !activePlans && !draftPlans ? el('p', { class: 'muted' }, el('a', { href: '#/prevention/analysis', i18n: 'prevention.tile.start' })) : null,
   ].filter(Boolean));

@@ -21,6 +21,8 @@ import { trendSection, breakdownSection } from './reports-breakdowns.js';
 import { loadGlossary, glossarySection, installDefinitionToggles } from './reports-glossary.js';
 import { exportPanel } from './reports-export.js';
 import { rollupPanel } from './reports-rollup.js';
+import { printReport } from './reports-print.js';
+import { toastError } from '../../lib/toast.js';
 
 /// The month named in a reports hash (`#/reports?month=2024-03`), or null.
 export function monthFromHash(hash) {
@@ -54,7 +56,7 @@ export async function render(container, ctx) {
   container.replaceChildren(
     pageHeader('nav.reports', {
       introKey: 'reports.intro',
-      actions: [el('button', { type: 'button', id: 'report-print', class: ['button', 'no-print'], i18n: 'reports.print', on: { click: () => api.printPage().catch(console.error) } })],
+      actions: [el('button', { type: 'button', id: 'report-print', class: ['button', 'no-print'], i18n: 'reports.print', on: { click: () => printReport(container).catch(toastError) } })],
     }),
     view.picker.node,
     view.body,

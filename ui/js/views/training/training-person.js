@@ -18,6 +18,9 @@ function staffOptions(staff, selected) {
   return staff.map((s) => el('option', { value: String(s.id), selected: s.id === selected }, s.name));
 }
 
+/// Module states in which signed items are due to be signed again.
+const REFRESH_DUE = ['due_soon', 'overdue'];
+
 function moduleCard(module, lang) {
   const cell = el('table', { class: 'inline-cell' }, el('tbody', null, el('tr', null, cellNode(module.cell, lang))));
   return el('section', { class: ['card', 'person-module'], dataset: { moduleId: String(module.id) } },
@@ -27,9 +30,11 @@ function moduleCard(module, lang) {
     module.refresherMonths ? el('p', { class: 'hint' }, t('training.person.refresher', { n: module.refresherMonths })) : null,
     el('ul', { class: 'checklist' }, module.items.map((item) => {
       const id = `signoff-item-${item.id}`;
+      // Signed shows ticked; only a refresher falling due opens the item to sign again.
+      const done = Boolean(item.signedOn) && !REFRESH_DUE.includes(module.cell.status);
       return el('li', { class: ['checklist-item', item.signedOn && 'is-signed'] },
         el('label', { class: 'checkbox', htmlFor: id },
-          el('input', { type: 'checkbox', id, name: 'item', value: String(item.id) }),
+          el('input', { type: 'checkbox', id, name: 'item', value: String(item.id), checked: done, disabled: done }),
           el('span', null, pick(lang, item.textEn, item.textZh))),
         item.signedOn ? el('span', { class: ['hint', 'signed-by'] },
           t('training.person.signedBy', { date: formatDate(item.signedOn, lang), name: item.trainerName || t('timeline.nobody') })) : null);
@@ -83,7 +88,7 @@ export async function renderPerson(body, ctx, route) {
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
       setError(errorSlot, '');
-      const itemIds = [...form.querySelectorAll('input[name=item]:checked')].map((box) => Number(box.value));
+      const itemIds = [...form.querySelectorAll('input[name=item]:checked:not(:disabled)')].map((box) => Number(box.value));
       if (!itemIds.length) return setError(errorSlot, t('training.person.tickFirst'));
       try {
         const next = await api.signOffTraining({ staffId: who.id, itemIds, signedOn: form.elements.signedOn.value, trainerId: form.elements.trainerId.value });

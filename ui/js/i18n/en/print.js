@@ -1,0 +1,21 @@
+// English texts for printing: the case history report and its dialog. Same keys as zh-CN/print.js.
+export default {
+  'print.go': 'Print',
+  'print.personal': 'Include personal data (names and phone numbers)',
+  'print.personalHint': 'Leave this unticked for paper that leaves the branch: names and phone numbers are then masked. Roles that may not see personal data always get them masked.',
+  'print.masked': 'Personal data masked (names and phone numbers).',
+  'print.unmasked': 'Contains personal data: keep this paper in the branch.',
+  'print.case.title': 'Print the case history',
+  'print.case.message': 'An A4 report of this case: header, customer and complaint, timeline, audit summary and outcome.',
+  'print.case.heading': 'Case history {number}',
+  'print.case.meta': 'Branch: {branch} · printed {time}',
+  'print.case.grade': 'Grade',
+  'print.case.status': 'Status',
+  'print.case.category': 'Category',
+  'print.case.channel': 'Channel',
+  'print.case.received': 'Received',
+  'print.case.customer': 'Customer and complaint',
+  'print.case.audit': 'Audit summary',
+  'print.case.auditSummary': '{count} changes by {people} people: {fields}.',
+  'print.case.noOutcome': 'No resolution or follow-up recorded yet.',
+};

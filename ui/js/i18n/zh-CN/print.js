@@ -1,0 +1,21 @@
+// 打印用文字：案件记录报告及其对话框。键与 en/print.js 相同。
+export default {
+  'print.go': '打印',
+  'print.personal': '包含个人信息（姓名和电话）',
+  'print.personalHint': '纸张要带出网点时请不要勾选：姓名和电话会被遮盖。无权查看个人信息的角色打印时总是遮盖。',
+  'print.masked': '个人信息已遮盖（姓名和电话）。',
+  'print.unmasked': '含个人信息：请勿带出网点。',
+  'print.case.title': '打印案件记录',
+  'print.case.message': '一份 A4 案件报告：案件概要、客户与投诉、处理经过、修改记录摘要和处理结果。',
+  'print.case.heading': '案件记录 {number}',
+  'print.case.meta': '网点：{branch} · 打印于 {time}',
+  'print.case.grade': '等级',
+  'print.case.status': '状态',
+  'print.case.category': '类别',
+  'print.case.channel': '渠道',
+  'print.case.received': '收到时间',
+  'print.case.customer': '客户与投诉',
+  'print.case.audit': '修改记录摘要',
+  'print.case.auditSummary': '共 {count} 处修改，经手 {people} 人：{fields}。',
+  'print.case.noOutcome': '尚未记录处理结果或回访。',
+};

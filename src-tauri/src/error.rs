@@ -302,6 +302,9 @@ pub enum Error {
     /// Group mode (head office's PostgreSQL) could not do what was asked.
     #[error("{}", .0.code())]
     Group(crate::group::GroupProblem),
+    /// A change to a customer record was refused.
+    #[error("{}", .0.reason())]
+    Customer(crate::customers::CustomerRefusal),
 }
 
 /// The crate's result alias.
@@ -342,6 +345,7 @@ impl Error {
             Error::NoProgram => "open.no_program",
             Error::FileGone => "open.file_gone",
             Error::Group(problem) => problem.code(),
+            Error::Customer(refusal) => refusal.code(),
         }
     }
 

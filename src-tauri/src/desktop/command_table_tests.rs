@@ -10,6 +10,7 @@ const SOURCES: &[(&str, &str)] = &[
     ("access_commands.rs", include_str!("access_commands.rs")),
     ("backup_commands.rs", include_str!("backup_commands.rs")),
     ("case_commands.rs", include_str!("case_commands.rs")),
+    ("customer_commands.rs", include_str!("customer_commands.rs")),
     ("import_commands.rs", include_str!("import_commands.rs")),
     (
         "prevention_commands.rs",

@@ -6,6 +6,7 @@ mod access_commands;
 mod backup_commands;
 mod case_commands;
 mod commands;
+mod customer_commands;
 mod group_commands;
 mod import_commands;
 mod menu;

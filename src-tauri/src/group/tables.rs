@@ -32,18 +32,24 @@ pub const SENT: &[(&str, &[&str])] = &[
     ("emergency_plans", &["id"]),
     ("emergency_drills", &["id"]),
     ("staff_activity", &["id"]),
+    ("customers", &["id"]),
+    ("customer_keys", &["id"]),
+    ("customer_audit", &["id"]),
 ];
 
 /// Tables that are not sent: derived from the sent ones (tallies, the search index), the
 /// migrations' own record, the outbox itself, and what belongs to this computer alone: the
-/// sign-ins (credentials never leave the branch), wrong-sign-in counters and the reminders
-/// already shown.
+/// sign-ins (credentials never leave the branch), wrong-sign-in counters, the reminders
+/// already shown, and the record that this computer's upgrade linked its cases to customers
+/// (the customers and links it made are sent; customer search entries are derived).
 pub fn is_unsent(table: &str) -> bool {
     table == "case_tallies"
         || table == "group_outbox"
         || table == "sign_ins"
         || table == "sign_in_failures"
         || table == "reminders_sent"
+        || table == "customer_link_runs"
+        || table.starts_with("customer_search_")
         || table.starts_with("case_search_")
         || table.starts_with("_sqlx")
         || table.starts_with("sqlite_")
@@ -75,6 +81,8 @@ pub fn kind(table: &str) -> &'static str {
         "prevention_audit" => "prevention audit entries",
         "emergency_plans" => "emergency plans",
         "emergency_drills" => "emergency drills",
+        "customers" | "customer_keys" => "customer records",
+        "customer_audit" => "customer audit entries",
         _ => "settings",
     }
 }

@@ -7,6 +7,7 @@ import prevention from './en/prevention.js';
 import manners from './en/manners.js';
 import access from './en/access.js';
 import group from './en/group.js';
+import customers from './en/customers.js';
 export default {
   'app.name': 'BranchDesk',
   'app.titleWithView': '{view} · BranchDesk',
@@ -410,4 +411,5 @@ export default {
   ...manners,
   ...access,
   ...group,
+  ...customers,
 };

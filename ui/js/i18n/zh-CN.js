@@ -7,6 +7,7 @@ import prevention from './zh-CN/prevention.js';
 import manners from './zh-CN/manners.js';
 import access from './zh-CN/access.js';
 import group from './zh-CN/group.js';
+import customers from './zh-CN/customers.js';
 export default {
   'app.name': 'BranchDesk',
   'app.titleWithView': '{view} · BranchDesk',
@@ -410,4 +411,5 @@ export default {
   ...manners,
   ...access,
   ...group,
+  ...customers,
 };

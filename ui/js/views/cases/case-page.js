@@ -17,6 +17,7 @@ import { buildCrisis, buildHistory, buildAttachments } from './case-side.js';
 import { buildDrillSuggestion } from '../training/training-case.js';
 import { buildGuidance } from './case-guidance.js';
 import { buildCasePlans } from '../prevention/prevention-case-plans.js';
+import { buildCaseCustomer } from './case-customer.js';
 import { buildFields, buildOutcome } from './case-fields.js';
 import { guardUnsavedForm } from '../../lib/unsaved-form.js';
 import { keepLive, swapIfChanged } from '../../lib/live.js';
@@ -72,6 +73,7 @@ function draw(page, { keepComposer = true } = {}) {
   // replaceChildren() would print a skipped (null) section as the text "null".
   const sections = [
     header(page),
+    buildCaseCustomer(page.id),
     buildCrisis(page),
     buildWorkflow(page),
     el('div', { class: 'case-layout' },

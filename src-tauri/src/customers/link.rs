@@ -132,6 +132,9 @@ async fn kept_record(conn: &mut SqliteConnection, id: i64) -> Result<i64> {
     Err(Error::invalid("customerId", crate::error::Invalid::Choice))
 }
 
+/// A case waiting for its customer: id, name, phone, reference, customer type.
+type UnlinkedCase = (i64, String, Option<String>, Option<String>, String);
+
 /// Links every case not yet linked (only those in `only`, when given) to the customer holding
 /// its phone or reference key, creating a customer for keys nobody holds yet; cases without
 /// either key stay unlinked. Cases are taken in order of receipt, so a customer's first case
@@ -153,7 +156,7 @@ pub async fn link_unlinked(
         holders.entry((kind == "phone", key)).or_insert(id);
     }
     let wanted = only.map(|ids| ids.iter().copied().collect::<BTreeSet<i64>>());
-    let cases: Vec<(i64, String, Option<String>, Option<String>, String)> = sqlx::query_as(
+    let cases: Vec<UnlinkedCase> = sqlx::query_as(
         "SELECT id, complainant_name, phone, reference, customer_type FROM cases
          WHERE customer_id IS NULL AND (phone IS NOT NULL OR reference IS NOT NULL)
          ORDER BY received_at, id",

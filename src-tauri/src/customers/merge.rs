@@ -46,8 +46,8 @@ pub async fn merge(
         return Err(Error::Customer(CustomerRefusal::MergeSame));
     }
     let mut tx = crate::store::begin_write(pool).await?;
-    let (keep_name, _, keep_notes, keep_key, keep_reason) = live(&mut tx, kept).await?;
-    let (gone_name, _, gone_notes, gone_key, gone_reason) = live(&mut tx, merged).await?;
+    let keep = live(&mut tx, kept).await?;
+    let gone = live(&mut tx, merged).await?;
     let at = stamp(now);
     let moving: Vec<(i64, String)> =
         sqlx::query_as("SELECT id, number FROM cases WHERE customer_id = ? ORDER BY id")
@@ -79,14 +79,14 @@ pub async fn merge(
         .bind(merged)
         .execute(&mut *tx)
         .await?;
-    let name = if keep_name.trim().is_empty() {
-        gone_name.clone()
+    let name = if keep.name.trim().is_empty() {
+        gone.name.clone()
     } else {
-        keep_name
+        keep.name
     };
-    let notes = combine(&keep_notes, &gone_notes);
-    let key = keep_key || gone_key;
-    let reason = match (keep_reason, gone_reason) {
+    let notes = combine(&keep.notes, &gone.notes);
+    let key = keep.key_customer || gone.key_customer;
+    let reason = match (keep.key_reason, gone.key_reason) {
         (Some(a), Some(b)) => Some(combine(&a, &b)),
         (a, b) => a.or(b),
     };

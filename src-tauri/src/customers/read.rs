@@ -38,6 +38,15 @@ type RawSummary = (
     Option<String>,
 );
 
+/// An audit line as selected: at, actor's name, field, old and new value.
+type RawAudit = (
+    String,
+    Option<String>,
+    String,
+    Option<String>,
+    Option<String>,
+);
+
 fn to_summary(raw: RawSummary) -> CustomerSummary {
     let list = |json: &str| serde_json::from_str::<Vec<String>>(json).unwrap_or_default();
     let (id, name, customer_type, key_customer, key_reason, phones, refs, cases, open, last) = raw;
@@ -202,13 +211,7 @@ pub async fn detail(pool: &SqlitePool, id: i64, now: DateTime<Utc>) -> Result<Cu
         .into_iter()
         .map(|row| to_row(row, now, ctx.tz))
         .collect::<Result<Vec<_>>>()?;
-    let audit: Vec<(
-        String,
-        Option<String>,
-        String,
-        Option<String>,
-        Option<String>,
-    )> = sqlx::query_as(
+    let audit: Vec<RawAudit> = sqlx::query_as(
         "SELECT au.at, s.name, au.field, au.old_value, au.new_value FROM customer_audit au
              LEFT JOIN staff s ON s.id = au.actor_id WHERE au.customer_id = ?
              ORDER BY au.at DESC, au.id DESC LIMIT 500",

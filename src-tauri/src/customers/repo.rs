@@ -150,13 +150,25 @@ pub async fn reindex(conn: &mut SqliteConnection, id: i64) -> Result<()> {
     Ok(())
 }
 
-/// The stored name, type, notes, flag and reason of a live record; [`Error::NotFound`] when
-/// there is none, a refusal when it was merged away.
-pub(super) async fn live(
-    conn: &mut SqliteConnection,
-    id: i64,
-) -> Result<(String, String, String, bool, Option<String>)> {
-    let row: Option<(String, String, String, bool, Option<String>, Option<i64>)> = sqlx::query_as(
+/// A live record's stored name, type, notes, key flag and reason.
+pub(super) struct Live {
+    /// Name.
+    pub name: String,
+    /// Type code.
+    pub customer_type: String,
+    /// Notes.
+    pub notes: String,
+    /// Key customer.
+    pub key_customer: bool,
+    /// Why.
+    pub key_reason: Option<String>,
+}
+
+/// Customer `id` as stored, for a change: [`Error::NotFound`] when there is none, a refusal
+/// when it was merged away.
+pub(super) async fn live(conn: &mut SqliteConnection, id: i64) -> Result<Live> {
+    type Row = (String, String, String, bool, Option<String>, Option<i64>);
+    let row: Option<Row> = sqlx::query_as(
         "SELECT name, customer_type, notes, key_customer, key_reason, merged_into
          FROM customers WHERE id = ?",
     )
@@ -166,7 +178,13 @@ pub(super) async fn live(
     match row {
         None => Err(Error::NotFound),
         Some((.., Some(_))) => Err(Error::Customer(CustomerRefusal::AlreadyMerged)),
-        Some((name, kind, notes, key, reason, None)) => Ok((name, kind, notes, key, reason)),
+        Some((name, customer_type, notes, key_customer, key_reason, None)) => Ok(Live {
+            name,
+            customer_type,
+            notes,
+            key_customer,
+            key_reason,
+        }),
     }
 }
 
@@ -180,7 +198,12 @@ pub async fn update(
 ) -> Result<()> {
     let valid = edit.parse()?;
     let mut tx = crate::store::begin_write(pool).await?;
-    let (name, kind, notes, ..) = live(&mut tx, id).await?;
+    let Live {
+        name,
+        customer_type: kind,
+        notes,
+        ..
+    } = live(&mut tx, id).await?;
     let at = stamp(now);
     let changes = [
         ("name", name, valid.name.clone()),
@@ -222,14 +245,14 @@ pub async fn set_key_flag(
 ) -> Result<()> {
     let reason = flag.parse()?;
     let mut tx = crate::store::begin_write(pool).await?;
-    let (.., old_key, old_reason) = live(&mut tx, id).await?;
+    let stored = live(&mut tx, id).await?;
     let at = stamp(now);
     let describe = |key: bool, reason: Option<&str>| match (key, reason) {
         (true, Some(reason)) => reason.to_owned(),
         (true, None) => "yes".to_owned(),
         (false, _) => "no".to_owned(),
     };
-    let old = describe(old_key, old_reason.as_deref());
+    let old = describe(stored.key_customer, stored.key_reason.as_deref());
     let new = describe(flag.key_customer, reason.as_deref());
     if old != new {
         audit(

@@ -1,6 +1,7 @@
 //! Customers as records (issue 16 point 1): linked at intake, by import and by the upgrade;
 //! key customers; merging; search; the CLI. Real SQLite files in temporary folders.
 
+mod bulk;
 mod cli;
 mod intake;
 mod merge;

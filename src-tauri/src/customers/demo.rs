@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 use sqlx::SqlitePool;
 
-use super::link::link_unlinked;
+use super::bulk_link::link_unlinked;
 use super::merge::merge;
 use super::model::KeyFlag;
 use super::repo::set_key_flag;

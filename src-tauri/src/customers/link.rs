@@ -1,17 +1,12 @@
-//! Linking cases to customers: one case at intake (the record the user chose, the one matched
-//! by phone or reference, or a new one), and many at once for import, the upgrade and demo
-//! data (matched by phone and reference keys only: a name alone never links).
-
-use std::collections::{BTreeSet, HashMap};
+//! Linking one case to its customer at intake: the record the user chose, the one matched by
+//! phone or reference, or a new one. Many cases at once (import, the upgrade, demo data) are
+//! linked by [`super::bulk_link`] with the same rules.
 
 use chrono::{DateTime, Utc};
 use sqlx::SqliteConnection;
 
-use super::matching::{phone_key, reference_key};
-use super::model::LinkReport;
 use super::read::candidates;
 use super::repo::{add_keys, audit, create, reindex};
-use crate::cases::CustomerType;
 use crate::cases::intake::ValidIntake;
 use crate::cases::repo::stamp;
 use crate::error::{Error, Result};
@@ -130,85 +125,4 @@ async fn kept_record(conn: &mut SqliteConnection, id: i64) -> Result<i64> {
         }
     }
     Err(Error::invalid("customerId", crate::error::Invalid::Choice))
-}
-
-/// A case waiting for its customer: id, name, phone, reference, customer type.
-type UnlinkedCase = (i64, String, Option<String>, Option<String>, String);
-
-/// Links every case not yet linked (only those in `only`, when given) to the customer holding
-/// its phone or reference key, creating a customer for keys nobody holds yet; cases without
-/// either key stay unlinked. Cases are taken in order of receipt, so a customer's first case
-/// creates the record and the later ones join it. Runs inside the caller's transaction.
-pub async fn link_unlinked(
-    conn: &mut SqliteConnection,
-    only: Option<&[i64]>,
-    actor: Option<i64>,
-    now: DateTime<Utc>,
-) -> Result<LinkReport> {
-    let mut holders: HashMap<(bool, String), i64> = HashMap::new();
-    let keys: Vec<(i64, String, String)> = sqlx::query_as(
-        "SELECT k.customer_id, k.kind, k.match_key FROM customer_keys k
-         JOIN customers cu ON cu.id = k.customer_id WHERE cu.merged_into IS NULL ORDER BY k.id",
-    )
-    .fetch_all(&mut *conn)
-    .await?;
-    for (id, kind, key) in keys {
-        holders.entry((kind == "phone", key)).or_insert(id);
-    }
-    let wanted = only.map(|ids| ids.iter().copied().collect::<BTreeSet<i64>>());
-    let cases: Vec<UnlinkedCase> = sqlx::query_as(
-        "SELECT id, complainant_name, phone, reference, customer_type FROM cases
-         WHERE customer_id IS NULL AND (phone IS NOT NULL OR reference IS NOT NULL)
-         ORDER BY received_at, id",
-    )
-    .fetch_all(&mut *conn)
-    .await?;
-    let at = stamp(now);
-    let mut report = LinkReport {
-        cases_linked: 0,
-        customers_made: 0,
-    };
-    let mut touched = BTreeSet::new();
-    for (case_id, name, phone, reference, kind) in cases {
-        if wanted.as_ref().is_some_and(|w| !w.contains(&case_id)) {
-            continue;
-        }
-        let phone_key = phone_key(phone.as_deref()).map(|k| (true, k));
-        let reference_key = reference_key(reference.as_deref()).map(|k| (false, k));
-        if phone_key.is_none() && reference_key.is_none() {
-            continue;
-        }
-        let found = [&phone_key, &reference_key]
-            .into_iter()
-            .flatten()
-            .find_map(|key| holders.get(key).copied());
-        let id = match found {
-            Some(id) => id,
-            None => {
-                let kind = CustomerType::parse("customerType", &kind)?;
-                report.customers_made += 1;
-                create(conn, &name, kind, actor, now).await?
-            }
-        };
-        for key in [phone_key, reference_key].into_iter().flatten() {
-            holders.entry(key).or_insert(id);
-        }
-        add_keys(
-            conn,
-            id,
-            &name,
-            phone.as_deref(),
-            reference.as_deref(),
-            actor,
-            now,
-        )
-        .await?;
-        point_case(conn, case_id, id, actor, &at).await?;
-        report.cases_linked += 1;
-        touched.insert(id);
-    }
-    for id in touched {
-        reindex(conn, id).await?;
-    }
-    Ok(report)
 }

@@ -4,8 +4,10 @@
 //! (重点客户) carry a reason that is shown on every new case of theirs; two records of one
 //! customer can be merged.
 
+pub mod bulk_link;
 pub mod demo;
 pub mod link;
+pub mod link_plan;
 pub mod mask;
 pub mod matching;
 pub mod merge;

@@ -86,16 +86,18 @@ pub async fn candidates(
     phone: Option<&str>,
     reference: Option<&str>,
 ) -> Result<CustomerMatch> {
+    // Key holders first, so the 50 kept never lose one to more recent namesakes.
     let rows: Vec<(i64, bool, bool, bool)> = sqlx::query_as(
         "SELECT cu.id,
-            EXISTS (SELECT 1 FROM customer_keys WHERE customer_id = cu.id AND kind = 'phone' AND match_key = ?1),
-            EXISTS (SELECT 1 FROM customer_keys WHERE customer_id = cu.id AND kind = 'reference' AND match_key = ?2),
+            EXISTS (SELECT 1 FROM customer_keys WHERE customer_id = cu.id AND kind = 'phone' AND match_key = ?1) AS by_phone,
+            EXISTS (SELECT 1 FROM customer_keys WHERE customer_id = cu.id AND kind = 'reference' AND match_key = ?2) AS by_reference,
             cu.name_key IS NOT NULL AND cu.name_key = ?3
          FROM customers cu
          WHERE cu.merged_into IS NULL AND (cu.name_key = ?3 OR cu.id IN (
              SELECT customer_id FROM customer_keys
              WHERE (kind = 'phone' AND match_key = ?1) OR (kind = 'reference' AND match_key = ?2)))
-         ORDER BY (SELECT max(received_at) FROM cases WHERE customer_id = cu.id) DESC, cu.id DESC
+         ORDER BY by_phone * 2 + by_reference DESC,
+             (SELECT max(received_at) FROM cases WHERE customer_id = cu.id) DESC, cu.id DESC
          LIMIT 50",
     )
     .bind(phone_key(phone))

@@ -6,7 +6,7 @@
 use chrono::{DateTime, Utc};
 use sqlx::{SqliteConnection, SqlitePool};
 
-use super::link::link_unlinked;
+use super::bulk_link::link_unlinked;
 use super::model::LinkReport;
 use crate::cases::repo::stamp;
 use crate::error::Result;

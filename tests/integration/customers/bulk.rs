@@ -76,7 +76,7 @@ async fn grouping(pool: &SqlitePool) -> Grouping {
     )
     .fetch_all(pool)
     .await
-    .unwrap();
+    .expect("cases");
     let mut number: HashMap<i64, usize> = HashMap::new();
     let mut order = Vec::new();
     let mut groups = Vec::new();
@@ -96,14 +96,14 @@ async fn grouping(pool: &SqlitePool) -> Grouping {
                 .bind(id)
                 .fetch_one(pool)
                 .await
-                .unwrap();
+                .expect("record");
         let mut keys: Vec<String> = sqlx::query_scalar(
             "SELECT kind || ':' || value || ':' || match_key FROM customer_keys WHERE customer_id = ?",
         )
         .bind(id)
         .fetch_all(pool)
         .await
-        .unwrap();
+        .expect("keys");
         keys.sort();
         // The order of the lines, as well as what they say (the case numbers match too).
         let audit: Vec<String> = sqlx::query_scalar(
@@ -113,7 +113,7 @@ async fn grouping(pool: &SqlitePool) -> Grouping {
         .bind(id)
         .fetch_all(pool)
         .await
-        .unwrap();
+        .expect("audit");
         records.push((name, kind, keys, audit));
     }
     (groups, records)
@@ -127,7 +127,7 @@ async fn found(pool: &SqlitePool, words: &str) -> i64 {
     };
     branchdesk::customers::read::list(pool, &query)
         .await
-        .unwrap()
+        .expect("search")
         .total
 }
 

@@ -305,6 +305,9 @@ pub enum Error {
     /// Group mode (head office's PostgreSQL) could not do what was asked.
     #[error("{}", .0.code())]
     Group(crate::group::GroupProblem),
+    /// A change to a customer record was refused.
+    #[error("{}", .0.reason())]
+    Customer(crate::customers::CustomerRefusal),
 }
 
 /// The crate's result alias.
@@ -346,6 +349,7 @@ impl Error {
             Error::NoProgram => "open.no_program",
             Error::FileGone => "open.file_gone",
             Error::Group(problem) => problem.code(),
+            Error::Customer(refusal) => refusal.code(),
         }
     }
 

@@ -6,6 +6,7 @@
 pub mod access;
 pub mod cases;
 pub mod cli;
+pub mod customers;
 pub mod error;
 pub mod export;
 pub mod group;

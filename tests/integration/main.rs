@@ -11,6 +11,7 @@ mod cli_demo;
 mod cli_pipes;
 mod cli_writes;
 mod concurrency;
+mod customers;
 mod demo;
 mod export;
 mod export_privacy;

@@ -156,7 +156,7 @@ test('cases: form values become a CaseInput (ids, booleans, blanks as null, line
     receivedAt: '2024-10-31T23:30', channel: 'phone', complainantName: null, phone: '138 0013 8000', reference: '3-502',
     customerType: 'unknown', categoryId: 4, description: '第一行\n第二行', customerRequest: null, takenById: 2, assigneeId: null,
     department: null, mediaExposureRisk: true, lawsuitRisk: false, households: 12, needsOtherDepartments: false,
-    grade: null, gradeReason: null,
+    grade: null, gradeReason: null, customerId: null, newCustomer: false,
   };
   assert.deepEqual(calls, [
     ['create_case', { input }],

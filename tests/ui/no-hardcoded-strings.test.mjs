@@ -38,7 +38,7 @@ test('every nav link in index.html has a route, a key and a matching href', () =
   const html = read(join(UI, 'index.html'));
   const main = read(join(UI, 'js', 'main.js'));
   const links = [...html.matchAll(/<a href="#\/(\w+)" data-nav="(\w+)" data-i18n="nav\.(\w+)">/g)];
-  assert.deepEqual(links.map((m) => m[2]), ['dashboard', 'cases', 'training', 'prevention', 'reports', 'group', 'staff', 'settings']);
+  assert.deepEqual(links.map((m) => m[2]), ['dashboard', 'cases', 'customers', 'training', 'prevention', 'reports', 'group', 'staff', 'settings']);
   for (const [, href, nav, key] of links) {
     assert.equal(href, nav);
     assert.equal(key, nav);

@@ -8,6 +8,7 @@ export * from './api/staff.js';
 export * from './api/access.js';
 export * from './api/cases.js';
 export * from './api/casework.js';
+export * from './api/customers.js';
 export * from './api/reports.js';
 export * from './api/group.js';
 export * from './api/import.js';

@@ -28,11 +28,13 @@ import * as settings from './views/settings/settings.js';
 import * as importer from './views/import/import.js';
 import * as group from './views/group/group.js';
 import { refreshGroupNav } from './views/group/group-nav.js';
+import * as customers from './views/customers/customers.js';
 import { renderSignIn, renderFirstManager, whoLabel } from './views/shell/signin.js';
 import { installSessionKeys } from './lib/session-keys.js';
 import { renderFatalActions, nextStepKey } from './views/shell/fatal-actions.js';
 
 const ROUTES = { dashboard, cases, training, prevention, reports, staff, settings, import: importer, group };
+const ROUTES = { dashboard, cases, customers, training, prevention, reports, staff, settings, import: importer };
 const DEFAULT_ROUTE = 'dashboard';
 // How long the hidden window waits for the first view's data before showing anyway.
 const FIRST_VIEW_WAIT_MS = 1500;

@@ -69,6 +69,14 @@ pub const COMMAND_PERMISSIONS: &[(&str, Permission)] = &[
     ("set_sign_in_role", ManageStaff),
     // Cases.
     ("check_case_intake", IntakeCases),
+    // Customers: anyone reads (masked without personal data), staff edit details and notes,
+    // managers flag key customers and merge records.
+    ("list_customers", ReadCases),
+    ("get_customer", ReadCases),
+    ("case_customer", ReadCases),
+    ("update_customer", HandleCases),
+    ("set_key_customer", HandleAnyCase),
+    ("merge_customers", HandleAnyCase),
     ("create_case", IntakeCases),
     ("list_cases", ReadCases),
     ("case_counts", ReadCases),

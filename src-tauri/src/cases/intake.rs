@@ -53,6 +53,10 @@ pub struct CaseInput {
     pub grade: Option<u8>,
     /// Why the grade is below the suggestion.
     pub grade_reason: Option<String>,
+    /// The customer record the user picked among the matches (see `customers::link`).
+    pub customer_id: Option<i64>,
+    /// The user chose "new customer" rather than the matched record.
+    pub new_customer: bool,
 }
 
 /// A complaint that passed every field rule (grading and numbering come next).

@@ -116,6 +116,15 @@ pub fn describe(error: &Error) -> String {
             "the file is no longer where it was written (moved or deleted); write it again".into()
         }
         Error::Access(refusal) => access_hint(*refusal).into(),
+        Error::Customer(refusal) => match refusal {
+            crate::customers::CustomerRefusal::MergeSame => {
+                "a customer record cannot be merged with itself; name two different records".into()
+            }
+            crate::customers::CustomerRefusal::AlreadyMerged => {
+                "that customer record was merged into another; use the record it was merged into"
+                    .into()
+            }
+        },
         other => other.public_message(),
     }
 }

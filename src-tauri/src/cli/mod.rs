@@ -1,6 +1,7 @@
 //! The headless command-line tool. It builds without the `desktop` feature (no WebKit).
 
 mod bench;
+mod customers;
 mod group;
 mod identity;
 mod import;
@@ -190,6 +191,9 @@ enum Command {
         #[arg(long)]
         unknown_category_other: bool,
     },
+    /// List customer records (--key: key customers only; --link-report: what the upgrade
+    /// linked).
+    Customers(customers::CustomersArgs),
     #[command(flatten)]
     Group(group::GroupCommand),
 }
@@ -445,6 +449,10 @@ async fn run_command(cli: Cli, opened: &mut Opened) -> Result<()> {
             );
         }
         Command::Group(command) => group::run(command, &db_path, opened).await?,
+        Command::Customers(args) => {
+            let pool = opened.existing(&db_path).await?;
+            customers::run(&pool, args, &credentials).await?;
+        }
         Command::Import {
             file,
             mapping,
@@ -497,6 +505,17 @@ pub(crate) async fn demo_work(pool: &sqlx::SqlitePool) -> Result<()> {
     }
     let prevention =
         crate::prevention::demo::add_demo_prevention(pool, language, today, now).await?;
+    let customers =
+        crate::customers::demo::add_demo_customers(pool, language == Language::En, now).await?;
+    if customers.key_customers > 0 {
+        say!(
+            "Linked {} demo cases to {} customers; {} key customers, {} merge",
+            customers.cases_linked,
+            customers.customers,
+            customers.key_customers,
+            customers.merged
+        );
+    }
     if prevention.plans > 0 {
         say!(
             "Added demo prevention work: {} plans with {} measures, {} emergency plan",

@@ -12,6 +12,7 @@ const SOURCES: &[(&str, &str)] = &[
     ("case_commands.rs", include_str!("case_commands.rs")),
     ("casework_commands.rs", include_str!("casework_commands.rs")),
     ("print_commands.rs", include_str!("print_commands.rs")),
+    ("customer_commands.rs", include_str!("customer_commands.rs")),
     ("import_commands.rs", include_str!("import_commands.rs")),
     (
         "prevention_commands.rs",

@@ -7,6 +7,7 @@ mod backup_commands;
 mod case_commands;
 mod casework_commands;
 mod commands;
+mod customer_commands;
 mod group_commands;
 mod group_dashboard_commands;
 mod import_commands;

@@ -41,13 +41,17 @@ pub const SENT: &[(&str, &[&str])] = &[
     ("survey_responses", &["id"]),
     ("survey_answers", &["response_id", "question_id"]),
     ("feedback", &["id"]),
+    ("customers", &["id"]),
+    ("customer_keys", &["id"]),
+    ("customer_audit", &["id"]),
 ];
 
 /// Tables that are not sent: derived from the sent ones (tallies, the search index), the
 /// migrations' own record, the outbox itself, and what belongs to this computer alone: the
 /// sign-ins (credentials never leave the branch), wrong-sign-in counters, the reminders
-/// already shown and, on head office's computer, whose eyes saw which branch case's personal
-/// data (`group_reveals`).
+/// already shown, on head office's computer whose eyes saw which branch case's personal data
+/// (`group_reveals`), and the record that this computer's upgrade linked its cases to
+/// customers (the customers and links it made are sent; customer search entries are derived).
 pub fn is_unsent(table: &str) -> bool {
     table == "case_tallies"
         || table == "group_outbox"
@@ -55,6 +59,8 @@ pub fn is_unsent(table: &str) -> bool {
         || table == "sign_in_failures"
         || table == "reminders_sent"
         || table == "group_reveals"
+        || table == "customer_link_runs"
+        || table.starts_with("customer_search_")
         || table.starts_with("case_search_")
         || table.starts_with("_sqlx")
         || table.starts_with("sqlite_")
@@ -92,6 +98,8 @@ pub fn kind(table: &str) -> &'static str {
         "surveys" | "survey_versions" | "survey_questions" => "surveys",
         "survey_responses" | "survey_answers" => "survey answers",
         "feedback" => "suggestions and praise",
+        "customers" | "customer_keys" => "customer records",
+        "customer_audit" => "customer audit entries",
         _ => "settings",
     }
 }

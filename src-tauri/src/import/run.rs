@@ -251,6 +251,8 @@ pub async fn import_file(
         .collect();
     let ids = insert_cases(&mut tx, &ctx, &new).await?;
     record_imports(&mut tx, &ids, &ready, &file_name(path), actor, now).await?;
+    // Linked to customers by phone and reference, as intake links them when nobody picks.
+    crate::customers::bulk_link::link_unlinked(&mut tx, Some(&ids), actor, now).await?;
     remember_mapping(&mut tx, &headers, mapping).await?;
     tx.commit().await?;
     Ok(Imported {

@@ -92,6 +92,8 @@ async fn open_and_migrate(path: &Path, create: bool) -> Result<SqlitePool> {
     let prepared = async {
         backup::back_up_before_migrating(&pool, path, chrono::Utc::now()).await?;
         MIGRATOR.run(&pool).await?;
+        // Cases from before customers were records are linked once, right after migration 0012.
+        crate::customers::upgrade_link::run_once(&pool, chrono::Utc::now()).await?;
         Ok::<(), Error>(())
     }
     .await;

@@ -10,7 +10,7 @@ const HARNESS = new URL('./', import.meta.url).pathname;
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 // The mock backend's parts, loaded before the app's own module: mock-tauri first (the others
 // add their commands to it).
-const MOCKS = ['mock-tauri', 'mock-access', 'mock-cases', 'mock-casework', 'mock-backups', 'mock-reports', 'mock-import', 'mock-training', 'mock-prevention', 'mock-group', 'mock-group-office', 'mock-lessons', 'mock-surveys', 'mock-print'];
+const MOCKS = ['mock-tauri', 'mock-access', 'mock-cases', 'mock-casework', 'mock-backups', 'mock-reports', 'mock-import', 'mock-training', 'mock-prevention', 'mock-group', 'mock-group-office', 'mock-lessons', 'mock-surveys', 'mock-print', 'mock-customers'];
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.png': 'image/png', '.svg': 'image/svg+xml' };
 
 /// Starts the server on a free port; resolves to `{url, close()}`.

@@ -25,7 +25,14 @@ export function caseInput(values) {
     needsOtherDepartments: Boolean(values.needsOtherDepartments),
     grade: toId(values.grade),
     gradeReason: optionalMultiline(values.gradeReason),
+    ...customerChoice(values.customerPick),
   };
+}
+
+/// The intake form's customer choice (`auto`, `new` or a record's id) as CaseInput fields.
+export function customerChoice(pick) {
+  if (pick === 'new') return { customerId: null, newCustomer: true };
+  return { customerId: toId(pick), newCustomer: false };
 }
 
 /// Shapes a status change: `resolution` and `followUp` are sent only when given;

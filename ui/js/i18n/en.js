@@ -12,6 +12,7 @@ import groupOffice from './en/group-office.js';
 import lessons from './en/lessons.js';
 import surveys from './en/surveys.js';
 import printTexts from './en/print.js';
+import customers from './en/customers.js';
 export default {
   'app.name': 'BranchDesk',
   'app.titleWithView': '{view} · BranchDesk',
@@ -420,4 +421,5 @@ export default {
   ...lessons,
   ...surveys,
   ...printTexts,
+  ...customers,
 };

@@ -12,6 +12,7 @@ import groupOffice from './zh-CN/group-office.js';
 import lessons from './zh-CN/lessons.js';
 import surveys from './zh-CN/surveys.js';
 import printTexts from './zh-CN/print.js';
+import customers from './zh-CN/customers.js';
 export default {
   'app.name': 'BranchDesk',
   'app.titleWithView': '{view} · BranchDesk',
@@ -420,4 +421,5 @@ export default {
   ...lessons,
   ...surveys,
   ...printTexts,
+  ...customers,
 };

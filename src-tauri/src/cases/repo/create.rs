@@ -11,6 +11,7 @@ use super::suggest::suggestion_for;
 use super::{BranchContext, branch_context, stamp};
 use crate::cases::intake::{CaseInput, ValidIntake};
 use crate::cases::{GradeSuggestion, check_grade_choice};
+use crate::customers::link::{CustomerChoice, link_at_intake};
 use crate::error::{Error, Invalid, Result};
 
 /// What the intake form shows before saving.
@@ -22,6 +23,9 @@ pub struct IntakeCheck {
     /// The same customer's cases (same phone or reference, any category) that are open or
     /// were received within 90 days, each with the key that matched.
     pub likely_duplicates: Vec<LikelyDuplicate>,
+    /// The customer records that match (phone, reference, or only the name) and the one
+    /// linked unless the user picks another.
+    pub customer: crate::customers::model::CustomerMatch,
 }
 
 /// What a stored case points at, for re-checking an edit against intake's rules.
@@ -99,9 +103,17 @@ pub async fn check_intake(
         ctx.tz,
     )
     .await?;
+    let customer = crate::customers::read::candidates(
+        &mut conn,
+        &case.complainant_name,
+        case.phone.as_deref(),
+        case.reference.as_deref(),
+    )
+    .await?;
     Ok(IntakeCheck {
         suggestion,
         likely_duplicates,
+        customer,
     })
 }
 
@@ -149,6 +161,8 @@ pub async fn create_case(
     )
     .await?;
     record_audit(&mut tx, id, &at, actor, "created", None, Some(&number)).await?;
+    let choice = CustomerChoice::from_form(input.customer_id, input.new_customer);
+    link_at_intake(&mut tx, id, &case, choice, actor, now).await?;
     if grade != suggestion.grade {
         let (old, new) = (suggestion.grade.to_string(), grade.to_string());
         let reason = case.grade_reason.as_deref().unwrap_or_default();

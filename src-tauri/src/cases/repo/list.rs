@@ -127,11 +127,11 @@ pub struct CasePage {
 }
 
 /// The columns a row needs, selected from `cases c LEFT JOIN staff a`.
-pub(super) const ROW_COLUMNS: &str = "c.id, c.number, c.received_at, c.status, c.grade, c.category_id, c.channel, \
+pub(crate) const ROW_COLUMNS: &str = "c.id, c.number, c.received_at, c.status, c.grade, c.category_id, c.channel, \
      c.complainant_name, a.name, c.due_at, c.paused_since, c.acknowledge_by, c.acknowledged_at, \
      (SELECT MAX(p.told_at) FROM case_progress_updates p WHERE p.case_id = c.id)";
 
-type RawRow = (
+pub(crate) type RawRow = (
     i64,
     String,
     String,
@@ -149,7 +149,7 @@ type RawRow = (
 );
 
 /// Turns a selected row into a list row with its countdown at `now`.
-pub(super) fn to_row(raw: RawRow, now: DateTime<Utc>, tz: Tz) -> Result<CaseRow> {
+pub(crate) fn to_row(raw: RawRow, now: DateTime<Utc>, tz: Tz) -> Result<CaseRow> {
     let (
         id,
         number,

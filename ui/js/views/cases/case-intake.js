@@ -13,6 +13,7 @@ import { guardUnsavedForm } from '../../lib/unsaved-form.js';
 import { buildCaseForm, validateCase } from './case-form.js';
 import { gradeBadge, statusBadge, firedRules } from './case-ui.js';
 import { duplicateReason } from './case-format.js';
+import { renderIntakeCustomer } from './case-customer.js';
 
 // How long typing must pause before the suggestion is asked for again.
 const CHECK_DELAY_MS = 400;
@@ -29,12 +30,14 @@ export async function renderIntake(container, ctx) {
     ctx, form,
     panel: el('section', { id: 'case-suggestion', class: 'suggestion', attrs: { 'aria-live': 'polite', 'aria-labelledby': 'case-suggestion-title' } }),
     duplicates: el('section', { id: 'case-duplicate-warning', class: 'duplicate-warning', hidden: true, attrs: { role: 'status' } }),
+    customer: el('section', { id: 'intake-customer', class: 'customer-match', hidden: true, attrs: { 'aria-live': 'polite' } }),
+    match: null, pick: 'auto',
     suggestion: null, seq: 0, timer: null,
     // Measured against the blank form, so a draft brought back is guarded too.
     release: guardUnsavedForm(form, 'intake.unsaved'),
   };
   form.querySelector('#case-suggestion-slot').replaceWith(view.panel);
-  form.querySelector('#case-duplicate-slot').replaceWith(view.duplicates);
+  form.querySelector('#case-duplicate-slot').replaceWith(view.customer, view.duplicates);
   container.replaceChildren(pageHeader('intake.title', { introKey: 'intake.intro' }), form);
 
   if (parkedDraft) {
@@ -74,6 +77,11 @@ function onEdit(view, event) {
     return;
   }
   if (name === 'gradeReason') return;
+  if (name === 'customerPick') {
+    view.pick = event.target.value;
+    renderIntakeCustomer(view.customer, view.match, view.pick);
+    return;
+  }
   scheduleCheck(view, CHECK_DELAY_MS);
 }
 
@@ -89,6 +97,7 @@ function scheduleCheck(view, delay) {
     view.suggestion = null;
     renderSuggestion(view);
     renderDuplicates(view, []);
+    view.customer.hidden = true;
     return;
   }
   view.timer = setTimeout(() => runCheck(view), delay);
@@ -102,6 +111,8 @@ async function runCheck(view) {
     view.suggestion = result.suggestion;
     renderSuggestion(view);
     renderDuplicates(view, result.likelyDuplicates ?? []);
+    view.match = result.customer ?? null;
+    renderIntakeCustomer(view.customer, view.match, view.pick);
   } catch (err) {
     // A half-typed form (say, an unfinished phone number) cannot be graded yet; saving will
     // name the problem. Keep showing the last good suggestion meanwhile.

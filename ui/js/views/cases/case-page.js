@@ -18,6 +18,7 @@ import { buildDrillSuggestion } from '../training/training-case.js';
 import { buildGuidance } from './case-guidance.js';
 import { buildCasePlans } from '../prevention/prevention-case-plans.js';
 import { buildCaseLesson } from '../lessons/lesson-case.js';
+import { buildCaseCustomer } from './case-customer.js';
 import { buildFields, buildOutcome } from './case-fields.js';
 import { buildCasework } from './case-casework.js';
 import { openCasePrint } from './case-print.js';
@@ -75,6 +76,7 @@ function draw(page, { keepComposer = true } = {}) {
   // replaceChildren() would print a skipped (null) section as the text "null".
   const sections = [
     header(page),
+    buildCaseCustomer(page.id),
     buildCrisis(page),
     buildWorkflow(page),
     el('div', { class: 'case-layout' },

@@ -1,6 +1,7 @@
 //! Group mode against a real PostgreSQL server (see `group/postgres.rs`; skipped with a
 //! message where PostgreSQL is not installed, except on CI).
 
+mod figures;
 mod outbox;
 mod postgres;
 mod publications;

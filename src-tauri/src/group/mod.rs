@@ -5,7 +5,9 @@
 //! know that group mode exists.
 
 pub mod app;
+pub mod figures;
 pub mod publications;
+pub mod recompute;
 pub mod report;
 pub mod run;
 pub mod schema;

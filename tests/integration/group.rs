@@ -2,6 +2,7 @@
 //! message where PostgreSQL is not installed, except on CI).
 
 mod dashboard;
+mod figures;
 mod outbox;
 mod postgres;
 mod publications;

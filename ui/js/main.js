@@ -33,8 +33,7 @@ import { renderSignIn, renderFirstManager, whoLabel } from './views/shell/signin
 import { installSessionKeys } from './lib/session-keys.js';
 import { renderFatalActions, nextStepKey } from './views/shell/fatal-actions.js';
 
-const ROUTES = { dashboard, cases, training, prevention, reports, staff, settings, import: importer, group };
-const ROUTES = { dashboard, cases, customers, training, prevention, reports, staff, settings, import: importer };
+const ROUTES = { dashboard, cases, customers, training, prevention, reports, staff, settings, import: importer, group };
 const DEFAULT_ROUTE = 'dashboard';
 // How long the hidden window waits for the first view's data before showing anyway.
 const FIRST_VIEW_WAIT_MS = 1500;

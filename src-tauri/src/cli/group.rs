@@ -12,6 +12,7 @@ use sqlx::SqlitePool;
 
 use crate::error::{Error, Invalid, Result};
 use crate::export::Destination;
+use crate::export::rollup::sheet;
 use crate::group::run::{self, SyncOutcome};
 use crate::group::sync::SyncOptions;
 use crate::group::{GroupProblem, report, schema, server};
@@ -85,6 +86,10 @@ pub enum GroupCommand {
         /// Language: zh-CN or en (default: the system's).
         #[arg(long, value_name = "LANG", value_parser = workbooks::parse_lang)]
         lang: Option<Language>,
+        /// Rebuild every branch's month from its raw rows instead of reading the month figures
+        /// the branches sent (slow; to cross-check them).
+        #[arg(long)]
+        recompute: bool,
     },
     /// Time group mode against a real PostgreSQL server (an administrator's address): a large
     /// branch's first sync, an incremental sync of 100 changes, the group report of many
@@ -103,6 +108,9 @@ pub enum GroupCommand {
         /// Cases per branch in the report's month.
         #[arg(long, value_name = "N", default_value_t = 20_000)]
         branch_cases: u32,
+        /// Also time the group report rebuilt from raw rows (`group-report --recompute`).
+        #[arg(long)]
+        recompute: bool,
     },
 }
 
@@ -137,20 +145,28 @@ pub async fn run(command: GroupCommand, db_path: &Path, opened: &mut Opened) -> 
             out,
             force,
             lang,
+            recompute,
         } => {
             let out = workbooks::destination(&out, db_path, force)?;
-            group_report(&server, month, &out, lang).await
+            let source = if recompute {
+                report::Source::Recomputed
+            } else {
+                report::Source::Sent
+            };
+            group_report(&server, month, &out, lang, source).await
         }
         GroupCommand::BenchGroup {
             server,
             cases,
             branches,
             branch_cases,
+            recompute,
         } => {
             let options = bench::BenchGroup {
                 cases,
                 branches,
                 branch_cases,
+                recompute,
             };
             bench::run(&server, options).await
         }
@@ -288,12 +304,13 @@ pub async fn group_report(
     month: Month,
     out: &Destination,
     lang: Option<Language>,
+    source: report::Source,
 ) -> Result<()> {
     let lang = lang.unwrap_or_else(status::os_language);
     let pg = server::connect(url).await?;
     let result = async {
         schema::check_version(&pg).await?;
-        report::group_report(&pg, month, lang, chrono::Utc::now(), out).await
+        report::group_report(&pg, month, lang, chrono::Utc::now(), source, out).await
     }
     .await;
     pg.close().await;
@@ -309,5 +326,12 @@ pub async fn group_report(
         codes.len(),
         codes.join(", ")
     );
+    for branch in &branches {
+        say!(
+            "  {}: figures as of {}",
+            branch.code,
+            sheet::as_of_text(&branch.computed_at)
+        );
+    }
     Ok(())
 }

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use sqlx::{PgPool, SqlitePool};
 
-use super::{GroupProblem, pg_error, tables};
+use super::{GroupProblem, figures, pg_error, tables};
 use crate::error::Result;
 
 /// The `app_settings` key holding when the last sync finished (not itself sent).
@@ -44,6 +44,8 @@ pub struct SendReport {
     pub removed: u64,
     /// Batches committed.
     pub batches: u32,
+    /// Months whose figures were computed and sent (see [`super::figures`]).
+    pub months: u32,
 }
 
 /// How many changes wait in the outbox.
@@ -85,71 +87,29 @@ pub async fn send(
 ) -> Result<SendReport> {
     let mut report = SendReport::default();
     let mut readers = Readers::default();
-    loop {
-        let batch: Vec<(i64, String, String)> =
-            sqlx::query_as("SELECT seq, tbl, row_key FROM group_outbox ORDER BY seq LIMIT ?")
-                .bind(options.batch_rows.max(1))
-                .fetch_all(sqlite)
-                .await?;
-        let Some(&(last_seq, _, _)) = batch.last() else {
-            break;
-        };
-        let mut keys: BTreeMap<&'static str, Vec<String>> = BTreeMap::new();
-        let mut seen = HashSet::new();
-        for (_, table, key) in &batch {
-            if let Some((table, _)) = tables::key_columns(table)
-                && seen.insert((table, key.as_str()))
-            {
-                keys.entry(table).or_default().push(key.clone());
-            }
+    let mut after = 0;
+    // The batch being written on the server while the next one is read here: reading and
+    // sending overlap, yet each batch starts only once the one before it has committed.
+    let mut writing: Option<(Writing, Batch)> = None;
+    while let Some(mut batch) = read_batch(sqlite, &mut readers, after, options.batch_rows).await? {
+        after = batch.last_seq;
+        // Before the batch can leave the outbox, so a sync cut short still recomputes them.
+        figures::note_batch(sqlite, batch.last_seq).await?;
+        if let Some((write, done)) = writing.take() {
+            finish(sqlite, write, done, &mut report, options).await?;
         }
-        let mut upserts = String::from("[");
-        let mut gone: (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
-        let mut counts: BTreeMap<&'static str, u64> = BTreeMap::new();
-        for (table, keys) in keys {
-            let sql = readers.sql(sqlite, table).await?;
-            let list = serde_json::to_string(&keys).unwrap_or_else(|_| "[]".into());
-            let rows: Vec<(String, Option<String>)> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
-                .bind(list)
-                .fetch_all(sqlite)
-                .await?;
-            for (key, data) in rows {
-                match data {
-                    Some(data) => {
-                        if upserts.len() > 1 {
-                            upserts.push(',');
-                        }
-                        upserts.push_str("{\"t\":\"");
-                        upserts.push_str(table);
-                        upserts.push_str("\",\"k\":");
-                        upserts.push_str(&serde_json::to_string(&key).unwrap_or_default());
-                        upserts.push_str(",\"d\":");
-                        upserts.push_str(&data);
-                        upserts.push('}');
-                        *counts.entry(tables::kind(table)).or_default() += 1;
-                    }
-                    None => {
-                        gone.0.push(table.to_owned());
-                        gone.1.push(key);
-                    }
-                }
-            }
-        }
-        upserts.push(']');
-        let removed = write_batch(pg, code, &upserts, &gone).await?;
-        report.batches += 1;
-        report.removed += removed;
-        for (kind, count) in counts {
-            *report.sent.entry(kind).or_default() += count;
-        }
-        if options.fail_after_batches == Some(report.batches) {
-            return Err(GroupProblem::Interrupted.into());
-        }
-        sqlx::query("DELETE FROM group_outbox WHERE seq <= ?")
-            .bind(last_seq)
-            .execute(sqlite)
-            .await?;
+        let (pg, code) = (pg.clone(), code.to_owned());
+        let (upserts, gone) = (
+            std::mem::take(&mut batch.upserts),
+            std::mem::take(&mut batch.gone),
+        );
+        let write = tokio::spawn(async move { write_batch(&pg, &code, &upserts, &gone).await });
+        writing = Some((write, batch));
     }
+    if let Some((write, done)) = writing.take() {
+        finish(sqlite, write, done, &mut report, options).await?;
+    }
+    report.months = figures::send(sqlite, pg, code, chrono::Utc::now()).await?;
     sqlx::query(
         "INSERT INTO app_settings (key, value) VALUES (?, ?)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -159,6 +119,115 @@ pub async fn send(
     .execute(sqlite)
     .await?;
     Ok(report)
+}
+
+/// A server write under way: the rows it removed.
+type Writing = tokio::task::JoinHandle<Result<u64>>;
+
+/// One batch of the outbox, read and ready to send.
+struct Batch {
+    /// The last outbox entry it covers.
+    last_seq: i64,
+    /// The rows to upsert, as a JSON array of {t, k, d}.
+    upserts: String,
+    /// The (table, key) of rows deleted here.
+    gone: (Vec<String>, Vec<String>),
+    /// Rows to upsert per kind.
+    counts: BTreeMap<&'static str, u64>,
+}
+
+/// Reads the next batch of at most `limit` outbox entries after `after`, with the current
+/// state of each row they name; `None` when the outbox holds nothing more.
+async fn read_batch(
+    sqlite: &SqlitePool,
+    readers: &mut Readers,
+    after: i64,
+    limit: u32,
+) -> Result<Option<Batch>> {
+    let entries: Vec<(i64, String, String)> = sqlx::query_as(
+        "SELECT seq, tbl, row_key FROM group_outbox WHERE seq > ? ORDER BY seq LIMIT ?",
+    )
+    .bind(after)
+    .bind(limit.max(1))
+    .fetch_all(sqlite)
+    .await?;
+    let Some(&(last_seq, _, _)) = entries.last() else {
+        return Ok(None);
+    };
+    let mut keys: BTreeMap<&'static str, Vec<String>> = BTreeMap::new();
+    let mut seen = HashSet::new();
+    for (_, table, key) in &entries {
+        if let Some((table, _)) = tables::key_columns(table)
+            && seen.insert((table, key.as_str()))
+        {
+            keys.entry(table).or_default().push(key.clone());
+        }
+    }
+    let mut batch = Batch {
+        last_seq,
+        upserts: String::from("["),
+        gone: (Vec::new(), Vec::new()),
+        counts: BTreeMap::new(),
+    };
+    for (table, keys) in keys {
+        let sql = readers.sql(sqlite, table).await?;
+        let list = serde_json::to_string(&keys).unwrap_or_else(|_| "[]".into());
+        let rows: Vec<(String, Option<String>)> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+            .bind(list)
+            .fetch_all(sqlite)
+            .await?;
+        for (key, data) in rows {
+            match data {
+                Some(data) => {
+                    let upserts = &mut batch.upserts;
+                    if upserts.len() > 1 {
+                        upserts.push(',');
+                    }
+                    upserts.push_str("{\"t\":\"");
+                    upserts.push_str(table);
+                    upserts.push_str("\",\"k\":");
+                    upserts.push_str(&serde_json::to_string(&key).unwrap_or_default());
+                    upserts.push_str(",\"d\":");
+                    upserts.push_str(&data);
+                    upserts.push('}');
+                    *batch.counts.entry(tables::kind(table)).or_default() += 1;
+                }
+                None => {
+                    batch.gone.0.push(table.to_owned());
+                    batch.gone.1.push(key);
+                }
+            }
+        }
+    }
+    batch.upserts.push(']');
+    Ok(Some(batch))
+}
+
+/// Waits for a batch's server transaction, counts it, and only then removes its entries
+/// from the outbox.
+async fn finish(
+    sqlite: &SqlitePool,
+    write: Writing,
+    batch: Batch,
+    report: &mut SendReport,
+    options: SyncOptions,
+) -> Result<()> {
+    let removed = write
+        .await
+        .map_err(|error| crate::Error::Io(std::io::Error::other(error.to_string())))??;
+    report.batches += 1;
+    report.removed += removed;
+    for (kind, count) in batch.counts {
+        *report.sent.entry(kind).or_default() += count;
+    }
+    if options.fail_after_batches == Some(report.batches) {
+        return Err(GroupProblem::Interrupted.into());
+    }
+    sqlx::query("DELETE FROM group_outbox WHERE seq <= ?")
+        .bind(batch.last_seq)
+        .execute(sqlite)
+        .await?;
+    Ok(())
 }
 
 /// One batch in one server transaction: the upserts as one multi-row statement over a JSON

@@ -99,28 +99,83 @@ async fn the_group_workbook_from_the_server_equals_the_rollup_of_the_branches_fi
     assert!(said.contains("2 branches"), "{said}");
     assert!(!said.contains(ROLE_PASSWORD), "{said}");
 
+    assert!(said.contains("HK11: figures as of "), "{said}");
+
+    // The slow path, rebuilt from every branch's raw rows, gives the same workbook.
+    let recomputed = dir.join("recomputed.xlsx");
+    let done = cli_env(
+        &k,
+        &[
+            "group-report",
+            "--server",
+            &office,
+            "--month",
+            &month,
+            "--out",
+            arg(&recomputed),
+            "--lang",
+            "en",
+            "--recompute",
+        ],
+        &[],
+    );
+    assert!(done.status.success(), "{}", text(&done.stderr));
+
+    // The report read the month figures each branch sent at its sync.
+    let pool = super::connect(&office).await;
+    let sent: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM branch_rows WHERE tbl = 'month_figures' AND row_key = $1",
+    )
+    .bind(&month)
+    .fetch_one(&pool)
+    .await
+    .expect("count month figures");
+    assert_eq!(sent, 2, "each branch sent the month's figures");
+
     let (expected, got) = (cells(&rolled), cells(&grouped));
+    let compared = same_cells(&expected, &got);
+    assert!(
+        compared > 100,
+        "the workbooks hold figures ({compared} cells)"
+    );
+    same_cells(&got, &cells(&recomputed));
+
+    // Each branch's row says when its figures were computed.
+    let (_, branches) = &got[0];
+    let header = branches
+        .iter()
+        .position(|row| row.first() == Some(&Data::String("Rank".into())))
+        .expect("the branch table");
+    let as_of = branches[header]
+        .iter()
+        .position(|cell| cell == &Data::String("Computed at".into()))
+        .expect("a computed-at column");
+    for row in &branches[header + 1..header + 3] {
+        assert!(is_clock(&row[as_of]), "{row:?}");
+    }
+}
+
+/// Asserts two workbooks hold the same sheets and cells (but for clocks); returns how many
+/// cells were compared.
+fn same_cells(expected: &[(String, Vec<Vec<Data>>)], got: &[(String, Vec<Vec<Data>>)]) -> usize {
     assert_eq!(
         expected.iter().map(|(n, _)| n).collect::<Vec<_>>(),
         got.iter().map(|(n, _)| n).collect::<Vec<_>>()
     );
     let mut compared = 0;
-    for ((name, want), (_, have)) in expected.iter().zip(&got) {
+    for ((name, want), (_, have)) in expected.iter().zip(got) {
         assert_eq!(want.len(), have.len(), "rows of {name}");
         for (r, (want, have)) in want.iter().zip(have).enumerate() {
             for (c, (w, h)) in want.iter().zip(have).enumerate() {
                 if w != h && !is_clock(w) {
-                    panic!("{name} row {r} column {c}: rollup {w:?}, server {h:?}");
+                    panic!("{name} row {r} column {c}: expected {w:?}, got {h:?}");
                 }
                 compared += 1;
             }
             assert_eq!(want.len(), have.len(), "{name} row {r}");
         }
     }
-    assert!(
-        compared > 100,
-        "the workbooks hold figures ({compared} cells)"
-    );
+    compared
 }
 
 /// A cell holding when the workbook or its figures were made ("2026-11-03 10:15"): the two
@@ -147,6 +202,7 @@ fn bench_group_measures_and_prints_its_figures() {
             "3",
             "--branch-cases",
             "30",
+            "--recompute",
         ],
         &[],
     );
@@ -161,5 +217,13 @@ fn bench_group_measures_and_prints_its_figures() {
         said.contains("group report, 3 branches x 30 cases"),
         "{said}"
     );
+    assert!(said.contains("group report --recompute"), "{said}");
+    for goal in ["first sync", "incremental sync", "group report"] {
+        assert!(
+            said.lines()
+                .any(|l| l.starts_with("  ") && l.contains(goal) && l.contains("goal")),
+            "the summary names {goal}: {said}"
+        );
+    }
     assert!(!said.contains(super::postgres::ADMIN_PASSWORD), "{said}");
 }

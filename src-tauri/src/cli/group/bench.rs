@@ -13,6 +13,7 @@ use sqlx::{PgPool, SqlitePool};
 use crate::cases::demo::{self, DemoOptions};
 use crate::error::Result;
 use crate::export::{Destination, Existing};
+use crate::group::report::Source;
 use crate::group::sync::{self, SyncOptions};
 use crate::group::{pg_error, report, schema, server};
 use crate::settings::{BranchInput, Language};
@@ -29,6 +30,8 @@ pub struct BenchGroup {
     pub branches: u32,
     /// Cases per branch in the report's month.
     pub branch_cases: u32,
+    /// Also time the report rebuilt from raw rows (`group-report --recompute`).
+    pub recompute: bool,
 }
 
 async fn branch_db(
@@ -97,13 +100,16 @@ pub async fn run(admin: &str, bench: BenchGroup) -> Result<()> {
     let started = Instant::now();
     let sent = sync::send(&big, &pg, "BG00", SyncOptions::default()).await?;
     let first = started.elapsed().as_secs_f64();
+    let mut summary = Vec::new();
     let rows: u64 = sent.sent.values().sum();
     say!(
-        "first sync, {} cases: {rows} rows ({pending} outbox entries) in {} batches, {first:.1} s, {:.0} rows/s (goal < 60 s)",
+        "first sync, {} cases: {rows} rows ({pending} outbox entries) in {} batches and the figures of {} months, {first:.1} s, {:.0} rows/s (goal < 60 s)",
         bench.cases,
         sent.batches,
+        sent.months,
         rows as f64 / first.max(f64::EPSILON)
     );
+    summary.push(verdict("first sync", first, 60.0));
 
     // 2. Incremental sync of 100 changed cases.
     sqlx::query(
@@ -115,11 +121,13 @@ pub async fn run(admin: &str, bench: BenchGroup) -> Result<()> {
     .await?;
     let started = Instant::now();
     let sent = sync::send(&big, &pg, "BG00", SyncOptions::default()).await?;
+    let incremental = started.elapsed().as_secs_f64();
     say!(
-        "incremental sync of 100 changed cases: {} rows in {:.3} s (goal < 1 s)",
+        "incremental sync of 100 changed cases: {} rows and the figures of {} months in {incremental:.3} s (goal < 1 s)",
         sent.sent.values().sum::<u64>(),
-        started.elapsed().as_secs_f64()
+        sent.months,
     );
+    summary.push(verdict("incremental sync", incremental, 1.0));
     pg.close().await;
     store::close(big).await;
     // Out of the report, which measures BG01 and its copies only.
@@ -171,17 +179,57 @@ pub async fn run(admin: &str, bench: BenchGroup) -> Result<()> {
     let out_path = dir.path().join("group.xlsx");
     let out = Destination::check(&out_path, &dir.path().join("none.db"), Existing::Replace)?;
     let started = Instant::now();
-    let branches = report::group_report(&admin_pg, month, Language::ZhCn, Utc::now(), &out).await?;
+    let branches = report::group_report(
+        &admin_pg,
+        month,
+        Language::ZhCn,
+        Utc::now(),
+        Source::Sent,
+        &out,
+    )
+    .await?;
+    let grouped = started.elapsed().as_secs_f64();
     say!(
-        "group report, {} branches x {} cases in {month}: {:.1} s (goal < 10 s)",
+        "group report, {} branches x {} cases in {month}, from the month figures they sent: {grouped:.2} s (goal < 10 s)",
         branches.len(),
         bench.branch_cases,
-        started.elapsed().as_secs_f64()
     );
+    summary.push(verdict("group report", grouped, 10.0));
+    if bench.recompute {
+        let started = Instant::now();
+        report::group_report(
+            &admin_pg,
+            month,
+            Language::ZhCn,
+            Utc::now(),
+            Source::Recomputed,
+            &out,
+        )
+        .await?;
+        say!(
+            "group report --recompute (every branch rebuilt from its raw rows, to cross-check): {:.1} s",
+            started.elapsed().as_secs_f64()
+        );
+    }
     sqlx::query("DELETE FROM branch_rows WHERE branch_code LIKE 'BG%'")
         .execute(&admin_pg)
         .await
         .map_err(pg_error)?;
     admin_pg.close().await;
+    let build = if cfg!(debug_assertions) {
+        "a debug build: a release build is faster"
+    } else {
+        "a release build"
+    };
+    say!("summary ({build}):");
+    for line in summary {
+        say!("  {line}");
+    }
     Ok(())
+}
+
+/// One summary line: the measure, its time and whether it met its goal.
+fn verdict(what: &str, seconds: f64, goal: f64) -> String {
+    let met = if seconds < goal { "met" } else { "MISSED" };
+    format!("{what}: {seconds:.3} s (goal < {goal} s: {met})")
 }

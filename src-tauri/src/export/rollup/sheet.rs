@@ -19,6 +19,19 @@ const TABLE_ROW: u32 = 6;
 /// Columns before the figures: rank, code, name.
 const LEAD: u16 = 3;
 
+/// When a branch's figures were computed (RFC 3339), in this computer's local time to the
+/// minute, like the roll-up's own time; anything else as it is.
+pub fn as_of_text(computed_at: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(computed_at).map_or_else(
+        |_| computed_at.to_owned(),
+        |at| {
+            at.with_timezone(&chrono::Local)
+                .format("%Y-%m-%d %H:%M")
+                .to_string()
+        },
+    )
+}
+
 /// What the group workbook is made from.
 pub struct GroupInput<'a> {
     /// The branches, ranked.
@@ -62,6 +75,16 @@ fn write_branches(
         sheet.write_string_with_format(TABLE_ROW, col, name, &styles.header)?;
         sheet.set_column_width(col, 13)?;
     }
+    // Each branch's figures are as of when its branch computed them (at its last sync, for
+    // group mode): after the figures, so their columns stay where they were.
+    let as_of_col = LEAD + totals.len() as u16;
+    sheet.write_string_with_format(
+        TABLE_ROW,
+        as_of_col,
+        T::ComputedAt.get(lang),
+        &styles.header,
+    )?;
+    sheet.set_column_width(as_of_col, 17)?;
     let mut row = TABLE_ROW + 1;
     for (rank, branch) in (1u32..).zip(input.branches) {
         sheet.write_number(row, 0, f64::from(rank))?;
@@ -71,6 +94,13 @@ fn write_branches(
             let value = branch.kpi(&total.key).and_then(|k| k.value);
             write_figure(sheet, row, col, value, &Styles::value(total.unit))?;
         }
+        write_text(
+            sheet,
+            row,
+            as_of_col,
+            &as_of_text(&branch.computed_at),
+            &styles.text,
+        )?;
         row += 1;
     }
     let last_branch = row - 1;

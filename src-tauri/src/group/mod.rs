@@ -7,8 +7,8 @@
 pub mod app;
 pub mod dashboard;
 pub mod drill;
-pub mod office;
 pub mod figures;
+pub mod office;
 pub mod publications;
 pub mod recompute;
 pub mod report;

@@ -220,7 +220,7 @@ mod reminders {
         sqlx::query_scalar("SELECT key FROM reminders_sent WHERE kind = 'summary' ORDER BY key")
             .fetch_all(pool)
             .await
-            .unwrap()
+            .expect("the sent summaries")
     }
 
     #[tokio::test]

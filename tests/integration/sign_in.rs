@@ -9,6 +9,8 @@ use branchdesk::access::attempts;
 use branchdesk::access::backoff::{FREE_TRIES, wait_seconds};
 use branchdesk::access::repo::{self, SignInSettings};
 use branchdesk::access::{FirstManager, NewSignIn, Role, SecretKind};
+use branchdesk::cases::repo::branch_context;
+use branchdesk::cases::repo::insert::{NewCase, insert_cases};
 use branchdesk::staff::repo as staff_repo;
 
 use super::support::{TempDb, add_person, migrated_before, set_up_branch};
@@ -267,9 +269,33 @@ async fn a_database_from_before_sign_ins_keeps_its_history_and_asks_for_a_manage
         description: "空调不制冷".into(),
         ..Default::default()
     };
-    branchdesk::cases::repo::create::create_case(&old, &input, Some(boss), Utc::now())
+    // Taken in as that release did: the case rows alone (today's intake also links customer
+    // records, whose tables this schema predates), its audit line in the name of who was working.
+    let mut conn = old.acquire().await.unwrap();
+    let ctx = branch_context(&mut conn).await.unwrap();
+    let case = input.parse(ctx.tz, Utc::now()).unwrap();
+    let taken = [NewCase {
+        case: &case,
+        suggested_grade: 4,
+        grade: 4,
+        now: Utc::now(),
+        standing: None,
+    }];
+    let ids = insert_cases(&mut conn, &ctx, &taken).await.unwrap();
+    sqlx::query(
+        "INSERT INTO case_audit (case_id, at, actor_id, field, new_value)
+         SELECT id, received_at, ?, 'created', number FROM cases WHERE id = ?",
+    )
+    .bind(boss)
+    .bind(ids[0])
+    .execute(&mut *conn)
+    .await
+    .unwrap();
+    let history: Vec<i64> = sqlx::query_scalar("SELECT id FROM case_audit ORDER BY id")
+        .fetch_all(&mut *conn)
         .await
         .unwrap();
+    drop(conn);
     sqlx::query("INSERT INTO app_settings (key, value) VALUES ('current_staff_id', ?)")
         .bind(boss.to_string())
         .execute(&old)
@@ -282,11 +308,17 @@ async fn a_database_from_before_sign_ins_keeps_its_history_and_asks_for_a_manage
         !repo::has_sign_ins(&pool).await.unwrap(),
         "the manager is asked at start"
     );
-    let audit: Vec<Option<i64>> = sqlx::query_scalar("SELECT actor_id FROM case_audit")
-        .fetch_all(&pool)
-        .await
-        .unwrap();
-    assert!(!audit.is_empty() && audit.iter().all(|a| *a == Some(boss)));
+    // The old history keeps its actor (later upgrades, such as linking customers, add lines
+    // of their own).
+    let audit: Vec<Option<i64>> = sqlx::query_scalar(
+        "SELECT actor_id FROM case_audit WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id",
+    )
+    .bind(serde_json::to_string(&history).unwrap())
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert!(!history.is_empty());
+    assert_eq!(audit, vec![Some(boss); history.len()]);
     let working_as: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM app_settings WHERE key = 'current_staff_id'")
             .fetch_one(&pool)

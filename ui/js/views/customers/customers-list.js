@@ -15,7 +15,7 @@ export async function renderCustomerList(container, ctx) {
   const view = { container, ctx, search: '', keyOnly: false, seq: 0, timer: null };
   view.notice = el('p', { id: 'customers-upgrade', class: 'customers-upgrade', hidden: true, attrs: { role: 'status' } });
   view.results = el('div', { class: 'customer-results', attrs: { 'aria-live': 'polite' } }, loadingState());
-  const search = el('input', { type: 'search', id: 'customer-search', name: 'search', i18nPlaceholder: 'customers.searchPlaceholder', i18nAriaLabel: 'customers.search' });
+  const search = el('input', { type: 'search', id: 'customer-search', name: 'search', class: 'input', i18nPlaceholder: 'customers.searchPlaceholder', i18nAriaLabel: 'customers.search' });
   const keyOnly = el('input', { type: 'checkbox', id: 'customer-key-only', name: 'keyOnly' });
   const toolbar = el('form', { class: ['toolbar', 'customer-toolbar'], attrs: { role: 'search' } },
     search,
@@ -68,8 +68,9 @@ function draw(view, page) {
     el('td', null, c.lastCaseAt ? formatDateTime(c.lastCaseAt, lang, tz) : '')));
   view.results.replaceChildren(
     el('p', { class: 'hint', id: 'customers-total' }, t('customers.total', { count: page.total })),
-    el('table', { class: ['data-table', 'customer-table'] },
-      el('thead', null, el('tr', null, ['customers.column.name', 'customers.column.type', 'customers.column.keys', 'customers.column.cases', 'customers.column.last']
-        .map((key) => el('th', { scope: 'col', i18n: key })))),
-      el('tbody', null, rows)));
+    el('div', { class: 'table-wrap' },
+      el('table', { class: ['table', 'customer-table'] },
+        el('thead', null, el('tr', null, ['customers.column.name', 'customers.column.type', 'customers.column.keys', 'customers.column.cases', 'customers.column.last']
+          .map((key) => el('th', { scope: 'col', i18n: key })))),
+        el('tbody', null, rows))));
 }

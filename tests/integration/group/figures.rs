@@ -45,10 +45,7 @@ async fn read(office: &sqlx::PgPool, code: &str, month: Month) -> (BranchData, S
 }
 
 #[tokio::test]
-#[ignore = "unfinished: the edit chosen (lawsuit and media risk) does not make the case a crisis; pick an edit that moves a figure"]
 async fn an_old_case_edited_moves_the_group_figures_of_its_month_and_of_later_months() {
-    use branchdesk::cases::intake::CaseInput;
-    use branchdesk::cases::repo::workflow::update_case;
     let Some(pg) = Postgres::start() else { return };
     set_up_server(&pg, &["HM13"]);
     let db = branch("HM13", 90);
@@ -68,28 +65,22 @@ async fn an_old_case_edited_moves_the_group_figures_of_its_month_and_of_later_mo
     let pool = branchdesk::store::open_existing(&db.path).await.unwrap();
     let start = months[0].start(chrono_tz::Asia::Shanghai).to_rfc3339();
     let end = months[0].end(chrono_tz::Asia::Shanghai).to_rfc3339();
-    let (id, channel, customer_type, category, description): (i64, String, String, i64, String) =
-        sqlx::query_as(
-            "SELECT id, channel, customer_type, category_id, description FROM cases
-             WHERE received_at >= ? AND received_at < ? AND grade <> 1 ORDER BY id LIMIT 1",
-        )
-        .bind(&start)
-        .bind(&end)
-        .fetch_one(&pool)
+    // The demo's cases that old are closed, and a closed case takes no new grade through the
+    // rules; what is tested here is the sync, which sees any change to the row.
+    let id: i64 = sqlx::query_scalar(
+        "SELECT id FROM cases WHERE received_at >= ? AND received_at < ? AND grade <> 1
+         ORDER BY id LIMIT 1",
+    )
+    .bind(&start)
+    .bind(&end)
+    .fetch_one(&pool)
+    .await
+    .expect("a case of the oldest month that is no crisis");
+    sqlx::query("UPDATE cases SET grade = 1 WHERE id = ?")
+        .bind(id)
+        .execute(&pool)
         .await
-        .expect("a case of the oldest month that is no crisis");
-    let edit = CaseInput {
-        channel,
-        customer_type,
-        category_id: category,
-        description,
-        lawsuit_risk: true,
-        media_exposure_risk: true,
-        ..Default::default()
-    };
-    update_case(&pool, id, &edit, None, Utc::now())
-        .await
-        .expect("edit the old case");
+        .expect("make the old case a crisis");
     branchdesk::store::close(pool).await;
     let out = sync(&pg, &db, "HM13", &[]);
     assert!(out.status.success(), "{}", text(&out.stderr));

@@ -5,12 +5,10 @@
 //! never a second definition of it. Personal data is masked unless shown on purpose, and
 //! showing it is recorded in this computer's `group_reveals`.
 
-use std::collections::BTreeMap;
-
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::{Connection, PgPool, SqlitePool};
 
-use super::{pg_error, tables};
+use super::pg_error;
 use crate::access::mask as access_mask;
 use crate::access::{Actor, Permission};
 use crate::cases::deadlines::Countdown;
@@ -105,43 +103,12 @@ impl Scratch {
 /// Copies the server rows `rows` (table, row as JSON) into `sqlite`, replacing what its
 /// migrations seeded. Only part of the branch is copied, so references are not checked.
 async fn load(sqlite: &SqlitePool, rows: Vec<(String, String)>) -> Result<()> {
-    let mut by_table: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for (table, data) in rows {
-        by_table.entry(table).or_default().push(data);
-    }
     let mut conn = sqlite.acquire().await?;
     sqlx::query("PRAGMA foreign_keys = OFF")
         .execute(&mut *conn)
         .await?;
     let mut tx = conn.begin().await?;
-    for (table, _) in tables::SENT {
-        sqlx::query(sqlx::AssertSqlSafe(format!("DELETE FROM \"{table}\"")))
-            .execute(&mut *tx)
-            .await?;
-        let Some(list) = by_table.get(*table) else {
-            continue;
-        };
-        let columns: Vec<String> = sqlx::query_scalar("SELECT name FROM pragma_table_info(?)")
-            .bind(table)
-            .fetch_all(&mut *tx)
-            .await?;
-        let names = columns
-            .iter()
-            .map(|c| format!("\"{c}\""))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let values = columns
-            .iter()
-            .map(|c| format!("value ->> '{}'", c.replace('\'', "''")))
-            .collect::<Vec<_>>()
-            .join(", ");
-        sqlx::query(sqlx::AssertSqlSafe(format!(
-            "INSERT INTO \"{table}\" ({names}) SELECT {values} FROM json_each(?)"
-        )))
-        .bind(format!("[{}]", list.join(",")))
-        .execute(&mut *tx)
-        .await?;
-    }
+    super::copy::replace_sent_tables(&mut tx, &rows).await?;
     tx.commit().await?;
     sqlx::query("PRAGMA foreign_keys = ON")
         .execute(&mut *conn)

@@ -5,6 +5,7 @@
 //! know that group mode exists.
 
 pub mod app;
+mod copy;
 pub mod dashboard;
 pub mod drill;
 pub mod figures;

@@ -4,13 +4,12 @@
 //! database of the branch's own schema and its month is computed there by the same statistics
 //! path the branch's own workbook uses (`stats::repo::monthly_report`).
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 use sqlx::{PgPool, SqlitePool};
 
-use super::{figures, pg_error, tables};
+use super::{figures, pg_error};
 use crate::error::Result;
 use crate::export::BranchData;
 use crate::export::categories::CategoryNames;
@@ -29,48 +28,12 @@ pub async fn load_branch(pg: &PgPool, code: &str, sqlite: &SqlitePool) -> Result
     .fetch_all(pg)
     .await
     .map_err(pg_error)?;
-    let mut by_table: BTreeMap<&str, String> = BTreeMap::new();
-    for (table, data) in &rows {
-        let list = by_table.entry(table.as_str()).or_insert_with(|| "[".into());
-        if list.len() > 1 {
-            list.push(',');
-        }
-        list.push_str(data);
-    }
     let mut tx = crate::store::begin_write(sqlite).await?;
     // The rows arrive in any order; references are checked once all are in.
     sqlx::query("PRAGMA defer_foreign_keys = ON")
         .execute(&mut *tx)
         .await?;
-    for (table, _) in tables::SENT {
-        sqlx::query(sqlx::AssertSqlSafe(format!("DELETE FROM \"{table}\"")))
-            .execute(&mut *tx)
-            .await?;
-        let Some(list) = by_table.get_mut(table) else {
-            continue;
-        };
-        list.push(']');
-        let columns: Vec<String> = sqlx::query_scalar("SELECT name FROM pragma_table_info(?)")
-            .bind(table)
-            .fetch_all(&mut *tx)
-            .await?;
-        let names = columns
-            .iter()
-            .map(|c| format!("\"{c}\""))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let values = columns
-            .iter()
-            .map(|c| format!("value ->> '{c}'"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        sqlx::query(sqlx::AssertSqlSafe(format!(
-            "INSERT INTO \"{table}\" ({names}) SELECT {values} FROM json_each(?)"
-        )))
-        .bind(list.as_str())
-        .execute(&mut *tx)
-        .await?;
-    }
+    super::copy::replace_sent_tables(&mut tx, &rows).await?;
     sqlx::query("DELETE FROM group_outbox")
         .execute(&mut *tx)
         .await?;
